@@ -1,0 +1,28 @@
+// Entry point of `pnpm perses-cm <command>`: dispatches to one module per command.
+const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  lint: () => import('./lint-command.ts'),
+  serve: () => import('./serve-command.ts'),
+};
+
+const usage = `usage: perses-cm <command> [options]
+
+commands:
+  lint   check Perses resource files, chart files/ trees or ConfigMap manifests
+  serve  run the console's server`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`perses-cm: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  const command = await load();
+  return command.run(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,2 @@
+// Public surface of the HTTP API contract; filled by the modules beside this file.
+export {};
