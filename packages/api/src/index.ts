@@ -1,2 +1,9 @@
-// Public surface of the HTTP API contract; filled by the modules beside this file.
-export {};
+// The HTTP API contract of the perses-cm server: request and response schemas, shared by
+// the server (which validates what it receives and sends) and the web app.
+export * from './errors.ts';
+export * from './findings.ts';
+export * from './target.ts';
+export * from './resources.ts';
+export * from './events.ts';
+export * from './identity.ts';
+export * from './routes.ts';

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Every error the server returns uses this envelope; `code` is stable, `message` is for people. */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'validation_failed',
+  'not_found',
+  'conflict',
+  'already_exists',
+  'forbidden',
+  'unauthorized',
+  'payload_too_large',
+  'gone',
+  'unavailable',
+  'upstream_error',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldError = z.object({
+  field: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** Code-specific: field errors, findings, or the current resource on a conflict. */
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A failure of one source (namespace, file) in a fan-out list: the rest of the list still renders. */
+export const SourceError = z.object({
+  source: z.string(),
+  code: ErrorCode,
+  message: z.string(),
+});
+export type SourceError = z.infer<typeof SourceError>;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { FindingCounts, Finding } from './findings.ts';
+import { SourceError } from './errors.ts';
+
+export const DocFormat = z.enum(['json', 'yaml']);
+export type DocFormat = z.infer<typeof DocFormat>;
+
+/** Where a resource is stored: one key of a ConfigMap, or one file of a chart directory. */
+export const Origin = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('configmap'),
+    namespace: z.string(),
+    name: z.string(),
+    key: z.string(),
+    uid: z.string().optional(),
+    labels: z.record(z.string(), z.string()),
+    annotations: z.record(z.string(), z.string()),
+  }),
+  z.object({
+    type: z.literal('file'),
+    /** Path relative to the chart directory, with `/` separators. */
+    path: z.string(),
+  }),
+]);
+export type Origin = z.infer<typeof Origin>;
+
+export const ResourceSummary = z.object({
+  /** Opaque, URL-safe; stable for as long as the resource stays at the same place. */
+  id: z.string(),
+  kind: z.string(),
+  project: z.string().nullable(),
+  name: z.string(),
+  displayName: z.string().nullable(),
+  namespace: z.string().nullable(),
+  configMapName: z.string().nullable(),
+  key: z.string(),
+  /** Opaque version to send back on update and delete (resourceVersion or content hash). */
+  version: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  format: DocFormat,
+  findings: FindingCounts,
+  /** Set when the console will not write this resource, with the reason in words. */
+  readOnly: z.string().nullable(),
+});
+export type ResourceSummary = z.infer<typeof ResourceSummary>;
+
+export const ResourceDetail = ResourceSummary.extend({
+  /** The stored text, byte for byte; `document` is its parsed form. */
+  text: z.string(),
+  document: z.unknown(),
+  origin: Origin,
+  findingList: z.array(Finding),
+});
+export type ResourceDetail = z.infer<typeof ResourceDetail>;
+
+export const ListResourcesQuery = z.object({
+  kind: z.string().max(64).optional(),
+  project: z.string().max(253).optional(),
+  namespace: z.string().max(253).optional(),
+  q: z.string().max(256).optional(),
+});
+export type ListResourcesQuery = z.infer<typeof ListResourcesQuery>;
+
+export const ListResourcesResponse = z.object({
+  items: z.array(ResourceSummary),
+  errors: z.array(SourceError),
+});
+export type ListResourcesResponse = z.infer<typeof ListResourcesResponse>;
+
+/** A document is sent either as text (kept exactly as typed) or as a JSON value. */
+const DocumentInput = {
+  text: z.string().optional(),
+  format: DocFormat.optional(),
+  document: z.unknown().optional(),
+};
+const oneOfTextOrDocument = (v: { text?: string | undefined; document?: unknown }) =>
+  (v.text === undefined) !== (v.document === undefined);
+const oneOfMessage = { message: 'send exactly one of "text" and "document"', path: ['text'] };
+
+export const CreateResourceRequest = z
+  .object({ ...DocumentInput, namespace: z.string().max(253).optional() })
+  .refine(oneOfTextOrDocument, oneOfMessage);
+export type CreateResourceRequest = z.infer<typeof CreateResourceRequest>;
+
+export const UpdateResourceRequest = z
+  .object({ ...DocumentInput, version: z.string().min(1) })
+  .refine(oneOfTextOrDocument, oneOfMessage);
+export type UpdateResourceRequest = z.infer<typeof UpdateResourceRequest>;
+
+export const DeleteResourceQuery = z.object({ version: z.string().min(1) });
+
+/** `details` of a 409 on update or delete: what is stored now. */
+export const ConflictDetails = z.object({ current: ResourceDetail.nullable() });
+export type ConflictDetails = z.infer<typeof ConflictDetails>;
+
+export const ValidateRequest = z
+  .object({ ...DocumentInput })
+  .refine(oneOfTextOrDocument, oneOfMessage);
+export type ValidateRequest = z.infer<typeof ValidateRequest>;
+
+export const ValidateResponse = z.object({
+  findings: z.array(Finding),
+  /** Perses's own verdict, when a Perses URL is configured and the kind has a validate route. */
+  perses: z.object({
+    checked: z.boolean(),
+    url: z.string().optional(),
+    valid: z.boolean().optional(),
+    message: z.string().optional(),
+    /** Why Perses was not asked (no URL, kind without validate route, Perses unreachable). */
+    skipped: z.string().optional(),
+  }),
+});
+export type ValidateResponse = z.infer<typeof ValidateResponse>;

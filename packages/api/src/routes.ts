@@ -1,0 +1,15 @@
+/** Paths of the server's HTTP API; server routes and the web client both use these. */
+export const API = {
+  resources: '/api/v1/resources',
+  resource: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}`,
+  validate: '/api/v1/validate',
+  events: '/api/v1/events',
+  whoami: '/api/v1/whoami',
+  openapi: '/api/openapi.json',
+  healthz: '/healthz',
+  readyz: '/readyz',
+  metrics: '/metrics',
+} as const;
+
+/** Request bodies above this many bytes are refused before anything is parsed or written. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
