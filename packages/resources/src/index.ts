@@ -1,2 +1,13 @@
-// Public surface of the resource model; filled by the modules beside this file.
-export {};
+// @perses-cm/resources: the Perses resource model shared by the server, the web console and the
+// CLI. Pure functions over plain data; no I/O (the callers read files and talk to Kubernetes).
+
+export * from './kinds.ts';
+export * from './findings.ts';
+export * from './names.ts';
+export { parseText, type DocFormat, type ParsedText, type ParseOptions } from './parse.ts';
+export { MAX_DEPTH, MAX_YAML_ALIASES, type Position } from './parse-limits.ts';
+export { resourceItems, type ResourceItem } from './resource-items.ts';
+export * from './identity.ts';
+export * from './configmap-names.ts';
+export * from './configmap.ts';
+export { utf8Length } from './bytes.ts';

@@ -1,0 +1,170 @@
+// YAML reading with the safety limits of parse-limits.ts. The `yaml` library keeps the node tree,
+// which gives positions for locate() and lets us inspect aliases and tags before converting to JS.
+
+import {
+  LineCounter,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_YAML_ALIASES, type Position } from './parse-limits.ts';
+
+export interface YamlIssue {
+  offset: number;
+  rule:
+    'parse-error' | 'duplicate-key' | 'forbidden-key' | 'max-depth' | 'yaml-aliases' | 'yaml-tag';
+  message: string;
+  docIndex: number;
+}
+
+export interface YamlResult {
+  documents: unknown[];
+  issues: YamlIssue[];
+  /** True when at least one issue means a document could not be read at all. */
+  failed: boolean;
+  nodes: Document.Parsed[];
+  position(offset: number): Position;
+}
+
+// Tags of the YAML 1.2 core schema, which is all Perses's decoder gives meaning to in a resource.
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+function depthOf(node: unknown, depth: number): number {
+  if (depth > MAX_DEPTH || !isCollection(node)) return depth;
+  let max = depth;
+  for (const item of node.items) {
+    const child = isPair(item) ? item.value : item;
+    max = Math.max(max, depthOf(child, depth + 1));
+    if (max > MAX_DEPTH) break;
+  }
+  return max;
+}
+
+export function parseYaml(text: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: true,
+    // Keep !!binary, !!set... unresolved: they are refused below, never turned into JS objects.
+    resolveKnownTags: false,
+    prettyErrors: false,
+  });
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const list = Array.isArray(docs) ? docs : [];
+  const issues: YamlIssue[] = [];
+  const documents: unknown[] = [];
+  let failed = false;
+
+  list.forEach((doc, docIndex) => {
+    const before = issues.length;
+    for (const e of doc.errors) {
+      const rule = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'parse-error';
+      issues.push({ offset: e.pos[0], rule, message: firstLine(e.message), docIndex });
+    }
+    let aliases = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        aliases++;
+        if (aliases === MAX_YAML_ALIASES + 1)
+          issues.push({
+            offset: node.range?.[0] ?? 0,
+            rule: 'yaml-aliases',
+            message: `more than ${MAX_YAML_ALIASES} YAML aliases (*ref) in one document`,
+            docIndex,
+          });
+      },
+      Node(_key, node: Node) {
+        if (node.tag !== undefined && !CORE_TAGS.has(node.tag))
+          issues.push({
+            offset: node.range?.[0] ?? 0,
+            rule: 'yaml-tag',
+            message: `YAML tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed in a Perses resource`,
+            docIndex,
+          });
+      },
+      Pair(_key, pair) {
+        if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value)))
+          issues.push({
+            offset: pair.key.range?.[0] ?? 0,
+            rule: 'forbidden-key',
+            message: `forbidden key ${JSON.stringify(String(pair.key.value))}`,
+            docIndex,
+          });
+        else if (isCollection(pair.key) || isAlias(pair.key))
+          issues.push({
+            offset: (pair.key as Node).range?.[0] ?? 0,
+            rule: 'parse-error',
+            message: 'mapping keys must be plain strings',
+            docIndex,
+          });
+      },
+    });
+    if (depthOf(doc.contents, 1) > MAX_DEPTH)
+      issues.push({
+        offset: doc.contents?.range?.[0] ?? 0,
+        rule: 'max-depth',
+        message: `document nests deeper than ${MAX_DEPTH} levels`,
+        docIndex,
+      });
+    if (issues.length > before) {
+      failed = true;
+      documents.push(undefined);
+      return;
+    }
+    try {
+      documents.push(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
+    } catch (e) {
+      // The yaml library refuses alias expansion that grows exponentially (nested aliases).
+      issues.push({
+        offset: doc.contents?.range?.[0] ?? 0,
+        rule: 'yaml-aliases',
+        message: `YAML aliases expand beyond ${MAX_YAML_ALIASES} copies (${e instanceof Error ? e.message : String(e)})`,
+        docIndex,
+      });
+      failed = true;
+      documents.push(undefined);
+    }
+  });
+  return { documents, issues, failed, nodes: list, position };
+}
+
+/** Position of the node at `pointer` in a parsed YAML document. */
+export function locateYaml(
+  doc: Document.Parsed | undefined,
+  pointer: readonly (string | number)[],
+  position: (offset: number) => Position,
+): Position | undefined {
+  if (!doc) return undefined;
+  let node: unknown = doc.contents;
+  let best: number | undefined = (node as Node | null)?.range?.[0];
+  for (const segment of pointer) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
+      if (!pair) break;
+      // Point at the key: that is where an editor shows a field's problem.
+      best = (pair.key as Node).range?.[0] ?? best;
+      node = pair.value;
+    } else if (isCollection(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      best = (node as Node | undefined)?.range?.[0] ?? best;
+    } else break;
+  }
+  return best === undefined ? undefined : position(best);
+}

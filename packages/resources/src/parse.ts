@@ -1,0 +1,130 @@
+// Safe parsing with positions. Like Perses (`internal/cli/file`), the format is detected from the
+// content: text that is valid JSON is JSON, anything else is read as YAML. The user's document is
+// returned as parsed: nothing is reordered, defaulted or stripped.
+
+import type { Finding } from './findings.ts';
+import { parseJson } from './parse-json.ts';
+import { pointerKey, type Position } from './parse-limits.ts';
+import { locateYaml, parseYaml } from './parse-yaml.ts';
+
+export type DocFormat = 'json' | 'yaml';
+
+export interface ParsedText {
+  format: DocFormat;
+  /** One entry per YAML document (JSON: exactly one); undefined for a document that failed. */
+  documents: unknown[];
+  findings: Finding[];
+  locate(pointer: (string | number)[], docIndex?: number): Position | undefined;
+}
+
+export interface ParseOptions {
+  filename?: string;
+  /** Force a format instead of detecting it (e.g. the editor knows what it holds). */
+  format?: DocFormat;
+}
+
+function looksLikeJson(text: string, filename: string | undefined): boolean {
+  return /\.json$/i.test(filename ?? '') || /^\s*[[{]/.test(text);
+}
+
+export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
+  const path = opts.filename;
+  const at = (pos: Position | undefined) => (pos ? { line: pos.line, column: pos.column } : {});
+
+  if (opts.format !== 'yaml') {
+    const json = parseJson(text);
+    const locateJson = (pointer: (string | number)[]) => {
+      for (let n = pointer.length; n >= 0; n--) {
+        const pos = json.positions.get(pointerKey(pointer.slice(0, n)));
+        if (pos) return pos;
+      }
+      return undefined;
+    };
+    const jsonFinding = (issue: { offset: number; rule: string; message: string }): Finding => ({
+      ...(path !== undefined ? { path } : {}),
+      ...at(json.position(issue.offset)),
+      severity: 'error',
+      rule: issue.rule,
+      message: issue.rule === 'parse-error' ? `invalid JSON: ${issue.message}` : `${issue.message}`,
+    });
+    const jsonSemantics = json.issues.map((issue) => jsonFinding(issue));
+    if (!json.syntaxError) {
+      return {
+        format: 'json',
+        documents: [json.value],
+        findings: jsonSemantics,
+        locate: (pointer) => locateJson(pointer),
+      };
+    }
+    if (json.syntaxError.rule === 'max-depth' || opts.format === 'json') {
+      return {
+        format: 'json',
+        documents: [],
+        findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
+        locate: () => undefined,
+      };
+    }
+    const yaml = parseYaml(text);
+    if (!yaml.failed || !looksLikeJson(text, path)) {
+      const findings = yamlFindings(yaml, path);
+      if (!yaml.failed && looksLikeJson(text, path)) {
+        const pos = json.position(json.syntaxError.offset);
+        findings.unshift({
+          ...(path !== undefined ? { path } : {}),
+          ...at(pos),
+          severity: 'warning',
+          rule: 'json-fallback-yaml',
+          message: `not valid JSON (${json.syntaxError.message}); Perses falls back to reading it as YAML, fix the JSON to keep the file portable`,
+        });
+      }
+      return yamlParsed(yaml, findings);
+    }
+    return {
+      format: 'json',
+      documents: [],
+      findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
+      locate: () => undefined,
+    };
+  }
+  const yaml = parseYaml(text);
+  return yamlParsed(yaml, yamlFindings(yaml, path));
+}
+
+function yamlFindings(yaml: ReturnType<typeof parseYaml>, path: string | undefined): Finding[] {
+  const findings: Finding[] = yaml.issues.map((issue) => {
+    const pos = yaml.position(issue.offset);
+    return {
+      ...(path !== undefined ? { path } : {}),
+      line: pos.line,
+      column: pos.column,
+      severity: 'error',
+      rule: issue.rule,
+      message:
+        issue.rule === 'parse-error'
+          ? `invalid YAML${yaml.nodes.length > 1 ? ` (document ${issue.docIndex + 1})` : ''}: ${issue.message}`
+          : issue.message,
+    };
+  });
+  if (yaml.nodes.length > 1) {
+    const second = yaml.nodes[1]?.range?.[0] ?? 0;
+    const pos = yaml.position(Math.max(0, second));
+    findings.push({
+      ...(path !== undefined ? { path } : {}),
+      line: pos.line,
+      column: pos.column,
+      severity: 'warning',
+      rule: 'multi-document',
+      message: `file holds ${yaml.nodes.length} YAML documents: Perses v0.54.0 reads only the first one and silently ignores the rest (all are checked here); use one file per document or a top-level list`,
+    });
+  }
+  return findings;
+}
+
+function yamlParsed(yaml: ReturnType<typeof parseYaml>, findings: Finding[]): ParsedText {
+  return {
+    format: 'yaml',
+    documents: yaml.documents,
+    findings,
+    locate: (pointer, docIndex = 0) => locateYaml(yaml.nodes[docIndex], pointer, yaml.position),
+  };
+}
