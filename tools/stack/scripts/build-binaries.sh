@@ -59,7 +59,7 @@ build_kubernetes() {
     # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces
     # them with ./staging paths, which only work inside its own repo. Point
     # each one at its published twin instead.
-    grep -oE '^\s+k8s\.io/[a-z0-9-]+ v0\.0\.0' "$modfile" | awk '{print $1}' | sort -u >staging.txt
+    grep -E '^\s+k8s\.io/[a-z0-9-]+ v0\.0\.0(\s|$)' "$modfile" | awk '{print $1}' | sort -u >staging.txt
     echo "require k8s.io/kubernetes $KUBERNETES_VERSION" >>go.mod
     while read -r m; do echo "replace $m => $m $staging" >>go.mod; done <staging.txt
     echo "$(wc -l <staging.txt) staging modules replaced at $staging"

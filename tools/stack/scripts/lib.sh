@@ -13,11 +13,16 @@ install_atomic() {
 
 # Runs a build function with its output in a log file and prints its duration.
 run_logged() {
-  local name="$1" fn="$2" logfile start
+  local name="$1" fn="$2" logfile start rc
   logfile="$(stack_cache_dir)/logs/$name.log"
   start=$(date +%s)
   log "$name: building (log: $logfile)"
-  if ! "$fn" >"$logfile" 2>&1; then
+  # A subshell outside any `if` so that errexit applies inside the function.
+  set +e
+  (set -e; "$fn") >"$logfile" 2>&1
+  rc=$?
+  set -e
+  if [[ $rc -ne 0 ]]; then
     log "$name: FAILED after $(($(date +%s) - start))s, last lines of $logfile:"
     tail -n 30 "$logfile" >&2
     return 1

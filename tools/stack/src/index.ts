@@ -1,0 +1,10 @@
+export { startStack, type RunningStack, type StartOptions } from './stack.ts';
+export { readStackEnv } from './state.ts';
+export {
+  stackEnvSchema,
+  type StackEnv,
+  PROVISIONING_LABEL,
+  PROVISIONING_LABEL_VALUE,
+} from './env.ts';
+export { waitFor } from './proc.ts';
+export { startSidecar, type RunningSidecar } from './sidecar/sidecar.ts';

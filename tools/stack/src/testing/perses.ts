@@ -1,0 +1,41 @@
+// Helpers for integration tests: the Perses HTTP API of the stack.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../config.ts';
+
+export interface Resource {
+  kind: string;
+  metadata: { name: string; project?: string; version?: number; updatedAt?: string };
+  spec: Record<string, unknown>;
+}
+
+export async function persesGet(
+  baseUrl: string,
+  path: string,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${baseUrl}${path}`);
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+export async function validateDashboard(
+  baseUrl: string,
+  dashboard: Resource,
+): Promise<{ status: number; message: string }> {
+  const res = await fetch(`${baseUrl}/api/validate/dashboards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(dashboard),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    message: text ? ((JSON.parse(text) as { message?: string }).message ?? text) : '',
+  };
+}
+
+/** The Perses project's own development dashboards (shared/fixtures/perses-dev-data). */
+export function fixtureDashboards(): Resource[] {
+  const file = join(repoRoot, '..', 'shared', 'fixtures', 'perses-dev-data', '9-dashboard.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as Resource[];
+}
