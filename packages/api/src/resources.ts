@@ -53,10 +53,27 @@ export const ResourceDetail = ResourceSummary.extend({
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 
+/** Kubernetes namespace names (DNS-1123 label): checked so no query value reaches a selector. */
+export const NamespaceName = z
+  .string()
+  .max(63)
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    'must be a namespace name (lower-case letters, digits, "-")',
+  );
+
 export const ListResourcesQuery = z.object({
-  kind: z.string().max(64).optional(),
-  project: z.string().max(253).optional(),
-  namespace: z.string().max(253).optional(),
+  kind: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9]+$/, 'must be a kind name (letters and digits)')
+    .optional(),
+  project: z
+    .string()
+    .max(253)
+    .regex(/^[a-zA-Z0-9_.-]+$/, 'must be a Perses project name')
+    .optional(),
+  namespace: NamespaceName.optional(),
   q: z.string().max(256).optional(),
 });
 export type ListResourcesQuery = z.infer<typeof ListResourcesQuery>;
@@ -78,7 +95,7 @@ const oneOfTextOrDocument = (v: { text?: string | undefined; document?: unknown 
 const oneOfMessage = { message: 'send exactly one of "text" and "document"', path: ['text'] };
 
 export const CreateResourceRequest = z
-  .object({ ...DocumentInput, namespace: z.string().max(253).optional() })
+  .object({ ...DocumentInput, namespace: NamespaceName.optional() })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type CreateResourceRequest = z.infer<typeof CreateResourceRequest>;
 

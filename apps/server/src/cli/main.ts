@@ -25,4 +25,6 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+export {};
+
 process.exitCode = await main(process.argv.slice(2));

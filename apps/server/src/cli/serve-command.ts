@@ -1,8 +1,41 @@
-// Placeholder until the server lands: says what `serve` will do.
-export async function run(_argv: string[]): Promise<number> {
-  console.log(
-    'perses-cm serve: the console server is not built yet. It will serve the web console and its API over\n' +
-      'labeled ConfigMaps (Kubernetes) or a Helm chart files/ directory.',
-  );
+// `perses-cm serve`: runs the console's server on a cluster or a chart directory.
+import { ConfigError, loadConfig, usage } from '../config.ts';
+import { describeTarget } from '../middleware/target-header.ts';
+import { startServer } from '../main.ts';
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = loadConfig(argv);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`perses-cm serve: ${err.message}\n\n${usage}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (parsed.help) {
+    console.log(usage);
+    return 0;
+  }
+  const config = parsed.config;
+  let running;
+  try {
+    running = await startServer(config, { defaultMetrics: true });
+  } catch (err) {
+    console.error(`perses-cm serve: cannot start: ${(err as Error).message}`);
+    return 1;
+  }
+  console.log(`perses-cm serving ${describeTarget(running.store.target)}`);
+  console.log(`  ${running.index.size} resources loaded`);
+  if (!config.webDist)
+    console.log('  web app not built: API only (pnpm --filter @perses-cm/web build)');
+  console.log(`  listening on ${running.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
   return 0;
 }

@@ -1,0 +1,97 @@
+// The Express application: built from its dependencies, testable without listening.
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import { API, MAX_BODY_BYTES } from '@perses-cm/api';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { targetHeader } from './middleware/target-header.ts';
+import { eventsRouter, type EventsOptions } from './routes/events.ts';
+import { healthRouter } from './routes/health.ts';
+import { openApiRouter } from './routes/openapi.ts';
+import type { IdentityResolver } from './routes/respond.ts';
+import { resourcesRouter } from './routes/resources.ts';
+import { validateRouter } from './routes/validate.ts';
+import { whoamiRouter } from './routes/whoami.ts';
+import type { CapabilitiesService } from './services/capabilities.ts';
+import type { Authorizer } from './services/identity.ts';
+import type { Metrics } from './services/metrics.ts';
+import type { ResourceIndex } from './services/resource-index.ts';
+import type { ResourceService } from './services/resource-service.ts';
+import type { ValidationService } from './services/validation-service.ts';
+import type { ResourceStore } from './stores/store.ts';
+
+export interface AppDeps {
+  store: ResourceStore;
+  index: ResourceIndex;
+  resources: ResourceService;
+  validation: ValidationService;
+  capabilities: CapabilitiesService;
+  authorizer: Authorizer;
+  identify: IdentityResolver;
+  metrics: Metrics;
+  /** Built SPA to serve, or null. */
+  webDist: string | null;
+  events?: EventsOptions;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(timing(deps.metrics));
+  app.use(targetHeader(deps.store.target));
+  app.use(healthRouter(deps.store, deps.metrics));
+
+  const api = express.Router();
+  api.use(
+    express.json({
+      limit: MAX_BODY_BYTES,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  api.use('/v1/resources', resourcesRouter(deps.resources, deps.identify));
+  api.use('/v1/validate', validateRouter(deps.validation));
+  api.use(
+    '/v1/events',
+    eventsRouter(deps.index, deps.store, deps.authorizer, deps.identify, {
+      ...deps.events,
+      onConnections: (d) => deps.metrics.sseClients.inc(d),
+    }),
+  );
+  api.use('/v1/whoami', whoamiRouter(deps.capabilities, deps.identify));
+  api.use('/openapi.json', openApiRouter());
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (deps.webDist) {
+    const dist = deps.webDist;
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // SPA fallback: any other GET renders the app, which routes on the client.
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(path.join(dist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text/plain')
+        .send(
+          `perses-cm API server. The web app is not built (pnpm --filter @perses-cm/web build).\nAPI: ${API.openapi}\n`,
+        );
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+function timing(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const end = metrics.httpDuration.startTimer();
+    res.once('finish', () => {
+      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'other';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+}

@@ -1,0 +1,189 @@
+// The only module that reads process.env: merges `serve` flags with PERSES_CM_* variables
+// (flags win), validates them with zod and resolves the default target.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseLabelSelector, parseNamespaceList } from './stores/kubernetes/label-selector.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SAMPLE_CHART_DIR = path.join(repoRoot, 'examples/perses-resources');
+const DEFAULT_WEB_DIST = path.join(repoRoot, 'apps/web/dist');
+
+export type TargetConfig =
+  | { type: 'directory'; dir: string }
+  | {
+      type: 'kubernetes';
+      kubeconfig: string | null;
+      context: string | null;
+      inCluster: boolean;
+      /** null: the context's namespace (or `default`); 'all': every namespace. */
+      namespaces: string[] | 'all' | null;
+    };
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  target: TargetConfig;
+  label: { key: string; value?: string };
+  persesUrl: string | null;
+  webDist: string | null;
+}
+
+export class ConfigError extends Error {}
+
+const flagSpec = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  dir: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  'in-cluster': { type: 'boolean' },
+  namespaces: { type: 'string' },
+  'all-namespaces': { type: 'boolean' },
+  label: { type: 'string' },
+  'perses-url': { type: 'string' },
+  'web-dist': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const boolText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Settings = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  dir: z.string().min(1).optional(),
+  kubeconfig: z.string().min(1).optional(),
+  context: z.string().min(1).optional(),
+  inCluster: z.union([z.boolean(), boolText]).default(false),
+  namespaces: z.string().min(1).optional(),
+  allNamespaces: z.union([z.boolean(), boolText]).default(false),
+  label: z.string().min(1).default('perses.dev/resource=true'),
+  persesUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .transform((u) => (u ? u.replace(/\/+$/, '') : undefined)),
+  webDist: z.string().min(1).optional(),
+});
+
+export const usage = `usage: perses-cm serve [options]
+
+  --host ADDR             address to bind (default 127.0.0.1)          PERSES_CM_HOST
+  --port N                port (default 8080)                          PERSES_CM_PORT
+  --dir PATH              edit a Helm chart directory (files/ tree)    PERSES_CM_DIR
+  --kubeconfig PATH       kubeconfig file (default KUBECONFIG or ~/.kube/config)  PERSES_CM_KUBECONFIG
+  --context NAME          kubeconfig context (default: current)       PERSES_CM_CONTEXT
+  --in-cluster            use the pod's service account               PERSES_CM_IN_CLUSTER=true
+  --namespaces a,b        namespaces to watch (default: the context's) PERSES_CM_NAMESPACES
+  --all-namespaces        watch every namespace                        PERSES_CM_NAMESPACES=all
+  --label KEY=VALUE       ConfigMap label (default perses.dev/resource=true; KEY alone: any value)  PERSES_CM_LABEL
+  --perses-url URL        Perses server, for validation and health     PERSES_CM_PERSES_URL
+  --web-dist PATH         built web app to serve (default apps/web/dist) PERSES_CM_WEB_DIST
+
+Without --dir, --kubeconfig or --in-cluster: the current kubeconfig context when a kubeconfig
+exists, else the sample chart in examples/perses-resources.`;
+
+export type ParsedArgs = { help: true } | { help: false; config: ServerConfig };
+
+/** Builds the server configuration from `serve` arguments and the environment. */
+export function loadConfig(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): ParsedArgs {
+  let flags: ReturnType<typeof parseArgs<{ options: typeof flagSpec; strict: true }>>['values'];
+  try {
+    flags = parseArgs({
+      args: argv,
+      options: flagSpec,
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  if (flags.help) return { help: true };
+  const e = (name: string) =>
+    env[`PERSES_CM_${name}`] === '' ? undefined : env[`PERSES_CM_${name}`];
+  const parsed = Settings.safeParse({
+    host: flags.host ?? e('HOST'),
+    port: flags.port ?? e('PORT'),
+    dir: flags.dir ?? e('DIR'),
+    kubeconfig: flags.kubeconfig ?? e('KUBECONFIG'),
+    context: flags.context ?? e('CONTEXT'),
+    inCluster: flags['in-cluster'] ?? e('IN_CLUSTER'),
+    namespaces: flags.namespaces ?? e('NAMESPACES'),
+    allNamespaces: flags['all-namespaces'] ?? false,
+    label: flags.label ?? e('LABEL'),
+    persesUrl: flags['perses-url'] ?? e('PERSES_URL'),
+    webDist: flags['web-dist'] ?? e('WEB_DIST'),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    );
+  }
+  const s = parsed.data;
+  const label = parseLabelSelector(s.label);
+  if (!label.ok) throw new ConfigError(`invalid --label: ${label.error}`);
+
+  const explicitKube = s.kubeconfig !== undefined || s.inCluster || s.context !== undefined;
+  if (s.dir !== undefined && explicitKube) {
+    throw new ConfigError('--dir cannot be combined with --kubeconfig, --context or --in-cluster');
+  }
+  let namespaces: string[] | 'all' | null = null;
+  if (s.allNamespaces || s.namespaces === 'all' || s.namespaces === '*') namespaces = 'all';
+  else if (s.namespaces !== undefined) {
+    const list = parseNamespaceList(s.namespaces);
+    if (!list.ok) throw new ConfigError(`invalid --namespaces: ${list.error}`);
+    namespaces = list.value;
+  }
+  if (s.allNamespaces && s.namespaces !== undefined && namespaces !== 'all') {
+    throw new ConfigError('--namespaces and --all-namespaces are exclusive');
+  }
+
+  let target: TargetConfig;
+  if (s.dir !== undefined) {
+    target = { type: 'directory', dir: path.resolve(s.dir) };
+  } else if (explicitKube) {
+    target = {
+      type: 'kubernetes',
+      kubeconfig: s.inCluster ? null : (s.kubeconfig ?? defaultKubeconfig(env, home)),
+      context: s.context ?? null,
+      inCluster: s.inCluster,
+      namespaces,
+    };
+  } else {
+    const kubeconfig = defaultKubeconfig(env, home);
+    target = kubeconfig
+      ? { type: 'kubernetes', kubeconfig, context: null, inCluster: false, namespaces }
+      : { type: 'directory', dir: SAMPLE_CHART_DIR };
+  }
+  if (target.type === 'directory' && namespaces !== null) {
+    throw new ConfigError('--namespaces and --all-namespaces apply to a cluster, not to --dir');
+  }
+  const webDist = s.webDist ? path.resolve(s.webDist) : DEFAULT_WEB_DIST;
+  return {
+    help: false,
+    config: {
+      host: s.host,
+      port: s.port,
+      target,
+      label: label.value,
+      persesUrl: s.persesUrl ?? null,
+      webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
+    },
+  };
+}
+
+/** The kubeconfig kubectl would use: the first existing file of KUBECONFIG, else ~/.kube/config. */
+function defaultKubeconfig(env: NodeJS.ProcessEnv, home: string): string | null {
+  const candidates = (env.KUBECONFIG ?? '').split(path.delimiter).filter(Boolean);
+  candidates.push(path.join(home, '.kube', 'config'));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}

@@ -1,0 +1,109 @@
+// The one place where errors become HTTP: typed service errors, Kubernetes `Status` failures,
+// Perses failures, zod errors and body-parser errors all leave as `{error: {code, message, details}}`.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { ErrorBody, ErrorCode } from '@perses-cm/api';
+import { AppError } from '../services/errors.ts';
+import { KubeStatusError } from '../stores/kubernetes/kube-status.ts';
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  not_found: 404,
+  conflict: 409,
+  already_exists: 409,
+  forbidden: 403,
+  unauthorized: 401,
+  payload_too_large: 413,
+  gone: 410,
+  unavailable: 503,
+  upstream_error: 502,
+  internal: 500,
+};
+
+export interface MappedError {
+  status: number;
+  body: ErrorBody;
+}
+
+export function mapError(err: unknown): MappedError {
+  const out = (code: ErrorCode, message: string, details?: unknown, status = STATUS_OF[code]) => ({
+    status,
+    body: { error: details === undefined ? { code, message } : { code, message, details } },
+  });
+  if (err instanceof AppError) return out(err.code, err.message, err.details);
+  if (err instanceof ZodError) {
+    const fields = err.issues.map((i) => ({
+      field: i.path.join('.') || '(body)',
+      message: i.message,
+    }));
+    const first = fields[0];
+    return out('bad_request', first ? `${first.field}: ${first.message}` : 'invalid request', {
+      fields,
+    });
+  }
+  if (err instanceof KubeStatusError) return mapKube(err, out);
+  const bodyError = err as { type?: unknown; status?: unknown; message?: unknown };
+  if (bodyError.type === 'entity.too.large') {
+    return out('payload_too_large', 'the request body is larger than the server accepts');
+  }
+  if (
+    typeof bodyError.type === 'string' &&
+    typeof bodyError.status === 'number' &&
+    bodyError.status < 500
+  ) {
+    return out('bad_request', `the request body is not valid: ${String(bodyError.message)}`);
+  }
+  return out('internal', 'internal error');
+}
+
+type Out = (code: ErrorCode, message: string, details?: unknown, status?: number) => MappedError;
+
+function mapKube(err: KubeStatusError, out: Out): MappedError {
+  const msg = `Kubernetes: ${err.message}`;
+  switch (err.status) {
+    case 409:
+      return err.reason === 'AlreadyExists' ? out('already_exists', msg) : out('conflict', msg);
+    case 422: {
+      const fields = err.causes.map((c) => ({
+        field: c.field ?? '',
+        message: [c.reason, c.message].filter(Boolean).join(': '),
+      }));
+      return out('validation_failed', msg, { fields, reason: err.reason });
+    }
+    case 400:
+      return out('bad_request', msg);
+    case 401:
+      return out('unauthorized', msg);
+    case 403:
+      return out('forbidden', msg);
+    case 404:
+      return out('not_found', msg);
+    case 410:
+      return out('gone', msg);
+    case 413:
+      return out('payload_too_large', msg);
+    case 429:
+    case 503:
+      return out('unavailable', msg);
+    default:
+      return out('upstream_error', msg, { status: err.status, reason: err.reason });
+  }
+}
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  const mapped = mapError(err);
+  if (mapped.status >= 500) console.error('request failed:', err);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.status(mapped.status).json(mapped.body);
+};
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  const body: ErrorBody = {
+    error: { code: 'not_found', message: `no route ${req.method} ${req.path.slice(0, 200)}` },
+  };
+  res.status(404).json(body);
+};

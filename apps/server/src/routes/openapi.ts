@@ -1,0 +1,167 @@
+// GET /api/openapi.json: OpenAPI 3.1, generated from the same zod schemas that check requests
+// and responses, so the document cannot drift from the behaviour.
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  API,
+  CreateResourceRequest,
+  ErrorBody,
+  HealthResponse,
+  ListResourcesQuery,
+  ListResourcesResponse,
+  ResourceDetail,
+  ResourceEvent,
+  TARGET_HEADER,
+  UpdateResourceRequest,
+  ValidateRequest,
+  ValidateResponse,
+  WhoAmIResponse,
+} from '@perses-cm/api';
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'output'): Json =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({
+  content: { 'application/json': { schema: schema(s, io) } },
+});
+const errorResponse = (description: string) => ({ description, ...json(ErrorBody) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+function queryParams(s: z.ZodObject): Json[] {
+  return Object.entries(s.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: !(field as z.ZodType).safeParse(undefined).success,
+    schema: schema(field as z.ZodType, 'input'),
+  }));
+}
+
+const errors = {
+  '400': errorResponse('Invalid request or document; `details` lists fields or findings'),
+  '403': errorResponse('The identity may not do this'),
+  '413': errorResponse('Body or document too large'),
+};
+
+export function openApiDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'perses-cm API',
+      version: '1',
+      description: `Every response carries the \`${TARGET_HEADER}\` header naming the active target.`,
+    },
+    paths: {
+      [API.resources]: {
+        get: {
+          summary: 'List resource summaries',
+          parameters: queryParams(ListResourcesQuery),
+          responses: {
+            '200': {
+              description: 'Summaries and per-source errors',
+              ...json(ListResourcesResponse),
+            },
+            ...errors,
+          },
+        },
+        post: {
+          summary: 'Create a resource (one ConfigMap or file)',
+          requestBody: { required: true, ...json(CreateResourceRequest, 'input') },
+          responses: {
+            '201': { description: 'Created', ...json(ResourceDetail) },
+            '409': errorResponse('Identity or ConfigMap already exists'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/resources/{id}': {
+        parameters: [idParam],
+        get: {
+          summary: 'Read a resource',
+          responses: {
+            '200': { description: 'The resource', ...json(ResourceDetail) },
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+        put: {
+          summary: 'Replace a resource if its version is current',
+          requestBody: { required: true, ...json(UpdateResourceRequest, 'input') },
+          responses: {
+            '200': { description: 'Updated', ...json(ResourceDetail) },
+            '409': errorResponse('Stale version; `details.current` is what is stored now'),
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+        delete: {
+          summary: 'Delete a resource if its version is current',
+          parameters: [
+            { name: 'version', in: 'query', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            '204': { description: 'Deleted' },
+            '409': errorResponse('Stale version'),
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+      },
+      [API.validate]: {
+        post: {
+          summary: 'Validate a document without writing it',
+          requestBody: { required: true, ...json(ValidateRequest, 'input') },
+          responses: {
+            '200': { description: 'Findings and Perses verdict', ...json(ValidateResponse) },
+            ...errors,
+          },
+        },
+      },
+      [API.events]: {
+        get: {
+          summary: 'Server-Sent Events of changes; `event:` is the type, `data:` a ResourceEvent',
+          responses: {
+            '200': {
+              description: 'Event stream',
+              content: { 'text/event-stream': { schema: schema(ResourceEvent) } },
+            },
+          },
+        },
+      },
+      [API.whoami]: {
+        get: {
+          summary: 'Identity and capabilities per namespace',
+          responses: { '200': { description: 'Identity', ...json(WhoAmIResponse) } },
+        },
+      },
+      [API.healthz]: {
+        get: {
+          summary: 'Liveness',
+          responses: { '200': { description: 'Alive', ...json(HealthResponse) } },
+        },
+      },
+      [API.readyz]: {
+        get: {
+          summary: 'Readiness: the cache has synced',
+          responses: {
+            '200': { description: 'Ready (or stale)', ...json(HealthResponse) },
+            '503': { description: 'Starting', ...json(HealthResponse) },
+          },
+        },
+      },
+      [API.metrics]: {
+        get: {
+          summary: 'Prometheus metrics',
+          responses: { '200': { description: 'Text exposition format' } },
+        },
+      },
+    },
+  };
+}
+
+export function openApiRouter(): Router {
+  const doc = openApiDocument();
+  const r = Router();
+  r.get('/', (_req, res) => res.json(doc));
+  return r;
+}

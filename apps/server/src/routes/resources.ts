@@ -1,0 +1,49 @@
+// /api/v1/resources: unpack with zod, call the resource service, answer with checked bodies.
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  CreateResourceRequest,
+  DeleteResourceQuery,
+  ListResourcesQuery,
+  ListResourcesResponse,
+  ResourceDetail,
+  UpdateResourceRequest,
+} from '@perses-cm/api';
+import type { ResourceService } from '../services/resource-service.ts';
+import { send, type IdentityResolver } from './respond.ts';
+
+export const ResourceIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(300)
+    .regex(/^[A-Za-z0-9_.~-]+$/, 'not a resource id'),
+});
+
+export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const query = ListResourcesQuery.parse(req.query);
+    send(res, ListResourcesResponse, await service.list(await identify(req), query));
+  });
+  r.get('/:id', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    send(res, ResourceDetail, await service.get(await identify(req), id));
+  });
+  r.post('/', async (req, res) => {
+    const body = CreateResourceRequest.parse(req.body);
+    send(res, ResourceDetail, await service.create(await identify(req), body), 201);
+  });
+  r.put('/:id', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    const body = UpdateResourceRequest.parse(req.body);
+    send(res, ResourceDetail, await service.update(await identify(req), id, body));
+  });
+  r.delete('/:id', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    const { version } = DeleteResourceQuery.parse(req.query);
+    await service.delete(await identify(req), id, version);
+    res.status(204).end();
+  });
+  return r;
+}

@@ -1,0 +1,99 @@
+// The server's single seam onto the resource model (@perses-cm/resources): parsing, identity,
+// validation and the ConfigMap mapping. Everything else in the server calls these helpers.
+import * as model from '@perses-cm/resources';
+import {
+  CONFIGMAP_MAX_BYTES,
+  configMapSizeBytes,
+  identityKey,
+  identityOf,
+  kindInfo,
+  parseText,
+  resourceItems,
+  resourceToConfigMap,
+  type ConfigMapLike,
+  type PersesKind,
+} from '@perses-cm/resources';
+import type { DocFormat, Finding } from '@perses-cm/api';
+
+export { CONFIGMAP_MAX_BYTES, configMapSizeBytes, kindInfo };
+
+export interface Parsed {
+  format: DocFormat;
+  documents: unknown[];
+  findings: Finding[];
+}
+
+export function parse(text: string, filename?: string, format?: DocFormat): Parsed {
+  const result = parseText(text, { filename, format });
+  // A top-level list (or several YAML documents) yields one item per resource object.
+  const items = resourceItems(result, filename);
+  return {
+    format: result.format,
+    documents: items.items.map((i) => i.value),
+    findings: [...result.findings, ...items.findings],
+  };
+}
+
+export interface ResourceIdentity {
+  kind: string;
+  project: string | null;
+  name: string;
+}
+
+export function identity(doc: unknown): ResourceIdentity | null {
+  const id = identityOf(doc);
+  if (!id) return null;
+  return { kind: id.kind, project: id.project ?? null, name: id.name };
+}
+
+/** Perses's identity key (kind, project, lower-cased name): two resources with it clash. */
+export function identityKeyOf(id: ResourceIdentity): string {
+  const kind = id.kind as PersesKind;
+  return identityKey(
+    id.project === null ? { kind, name: id.name } : { kind, project: id.project, name: id.name },
+  );
+}
+
+// validateResource lands in the resource model shortly; until then only parse rules apply.
+const validateResource = (model as { validateResource?: (doc: unknown) => Finding[] })
+  .validateResource;
+
+export function validate(doc: unknown): Finding[] {
+  return validateResource ? validateResource(doc) : [];
+}
+
+export interface ConfigMapPlan {
+  name: string;
+  key: string;
+  configMap: ConfigMapLike;
+}
+
+/** The ConfigMap the console writes for one resource: name, data key and label from the model. */
+export function configMapFor(
+  doc: unknown,
+  text: string,
+  format: DocFormat,
+  namespace: string,
+  label: { key: string; value?: string },
+): ConfigMapPlan {
+  // A selector on the key alone matches any value; new ConfigMaps still need one.
+  const cm = resourceToConfigMap(doc as object, {
+    namespace,
+    label: { key: label.key, value: label.value ?? 'true' },
+    format,
+    text,
+  });
+  const key = Object.keys(cm.data ?? {})[0];
+  if (!cm.metadata?.name || key === undefined)
+    throw new Error('resource model produced no ConfigMap');
+  return { name: cm.metadata.name, key, configMap: cm };
+}
+
+/** The folder of a kind in a chart's files/ tree (its plural, as the Perses file database). */
+export function folderOf(kind: string): string | null {
+  return kindInfo(kind)?.plural ?? null;
+}
+
+export function isProjectScopedKind(kind: string): boolean {
+  return kindInfo(kind)?.scope === 'project';
+}

@@ -1,0 +1,224 @@
+// The rules of reading and writing resources: authorization of reads, identity conflicts,
+// validation before any write, version preconditions and read-only containers. No HTTP here.
+import type {
+  CreateResourceRequest,
+  Finding,
+  ListResourcesQuery,
+  ListResourcesResponse,
+  ResourceDetail,
+  SourceError,
+  UpdateResourceRequest,
+  Verb,
+} from '@perses-cm/api';
+import type { ResourceStore } from '../stores/store.ts';
+import { AppError, notFound } from './errors.ts';
+import { readDocument, type CheckedDocument } from './document-input.ts';
+import type { Authorizer, Identity } from './identity.ts';
+import { identity, identityKeyOf, parse, validate } from './model.ts';
+import type { IndexedResource, ResourceIndex } from './resource-index.ts';
+import { resourceId } from './resource-index.ts';
+
+export class ResourceService {
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly index: ResourceIndex,
+    private readonly authorizer: Authorizer,
+  ) {}
+
+  async list(who: Identity, query: ListResourcesQuery): Promise<ListResourcesResponse> {
+    const errors: SourceError[] = [...this.store.status().errors];
+    const namespaces = query.namespace ? [query.namespace] : this.index.namespaces();
+    const denied = new Set<string>();
+    await Promise.all(
+      namespaces.map(async (ns) => {
+        const d = await this.authorizer.can(who, 'list', ns);
+        if (!d.allowed) {
+          denied.add(ns);
+          errors.push({
+            source: ns,
+            code: 'forbidden',
+            message: d.reason ?? `may not list ConfigMaps in ${ns}`,
+          });
+        }
+      }),
+    );
+    const items = this.index.list(query, (ns) => ns === null || !denied.has(ns));
+    return { items, errors };
+  }
+
+  async get(who: Identity, id: string): Promise<ResourceDetail> {
+    const r = await this.readable(who, id, 'get');
+    return this.detail(r);
+  }
+
+  async create(who: Identity, req: CreateResourceRequest): Promise<ResourceDetail> {
+    const doc = readDocument(req);
+    const id = this.checkedIdentity(doc);
+    const existing = this.index.withIdentity(identityKeyOf(id))[0];
+    if (existing) {
+      throw new AppError(
+        'already_exists',
+        `${id.kind} "${id.name}"${id.project ? ` in project "${id.project}"` : ''} already exists (${where(existing)})`,
+        { current: this.detail(existing) },
+      );
+    }
+    const namespace = this.namespaceFor(req.namespace);
+    const container = await this.store.create(who, {
+      document: doc.document,
+      text: doc.text,
+      format: doc.format,
+      identity: id,
+      namespace,
+    });
+    // Stores publish their own writes before resolving, so the index already holds it.
+    const entry = container.entries[0];
+    if (!entry) throw new AppError('internal', 'the store wrote nothing');
+    return this.detail(this.mustGet(resourceId(entry, null)));
+  }
+
+  async update(who: Identity, id: string, req: UpdateResourceRequest): Promise<ResourceDetail> {
+    const current = await this.readable(who, id, 'get');
+    this.writable(current);
+    if (req.version !== current.summary.version) throw this.conflict(current, req.version);
+    const doc = readDocument(req, current.summary.format);
+    const next = this.checkedIdentity(doc);
+    if (current.identityKey !== null && current.identityKey !== identityKeyOf(next)) {
+      throw new AppError(
+        'bad_request',
+        'kind, project and name cannot change on update: create the renamed resource, then delete this one',
+        { fields: [{ field: 'metadata.name', message: 'differs from the stored resource' }] },
+      );
+    }
+    try {
+      await this.store.update(who, current.entry.ref, doc.text, req.version);
+    } catch (err) {
+      throw this.withCurrent(err, id, req.version);
+    }
+    return this.detail(this.mustGet(id));
+  }
+
+  async delete(who: Identity, id: string, version: string): Promise<void> {
+    const current = await this.readable(who, id, 'get');
+    this.writable(current);
+    if (version !== current.summary.version) throw this.conflict(current, version);
+    try {
+      await this.store.delete(who, current.entry.ref, version);
+    } catch (err) {
+      throw this.withCurrent(err, id, version);
+    }
+  }
+
+  detail(r: IndexedResource): ResourceDetail {
+    const parsed = parse(r.entry.text, r.entry.key);
+    const document = parsed.documents[r.docIndex] ?? null;
+    return {
+      ...r.summary,
+      text: r.entry.text,
+      document,
+      origin: r.entry.origin,
+      findingList: r.findings,
+    };
+  }
+
+  /** Findings of the resource model for a document, without writing anything. */
+  findingsOf(doc: CheckedDocument): Finding[] {
+    return [...doc.findings, ...validate(doc.document)];
+  }
+
+  private async readable(who: Identity, id: string, verb: Verb): Promise<IndexedResource> {
+    const r = this.index.get(id);
+    if (!r) throw notFound(`resource ${id.slice(0, 100)} not found`);
+    const d = await this.authorizer.can(who, verb, r.summary.namespace);
+    // Same answer as for a missing resource would leak existence; Kubernetes answers 403 too.
+    if (!d.allowed)
+      throw new AppError('forbidden', d.reason ?? 'not allowed to read this resource');
+    return r;
+  }
+
+  private writable(r: IndexedResource): void {
+    if (r.summary.readOnly !== null) {
+      throw new AppError('bad_request', `this resource is read-only: ${r.summary.readOnly}`);
+    }
+  }
+
+  private checkedIdentity(doc: CheckedDocument) {
+    const findings = validate(doc.document);
+    const errors = [...doc.findings, ...findings].filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        `the resource is invalid: ${errors[0]?.message ?? ''}`,
+        {
+          findings: [...doc.findings, ...findings],
+        },
+      );
+    }
+    const id = identity(doc.document);
+    if (!id)
+      throw new AppError('validation_failed', 'the document has no kind and metadata.name', {
+        findings,
+      });
+    return id;
+  }
+
+  private namespaceFor(requested: string | undefined): string | null {
+    const writable = this.store.writableNamespaces();
+    if (writable !== 'any' && writable.length === 0) {
+      if (requested) throw new AppError('bad_request', 'this target has no namespaces');
+      return null;
+    }
+    if (requested === undefined) {
+      const first = writable === 'any' ? undefined : writable[0];
+      if (!first)
+        throw new AppError('bad_request', 'namespace is required when every namespace is watched', {
+          fields: [{ field: 'namespace', message: 'required' }],
+        });
+      return first;
+    }
+    if (writable !== 'any' && !writable.includes(requested)) {
+      throw new AppError(
+        'bad_request',
+        `namespace "${requested}" is not watched by this server (watched: ${writable.join(', ')})`,
+        {
+          fields: [{ field: 'namespace', message: 'not a watched namespace' }],
+        },
+      );
+    }
+    return requested;
+  }
+
+  private conflict(current: IndexedResource, version: string): AppError {
+    return new AppError(
+      'conflict',
+      `the resource changed: you sent version ${version}, the stored version is ${current.summary.version}`,
+      { current: this.detail(current) },
+    );
+  }
+
+  /** A store-level conflict or disappearance, with what is stored now for the caller. */
+  private withCurrent(err: unknown, id: string, version: string): unknown {
+    if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'not_found'))
+      return err;
+    const now = this.index.get(id);
+    if (err.code === 'not_found' || !now)
+      return new AppError('not_found', err.message, { current: null });
+    return new AppError(
+      'conflict',
+      `the resource changed since version ${version}: ${err.message}`,
+      {
+        current: this.detail(now),
+      },
+    );
+  }
+
+  private mustGet(id: string): IndexedResource {
+    const r = this.index.get(id);
+    if (!r) throw new AppError('internal', 'the written resource is not in the cache');
+    return r;
+  }
+}
+
+function where(r: IndexedResource): string {
+  const o = r.entry.origin;
+  return o.type === 'file' ? `file ${o.path}` : `ConfigMap ${o.namespace}/${o.name} key ${o.key}`;
+}

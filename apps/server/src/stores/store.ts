@@ -1,0 +1,72 @@
+// The one store interface with two implementations: labeled ConfigMaps over the Kubernetes API,
+// and a Helm chart directory on disk. A store deals in containers (a ConfigMap, a file) holding
+// entries (a data key, the file's text); parsing and indexing happen above it, once per change.
+import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
+import type { Identity } from '../services/identity.ts';
+
+/** One stored text: a ConfigMap data key, or a file. */
+export interface StoreEntry {
+  /** Stable address of the entry, encoded into resource ids. */
+  ref: EntryRef;
+  text: string;
+  /** Container version: ConfigMap resourceVersion, or content hash of the file. */
+  version: string;
+  origin: Origin;
+  namespace: string | null;
+  configMapName: string | null;
+  key: string;
+  /** Why the console will not write this entry (several keys, missing label...), else null. */
+  readOnly: string | null;
+}
+
+export type EntryRef =
+  | { type: 'configmap'; namespace: string; name: string; key: string }
+  | { type: 'file'; path: string };
+
+export interface Container {
+  /** `cm:<ns>/<name>` or `file:<path>`. */
+  key: string;
+  entries: StoreEntry[];
+}
+
+export type StoreChange =
+  | { type: 'put'; container: Container }
+  | { type: 'remove'; containerKey: string }
+  | { type: 'stale'; reason: string }
+  | { type: 'recovered' };
+
+export interface StoreStatus {
+  synced: boolean;
+  /** Set while the store cannot refresh; reads are served from the last known state. */
+  stale: string | null;
+  /** Sources that failed (namespace forbidden, unreadable file); shown beside list results. */
+  errors: SourceError[];
+}
+
+export interface CreateInput {
+  document: unknown;
+  text: string;
+  format: DocFormat;
+  identity: { kind: string; project: string | null; name: string };
+  namespace: string | null;
+}
+
+export interface ResourceStore {
+  readonly target: Target;
+  /** Loads everything once; resolves when the first full list is in. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  status(): StoreStatus;
+  containers(): Iterable<Container>;
+  container(key: string): Container | undefined;
+  subscribe(listener: (change: StoreChange) => void): () => void;
+  /** Namespaces the store would write to when the caller names none (first is the default). */
+  writableNamespaces(): string[] | 'any';
+  create(who: Identity, input: CreateInput): Promise<Container>;
+  update(who: Identity, ref: EntryRef, text: string, expectedVersion: string): Promise<Container>;
+  delete(who: Identity, ref: EntryRef, expectedVersion: string): Promise<void>;
+}
+
+export function containerKeyOf(ref: EntryRef): string {
+  return ref.type === 'configmap' ? `cm:${ref.namespace}/${ref.name}` : `file:${ref.path}`;
+}
