@@ -11,3 +11,7 @@ export * from './identity.ts';
 export * from './configmap-names.ts';
 export * from './configmap.ts';
 export { utf8Length } from './bytes.ts';
+export { validateResource, type ValidateContext } from './validate.ts';
+export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
+export { DURATION_PATTERN, NAME_PATTERN } from './schemas/common.ts';
+export { jsonSchemaFor, resourceJsonSchema } from './schemas/json-schema.ts';
