@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { API, type ListResourcesResponse } from '@perses-cm/api';
+import { request } from '../../../lib/api-client.ts';
+import { resourceKeys } from './keys.ts';
+
+export interface DeleteInput {
+  id: string;
+  version: string;
+}
+
+export function deleteResource({ id, version }: DeleteInput): Promise<void> {
+  return request(API.resource(id), null, { method: 'DELETE', query: { version } });
+}
+
+/** Deletes a resource; drops its row from the list and forgets its detail entry. */
+export function useDeleteResource() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: deleteResource,
+    meta: { action: 'Delete' },
+    onSuccess: (_v, { id }) => {
+      qc.setQueryData<ListResourcesResponse>(resourceKeys.list(), (old) =>
+        old ? { ...old, items: old.items.filter((i) => i.id !== id) } : old,
+      );
+      qc.removeQueries({ queryKey: resourceKeys.detail(id), exact: true });
+    },
+  });
+}

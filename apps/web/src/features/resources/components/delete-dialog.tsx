@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { ResourceDetail } from '@perses-cm/api';
+import { Dialog } from '../../../components/dialog.tsx';
+
+interface Props {
+  open: boolean;
+  resource: ResourceDetail;
+  deleting: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+export function storageLabel(r: ResourceDetail): string {
+  return r.origin.type === 'configmap'
+    ? `ConfigMap ${r.origin.namespace}/${r.origin.name}`
+    : `file ${r.origin.path}`;
+}
+
+/** Names what is deleted and says that Perses keeps the resource (provisioning never deletes). */
+export function DeleteDialog({ open, resource, deleting, onConfirm, onClose }: Props) {
+  const [typed, setTyped] = useState('');
+  const what = storageLabel(resource);
+  const ok = typed === resource.name;
+  return (
+    <Dialog
+      open={open}
+      title={`Delete ${resource.kind} "${resource.name}"?`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger solid"
+            disabled={!ok || deleting}
+            onClick={onConfirm}
+          >
+            {deleting
+              ? 'Deleting…'
+              : `Delete ${resource.origin.type === 'configmap' ? 'ConfigMap' : 'file'}`}
+          </button>
+        </>
+      }
+    >
+      <p style={{ margin: 0 }}>
+        This deletes the <strong>{what}</strong>
+        {resource.origin.type === 'configmap' && (
+          <>
+            {' '}
+            (key <code>{resource.origin.key}</code>)
+          </>
+        )}
+        .
+      </p>
+      <div className="banner banner-warn" role="note">
+        Perses keeps the {resource.kind} after this: provisioning never deletes. Delete it in Perses
+        too (UI or API) or it stays there as an orphan.
+      </div>
+      <label className="field">
+        Type <code>{resource.name}</code> to confirm
+        <input
+          className="input"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          aria-label="Resource name to confirm deletion"
+          autoFocus
+        />
+      </label>
+    </Dialog>
+  );
+}

@@ -1,0 +1,77 @@
+import { useDeferredValue, useMemo } from 'react';
+import { Link, useLocation } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
+import { useResources } from '../api/list-resources.ts';
+import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
+import { useListState } from '../hooks/use-list-state.ts';
+import { ResourceFilters } from './resource-filters.tsx';
+import { ResourceTable } from './resource-table.tsx';
+
+export function ResourceListPage() {
+  const { data, error, isPending, refetch } = useResources();
+  const [state, update] = useListState();
+  const location = useLocation();
+  // Filtering 5,000 rows is cheap, but typing must never wait for it.
+  const deferred = useDeferredValue(state);
+  const items = data?.items;
+  const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
+  const facets = useMemo(() => computeFacets(items ?? []), [items]);
+
+  return (
+    <section className="page page-list" aria-label="Resource list">
+      <div className="page-head">
+        <h1>Resources</h1>
+        <Link to="/new" className="btn btn-primary">
+          New resource
+        </Link>
+      </div>
+      <ResourceFilters
+        state={state}
+        update={update}
+        facets={facets}
+        total={items?.length ?? 0}
+        shown={total}
+      />
+      {data && data.errors.length > 0 && (
+        <div className="banner banner-warn" role="alert">
+          <strong>Part of the list could not be read.</strong>
+          <ul>
+            {data.errors.map((e) => (
+              <li key={e.source}>
+                <code>{e.source}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {isPending ? (
+        <LoadingState label="Loading resources" />
+      ) : error && !data ? (
+        <ErrorState
+          title="The resource list could not be loaded"
+          error={error}
+          onRetry={() => void refetch()}
+        />
+      ) : items && items.length === 0 ? (
+        <EmptyState title="No resources yet">
+          <p>Nothing labeled as a Perses resource was found on this target.</p>
+          <Link to="/new" className="btn btn-primary">
+            Create the first one
+          </Link>
+        </EmptyState>
+      ) : total === 0 ? (
+        <EmptyState title="No resource matches these filters">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => update({ kind: '', project: '', namespace: '', q: '', findings: '' })}
+          >
+            Clear filters
+          </button>
+        </EmptyState>
+      ) : (
+        <ResourceTable rows={rows} state={state} update={update} search={location.search} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { ResourceSummary } from '@perses-cm/api';
+import { FindingBadges, KindBadge, formatBytes } from '../../../components/badges.tsx';
+
+interface Props {
+  item: ResourceSummary;
+  active: boolean;
+  rowId: string;
+  search: string;
+}
+
+/** One list row. Memoised on the summary object: a live event re-renders only its own row. */
+export const ResourceRow = memo(function ResourceRow({ item, active, rowId, search }: Props) {
+  const where = item.configMapName ? `${item.configMapName} · ${item.key}` : item.key;
+  return (
+    <div
+      id={rowId}
+      role="row"
+      className={`row${active ? ' row-active' : ''}`}
+      aria-selected={active}
+      data-resource-id={item.id}
+    >
+      <span role="gridcell" className="cell cell-kind">
+        <KindBadge kind={item.kind} />
+      </span>
+      <span role="gridcell" className="cell cell-name">
+        <Link
+          to={{ pathname: `/resources/${encodeURIComponent(item.id)}`, search }}
+          className="row-link"
+          tabIndex={-1}
+          aria-label={`${item.kind} ${item.project ? `${item.project}/` : ''}${item.name}`}
+        >
+          {item.name}
+        </Link>
+        {item.displayName && item.displayName !== item.name && (
+          <span className="muted ellipsis"> {item.displayName}</span>
+        )}
+        {item.readOnly && (
+          <span className="badge badge-muted" title={item.readOnly}>
+            read-only
+          </span>
+        )}
+      </span>
+      <span role="gridcell" className="cell ellipsis">
+        {item.project ?? <span className="muted">global</span>}
+      </span>
+      <span role="gridcell" className="cell ellipsis">
+        {item.namespace ?? <span className="muted">—</span>}
+      </span>
+      <span role="gridcell" className="cell mono ellipsis" title={where}>
+        {where}
+      </span>
+      <span role="gridcell" className="cell num">
+        {formatBytes(item.sizeBytes)}
+      </span>
+      <span role="gridcell" className="cell">
+        <FindingBadges findings={item.findings} />
+      </span>
+    </div>
+  );
+});

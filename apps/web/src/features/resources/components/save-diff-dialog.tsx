@@ -1,0 +1,63 @@
+import type { DocFormat } from '@perses-cm/api';
+import { Dialog } from '../../../components/dialog.tsx';
+import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
+
+interface Props {
+  open: boolean;
+  stored: string;
+  edited: string;
+  format: DocFormat;
+  target: string;
+  saving: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** Review step before every save: stored vs edited, side by side, unchanged regions folded. */
+export function SaveDiffDialog({
+  open,
+  stored,
+  edited,
+  format,
+  target,
+  saving,
+  onConfirm,
+  onClose,
+}: Props) {
+  const unchanged = stored === edited;
+  return (
+    <Dialog
+      open={open}
+      title="Review changes"
+      onClose={onClose}
+      size="xl"
+      footer={
+        <>
+          <span className="muted" style={{ marginRight: 'auto' }}>
+            Writes <code>{target}</code>
+          </span>
+          <button type="button" className="btn" onClick={onClose}>
+            Back to editing
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={onConfirm}
+            disabled={saving || unchanged}
+            autoFocus
+          >
+            {saving ? 'Saving…' : 'Confirm and save'}
+          </button>
+        </>
+      }
+    >
+      <div className="diff-labels">
+        <span>Stored</span>
+        <span>Your edit</span>
+      </div>
+      {open && (
+        <DiffEditor original={stored} modified={edited} format={format} label="Changes to save" />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ResourceDetail, ValidateResponse } from '@perses-cm/api';
+import { formatBytes } from '../../../components/badges.tsx';
+import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
+
+interface Props {
+  resource?: ResourceDetail;
+  /** Shown instead of origin for a resource not created yet. */
+  pending?: { namespace: string | null; configMapName: string | null; key: string | null };
+  markers: MarkerSummary;
+  perses?: ValidateResponse['perses'];
+  onReveal: (line: number, column: number) => void;
+}
+
+/** Where the resource lives, and every problem in the text (click one to jump to it). */
+export function SidePanel({ resource, pending, markers, perses, onReveal }: Props) {
+  return (
+    <aside className="side" aria-label="Resource details">
+      <section className="panel">
+        <h3>Storage</h3>
+        <div className="panel-body">
+          <dl className="kv">
+            {resource?.origin.type === 'configmap' && (
+              <>
+                <dt>Namespace</dt>
+                <dd>{resource.origin.namespace}</dd>
+                <dt>ConfigMap</dt>
+                <dd>{resource.origin.name}</dd>
+                <dt>Key</dt>
+                <dd>{resource.origin.key}</dd>
+              </>
+            )}
+            {resource?.origin.type === 'file' && (
+              <>
+                <dt>File</dt>
+                <dd>{resource.origin.path}</dd>
+              </>
+            )}
+            {pending && (
+              <>
+                <dt>Namespace</dt>
+                <dd>{pending.namespace ?? '—'}</dd>
+                <dt>ConfigMap</dt>
+                <dd data-testid="pending-configmap">{pending.configMapName ?? '—'}</dd>
+                <dt>Key</dt>
+                <dd data-testid="pending-key">{pending.key ?? '—'}</dd>
+              </>
+            )}
+            {resource && (
+              <>
+                <dt>Version</dt>
+                <dd>{resource.version}</dd>
+                <dt>Size</dt>
+                <dd>{formatBytes(resource.sizeBytes)}</dd>
+                <dt>Format</dt>
+                <dd>{resource.format.toUpperCase()}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+      </section>
+      <section className="panel" aria-label="Problems">
+        <h3>
+          Problems{' '}
+          {markers.errors + markers.warnings > 0 &&
+            `· ${markers.errors} error${markers.errors === 1 ? '' : 's'}, ${markers.warnings} warning${markers.warnings === 1 ? '' : 's'}`}
+        </h3>
+        {markers.list.length === 0 ? (
+          <div className="panel-body muted">No problems found.</div>
+        ) : (
+          <ul className="findings">
+            {markers.list.slice(0, 200).map((m, i) => (
+              <li key={i}>
+                <button
+                  type="button"
+                  className="finding-btn"
+                  onClick={() => onReveal(m.line, m.column)}
+                  aria-label={`${m.severity} at line ${m.line}: ${m.message}`}
+                >
+                  <span className={`sev sev-${m.severity}`} aria-hidden="true" />
+                  <span>
+                    {m.message}
+                    <span className="muted">
+                      {' '}
+                      · {m.source} · Ln {m.line}, Col {m.column}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {perses && (
+        <section className="panel">
+          <h3>Perses validation</h3>
+          <div className="panel-body">
+            {perses.checked ? (
+              perses.valid ? (
+                <span className="badge badge-ok">Accepted by Perses</span>
+              ) : (
+                <span className="badge badge-error">Rejected: {perses.message}</span>
+              )
+            ) : (
+              <span className="muted">
+                Not checked: {perses.skipped ?? 'no Perses URL configured'}
+              </span>
+            )}
+          </div>
+        </section>
+      )}
+    </aside>
+  );
+}

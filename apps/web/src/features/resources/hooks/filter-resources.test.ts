@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { summary } from '../../../test/fixtures.ts';
+import { buildRows, facets } from './filter-resources.ts';
+import { DEFAULT_STATE, parseListState } from './use-list-state.ts';
+
+const items = [
+  summary({ name: 'node-exporter', displayName: 'Node Exporter Full' }),
+  summary({
+    name: 'api-latency',
+    project: 'payments',
+    configMapName: 'cm-api',
+    findings: { errors: 2, warnings: 0 },
+  }),
+  summary({
+    kind: 'Project',
+    name: 'payments',
+    project: null,
+    configMapName: 'project-payments',
+    namespace: 'team-a',
+  }),
+  summary({ kind: 'GlobalDatasource', name: 'prom', project: null, sizeBytes: 10 }),
+];
+
+const names = (s: Partial<typeof DEFAULT_STATE>) =>
+  buildRows(items, { ...DEFAULT_STATE, group: 'none', ...s }).rows.map((r) =>
+    r.type === 'item' ? r.item.name : `#${r.label}`,
+  );
+
+describe('buildRows', () => {
+  it('matches free text on name, display name and ConfigMap name, case-insensitively', () => {
+    expect(names({ q: 'EXPORTER FULL' })).toEqual(['node-exporter']);
+    expect(names({ q: 'cm-api' })).toEqual(['api-latency']);
+    expect(names({ q: 'project-pay' })).toEqual(['payments']);
+  });
+
+  it('filters by kind, project, namespace and findings', () => {
+    expect(names({ kind: 'Project' })).toEqual(['payments']);
+    expect(names({ project: 'payments' })).toEqual(['api-latency']);
+    expect(names({ namespace: 'team-a' })).toEqual(['payments']);
+    expect(names({ findings: 'errors' })).toEqual(['api-latency']);
+    expect(names({ findings: 'clean' })).not.toContain('api-latency');
+  });
+
+  it('sorts by the chosen column and direction', () => {
+    expect(names({ sort: 'size', dir: 'asc' })[0]).toBe('prom');
+    expect(names({ sort: 'name', dir: 'desc' })).toEqual([
+      'prom',
+      'payments',
+      'node-exporter',
+      'api-latency',
+    ]);
+  });
+
+  it('puts a header row before each group', () => {
+    const { rows, total } = buildRows(items, { ...DEFAULT_STATE, group: 'kind' });
+    expect(total).toBe(4);
+    expect(
+      rows
+        .filter((r) => r.type === 'group')
+        .map((r) => (r.type === 'group' ? `${r.label}:${r.count}` : '')),
+    ).toEqual(['Dashboard:2', 'GlobalDatasource:1', 'Project:1']);
+  });
+
+  it('lists distinct facet values', () => {
+    expect(facets(items).projects).toEqual(['payments', 'perses']);
+  });
+});
+
+describe('parseListState', () => {
+  it('reads every filter from the URL and ignores unknown values', () => {
+    const s = parseListState(
+      new URLSearchParams('kind=Dashboard&q=x&sort=bogus&dir=desc&group=project'),
+    );
+    expect(s).toMatchObject({
+      kind: 'Dashboard',
+      q: 'x',
+      sort: 'name',
+      dir: 'desc',
+      group: 'project',
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { GroupKey, ListState, SortKey } from './filter-resources.ts';
+
+const SORTS: SortKey[] = ['name', 'kind', 'project', 'namespace', 'configmap', 'size', 'findings'];
+const GROUPS: GroupKey[] = ['none', 'kind', 'project', 'namespace'];
+const FINDINGS = ['', 'errors', 'warnings', 'clean'] as const;
+
+export const DEFAULT_STATE: ListState = {
+  kind: '',
+  project: '',
+  namespace: '',
+  q: '',
+  findings: '',
+  sort: 'name',
+  dir: 'asc',
+  group: 'kind',
+};
+
+function pick<T extends string>(v: string | null, allowed: readonly T[], def: T): T {
+  return v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : def;
+}
+
+export function parseListState(p: URLSearchParams): ListState {
+  return {
+    kind: p.get('kind') ?? '',
+    project: p.get('project') ?? '',
+    namespace: p.get('namespace') ?? '',
+    q: p.get('q') ?? '',
+    findings: pick(p.get('findings'), FINDINGS, ''),
+    sort: pick(p.get('sort'), SORTS, DEFAULT_STATE.sort),
+    dir: pick(p.get('dir'), ['asc', 'desc'] as const, 'asc'),
+    group: pick(p.get('group'), GROUPS, DEFAULT_STATE.group),
+  };
+}
+
+/** The list's filter, sort and grouping, held in the URL so every state has a link. */
+export function useListState(): [ListState, (patch: Partial<ListState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => parseListState(params), [params]);
+  const update = useCallback(
+    (patch: Partial<ListState>) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            const def = DEFAULT_STATE[k as keyof ListState];
+            if (v === def || v === '') next.delete(k);
+            else next.set(k, String(v));
+          }
+          return next;
+        },
+        // Typing in the search box should not push one history entry per key.
+        { replace: 'q' in patch },
+      );
+    },
+    [setParams],
+  );
+  return [state, update];
+}

@@ -1,0 +1,99 @@
+// The live connection to GET /api/v1/events. One EventSource for the whole app; its status
+// (connected / reconnecting / stale) is an external store the header reads.
+import { useSyncExternalStore } from 'react';
+import { API, ResourceEvent } from '@perses-cm/api';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'stale';
+
+export interface StreamState {
+  status: ConnectionStatus;
+  detail?: string;
+  since: number;
+}
+
+type Handler = (ev: ResourceEvent) => void;
+type ResyncHandler = () => void;
+
+const EVENT_TYPES = ['added', 'modified', 'deleted', 'stale', 'recovered'] as const;
+
+let state: StreamState = { status: 'connecting', since: Date.now() };
+const stateListeners = new Set<() => void>();
+const handlers = new Set<Handler>();
+const resyncHandlers = new Set<ResyncHandler>();
+let source: EventSource | null = null;
+let retryTimer: number | undefined;
+let attempt = 0;
+let hadError = false;
+
+function setState(status: ConnectionStatus, detail?: string) {
+  if (state.status === status && state.detail === detail) return;
+  state = { status, detail, since: Date.now() };
+  for (const l of stateListeners) l();
+}
+
+function dispatch(type: string, data: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return;
+  }
+  const withType =
+    typeof raw === 'object' && raw !== null && !('type' in raw) ? { type, ...raw } : raw;
+  const parsed = ResourceEvent.safeParse(withType);
+  if (!parsed.success) return;
+  const ev = parsed.data;
+  if (ev.type === 'stale') setState('stale', ev.reason);
+  else if (ev.type === 'recovered') {
+    setState('connected');
+    for (const r of resyncHandlers) r();
+  }
+  for (const h of handlers) h(ev);
+}
+
+function open() {
+  source?.close();
+  const es = new EventSource(API.events);
+  source = es;
+  es.onopen = () => {
+    attempt = 0;
+    setState('connected');
+    // Events may have been missed while disconnected: let caches refetch once.
+    if (hadError) for (const r of resyncHandlers) r();
+    hadError = false;
+  };
+  es.onerror = () => {
+    hadError = true;
+    setState('reconnecting', 'The live connection dropped; retrying.');
+    if (es.readyState === EventSource.CLOSED) {
+      // The browser gave up (e.g. an HTTP error): retry ourselves with backoff.
+      window.clearTimeout(retryTimer);
+      const delay = Math.min(30_000, 1000 * 2 ** attempt++);
+      retryTimer = window.setTimeout(open, delay);
+    }
+  };
+  for (const t of EVENT_TYPES)
+    es.addEventListener(t, (m) => dispatch(t, (m as MessageEvent<string>).data));
+  es.onmessage = (m: MessageEvent<string>) => dispatch('message', m.data);
+}
+
+/** Starts the stream on first subscriber; returns an unsubscribe function. */
+export function subscribeEvents(onEvent: Handler, onResync?: ResyncHandler): () => void {
+  handlers.add(onEvent);
+  if (onResync) resyncHandlers.add(onResync);
+  if (!source) open();
+  return () => {
+    handlers.delete(onEvent);
+    if (onResync) resyncHandlers.delete(onResync);
+  };
+}
+
+export function useConnectionState(): StreamState {
+  return useSyncExternalStore(
+    (l) => {
+      stateListeners.add(l);
+      return () => stateListeners.delete(l);
+    },
+    () => state,
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { DocFormat, Finding } from '@perses-cm/api';
+import { setFindingMarkers, summarizeMarkers, type MarkerSummary } from './markers.ts';
+import { monaco } from './monaco.ts';
+import { configureJsonSchema } from './schema.ts';
+import { followSystemTheme } from './theme.ts';
+
+export interface CodeEditorHandle {
+  /** Replaces the text as one undoable edit, so Ctrl+Z brings the user's text back. */
+  replaceText(text: string): void;
+  format(): Promise<void>;
+  reveal(line: number, column: number): void;
+  focus(): void;
+}
+
+interface Props {
+  /** Identifies the model (and its JSON Schema match); changing it creates a new model. */
+  path: string;
+  initialText: string;
+  format: DocFormat;
+  readOnly?: boolean;
+  findings?: Finding[];
+  onChange?: (text: string) => void;
+  onMarkers?: (m: MarkerSummary) => void;
+  onSave?: () => void;
+  label: string;
+  ref?: Ref<CodeEditorHandle>;
+}
+
+export function CodeEditor(props: Props) {
+  const { path, initialText, format, readOnly, findings, label, ref } = props;
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Callbacks change every render; Monaco listeners read the latest through this ref.
+  const cb = useRef(props);
+  useEffect(() => {
+    cb.current = props;
+  });
+
+  useEffect(() => {
+    if (!host.current) return;
+    followSystemTheme();
+    configureJsonSchema();
+    const uri = monaco.Uri.parse(`inmemory://perses-cm/${encodeURIComponent(path)}.${format}`);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(initialText, format === 'yaml' ? 'yaml' : 'json', uri);
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineHeight: 19,
+      fontFamily: "'JetBrains Mono', ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace",
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      renderLineHighlight: 'line',
+      fixedOverflowWidgets: true,
+      ariaLabel: cb.current.label,
+      stickyScroll: { enabled: true },
+      formatOnPaste: false,
+    });
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => cb.current.onSave?.());
+    const sub = model.onDidChangeContent(() => cb.current.onChange?.(model.getValue()));
+    const reportMarkers = () => cb.current.onMarkers?.(summarizeMarkers(model));
+    const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
+      if (uris.some((u) => u.toString() === uri.toString())) reportMarkers();
+    });
+    return () => {
+      sub.dispose();
+      markerSub.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+    // The model is created once per path/format; later text changes go through replaceText.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, format]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly: Boolean(readOnly), ariaLabel: label });
+  }, [readOnly, label]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) setFindingMarkers(model, findings ?? []);
+  }, [findings]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      replaceText(text: string) {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model || model.getValue() === text) return;
+        editor.pushUndoStop();
+        editor.executeEdits('perses-cm', [{ range: model.getFullModelRange(), text }]);
+        editor.pushUndoStop();
+      },
+      async format() {
+        await editorRef.current?.getAction('editor.action.formatDocument')?.run();
+      },
+      reveal(line: number, column: number) {
+        const editor = editorRef.current;
+        if (!editor) return;
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column });
+        editor.focus();
+      },
+      focus() {
+        editorRef.current?.focus();
+      },
+    }),
+    [],
+  );
+
+  return <div ref={host} className="monaco-host" data-testid="code-editor" />;
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import type { DocFormat } from '@perses-cm/api';
+import { monaco } from './monaco.ts';
+import { followSystemTheme } from './theme.ts';
+
+interface Props {
+  original: string;
+  modified: string;
+  format: DocFormat;
+  label: string;
+}
+
+/** Read-only side-by-side diff; unchanged regions are folded away (dashboards are long). */
+export function DiffEditor({ original, modified, format, label }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    followSystemTheme();
+    const language = format === 'yaml' ? 'yaml' : 'json';
+    const o = monaco.editor.createModel(original, language);
+    const m = monaco.editor.createModel(modified, language);
+    const diff = monaco.editor.createDiffEditor(host.current, {
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: false,
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 },
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 12.5,
+      renderOverviewRuler: false,
+      ariaLabel: label,
+    });
+    diff.setModel({ original: o, modified: m });
+    return () => {
+      diff.dispose();
+      o.dispose();
+      m.dispose();
+    };
+  }, [original, modified, format, label]);
+  return (
+    <div
+      ref={host}
+      className="diff-host"
+      data-testid="diff-editor"
+      aria-label={label}
+      role="region"
+    />
+  );
+}

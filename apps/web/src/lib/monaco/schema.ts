@@ -1,0 +1,55 @@
+import { KINDS } from '@perses-cm/resources';
+import { jsonDefaults } from './monaco.ts';
+
+// The envelope every provisioned resource shares; Monaco marks violations as the user types.
+const NAME = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 75,
+  pattern: '^[a-zA-Z0-9_.-]+$',
+  description: 'Perses name: letters, digits, "_", "." and "-" (1–75 bytes).',
+};
+
+export function resourceEnvelopeSchema(): object {
+  const projectKinds = KINDS.filter((k) => k.scope === 'project').map((k) => k.kind);
+  return {
+    type: 'object',
+    required: ['kind', 'metadata', 'spec'],
+    properties: {
+      kind: {
+        enum: KINDS.map((k) => k.kind),
+        description: 'Perses kind (exact case: provisioning refuses any other spelling).',
+      },
+      metadata: {
+        type: 'object',
+        required: ['name'],
+        properties: { name: NAME, project: NAME },
+      },
+      spec: { type: 'object' },
+    },
+    if: { properties: { kind: { enum: projectKinds } } },
+    then: {
+      properties: { metadata: { required: ['name', 'project'] } },
+    },
+  };
+}
+
+let configured = false;
+
+/** Registers the resource JSON Schema for every JSON model (all JSON models here are resources). */
+export function configureJsonSchema() {
+  if (configured) return;
+  configured = true;
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    schemas: [
+      {
+        uri: 'inmemory://perses-cm/schema/resource.json',
+        fileMatch: ['*'],
+        schema: resourceEnvelopeSchema(),
+      },
+    ],
+  });
+}
