@@ -1,0 +1,38 @@
+// Test helper: a server on a temporary copy of the sample chart.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SAMPLE_CHART_DIR, type ServerConfig } from '../config.ts';
+import { startServer, type RunningServer } from '../main.ts';
+
+export interface DirectoryServer extends RunningServer {
+  dir: string;
+  dispose(): Promise<void>;
+}
+
+export async function startDirectoryServer(
+  extra: Partial<ServerConfig> = {},
+): Promise<DirectoryServer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-chart-'));
+  await cp(SAMPLE_CHART_DIR, dir, { recursive: true });
+  const server = await startServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      target: { type: 'directory', dir },
+      label: { key: 'perses.dev/resource', value: 'true' },
+      persesUrl: null,
+      webDist: null,
+      ...extra,
+    },
+    { pollMs: 200, events: { heartbeatMs: 500 } },
+  );
+  return {
+    ...server,
+    dir,
+    dispose: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

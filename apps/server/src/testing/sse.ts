@@ -1,0 +1,102 @@
+// Test helper: reads a Server-Sent Events stream and waits for events with deadlines.
+import type { ResourceEvent } from '@perses-cm/api';
+
+export interface SseClient {
+  events: ResourceEvent[];
+  /** Resolves with the first event (from the start of the stream) matching `pred`. */
+  waitFor(
+    pred: (e: ResourceEvent) => boolean,
+    timeoutMs?: number,
+    label?: string,
+  ): Promise<ResourceEvent>;
+  close(): void;
+  raw: string[];
+}
+
+export async function openSse(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<SseClient> {
+  const controller = new AbortController();
+  const res = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
+  if (!res.ok || !res.body) throw new Error(`SSE ${url}: HTTP ${res.status}`);
+  const events: ResourceEvent[] = [];
+  const raw: string[] = [];
+  const waiters = new Set<() => void>();
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let sep: number;
+        while ((sep = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, sep);
+          buffer = buffer.slice(sep + 2);
+          raw.push(block);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (data) events.push(JSON.parse(data) as ResourceEvent);
+          for (const w of waiters) w();
+        }
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  return {
+    events,
+    raw,
+    close: () => controller.abort(),
+    waitFor: (pred, timeoutMs = 5000, label = 'event') =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const hit = events.find(pred);
+          if (hit) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(hit);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(
+              `no ${label} within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))}`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
+
+/** Polls `fn` until it returns a truthy value or the deadline passes. */
+export async function eventually<T>(
+  fn: () => Promise<T> | T,
+  timeoutMs = 5000,
+  label = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`${label} not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
