@@ -15,3 +15,6 @@ export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
 export { DURATION_PATTERN, NAME_PATTERN } from './schemas/common.ts';
 export { jsonSchemaFor, resourceJsonSchema } from './schemas/json-schema.ts';
+export { lintResources, chartPathOf } from './lint.ts';
+export type { LintEntry, LintOptions, FileEntry } from './lint-entries.ts';
+export type { ConfigMapEntry, KeyPosition } from './manifest.ts';

@@ -1,0 +1,264 @@
+// Lint of a whole set of files and ConfigMaps: every entry on its own (lint-entries.ts), then
+// the rules that need the whole set, the way the sidecar and Perses provisioning see it.
+
+import { chartGeneratorConfigMapName, chartGeneratorDataKey } from './configmap-names.ts';
+import { sortFindings, type Finding } from './findings.ts';
+import { describeIdentity, identityKey } from './identity.ts';
+import { kindInfo } from './kinds.ts';
+import {
+  configMapLabel,
+  lintConfigMap,
+  lintFile,
+  sidecarFolder,
+  type LintEntry,
+  type LintOptions,
+  type Located,
+} from './lint-entries.ts';
+import { configMapsFromManifest, isManifest, type ConfigMapEntry } from './manifest.ts';
+import { dns1123SubdomainProblem } from './names.ts';
+import { parseText } from './parse.ts';
+import { isRecord } from './resource-items.ts';
+
+export type { LintEntry, LintOptions };
+
+function where(r: Located) {
+  return { path: r.path, ...(r.line !== undefined ? { line: r.line, column: r.column } : {}) };
+}
+
+function who(r: Located) {
+  return {
+    kind: r.id.kind,
+    name: r.id.name,
+    ...(r.id.project !== undefined ? { project: r.id.project } : {}),
+  };
+}
+
+function seenAt(r: Located): string {
+  return `${r.configMap ? `ConfigMap ${r.configMap} in ` : ''}${r.path}${r.line !== undefined ? `:${r.line}` : ''}`;
+}
+
+/** Files that are Kubernetes manifests become ConfigMap entries; the rest stay files. */
+function expand(entries: LintEntry[]): { entries: LintEntry[]; findings: Finding[] } {
+  const out: LintEntry[] = [];
+  const findings: Finding[] = [];
+  for (const entry of entries) {
+    if (entry.source === 'file' && /\.(ya?ml|json)$/.test(entry.path)) {
+      const parsed = parseText(entry.text, { filename: entry.path });
+      if (isManifest(parsed)) {
+        // kubectl applies every document of a manifest: the multi-document warning is for Perses files.
+        findings.push(
+          ...parsed.findings
+            .filter((f) => f.rule !== 'multi-document')
+            .map((f) => ({ ...f, path: entry.path })),
+        );
+        const manifest = configMapsFromManifest(entry.path, entry.text, parsed);
+        out.push(...manifest.entries);
+        findings.push(...manifest.findings);
+        continue;
+      }
+    }
+    out.push(entry);
+  }
+  return { entries: out, findings };
+}
+
+function duplicateIdentities(resources: Located[]): Finding[] {
+  const first = new Map<string, Located>();
+  const findings: Finding[] = [];
+  for (const r of resources) {
+    const key = identityKey(r.id);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, r);
+      continue;
+    }
+    findings.push({
+      ...where(r),
+      ...who(r),
+      severity: 'error',
+      rule: 'duplicate-identity',
+      message: `${describeIdentity(r.id)} is also defined at ${seenAt(earlier)} (Perses lower-cases names): both are applied every cycle and the last one wins; keep one`,
+    });
+  }
+  return findings;
+}
+
+function duplicateDefaults(resources: Located[]): Finding[] {
+  const first = new Map<string, Located>();
+  const findings: Finding[] = [];
+  for (const r of resources) {
+    if (r.id.kind !== 'Datasource' && r.id.kind !== 'GlobalDatasource') continue;
+    const spec = r.doc.spec;
+    if (!isRecord(spec) || spec.default !== true || !isRecord(spec.plugin)) continue;
+    const pluginKind = String(spec.plugin.kind);
+    const scope = r.id.kind === 'GlobalDatasource' ? 'global' : `project "${r.id.project ?? ''}"`;
+    const key = `${scope.toLowerCase()}|${pluginKind}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, r);
+      continue;
+    }
+    if (identityKey(earlier.id) === identityKey(r.id)) continue; // reported as a duplicate identity
+    findings.push({
+      ...where(r),
+      ...who(r),
+      severity: 'error',
+      rule: 'duplicate-default-datasource',
+      message: `${describeIdentity(r.id)} is a second default ${pluginKind} datasource in the ${scope} scope (${describeIdentity(earlier.id)} at ${seenAt(earlier)} is one already): Perses refuses it; set default: false on one`,
+    });
+  }
+  return findings;
+}
+
+function unknownProjects(resources: Located[]): Finding[] {
+  const projects = new Set(
+    resources.filter((r) => r.id.kind === 'Project').map((r) => r.id.name.toLowerCase()),
+  );
+  return resources
+    .filter(
+      (r) =>
+        kindInfo(r.id.kind)?.scope === 'project' &&
+        r.id.project &&
+        !projects.has(r.id.project.toLowerCase()),
+    )
+    .map((r) => ({
+      ...where(r),
+      ...who(r),
+      severity: 'warning' as const,
+      rule: 'unknown-project',
+      message: `${describeIdentity(r.id)}: project "${r.id.project ?? ''}" is not defined in the linted files; Perses refuses the resource unless that project already exists`,
+    }));
+}
+
+function plaintextSecrets(resources: Located[]): Finding[] {
+  return resources
+    .filter(
+      (r) =>
+        (r.configMap !== undefined || r.chartPath !== undefined) &&
+        ['Secret', 'GlobalSecret', 'User'].includes(r.id.kind),
+    )
+    .map((r) => ({
+      ...where(r),
+      ...who(r),
+      severity: 'warning' as const,
+      rule: 'plaintext-secret',
+      message: `${describeIdentity(r.id)} puts ${r.id.kind === 'User' ? 'a password' : 'credentials'} in plain text in a ConfigMap, readable by anyone who can read ConfigMaps; prefer a Kubernetes Secret-backed setup or *File fields`,
+    }));
+}
+
+function configMapCollisions(cms: ConfigMapEntry[]): Finding[] {
+  const findings: Finding[] = [];
+  const names = new Map<string, ConfigMapEntry>();
+  const paths = new Map<string, { cm: ConfigMapEntry; key: string }>();
+  for (const entry of cms) {
+    const cm = entry.configMap;
+    const at = { path: entry.path, ...(entry.position ?? {}) };
+    const id = `${cm.metadata.namespace ?? ''}/${cm.metadata.name}`;
+    const earlier = names.get(id);
+    if (earlier)
+      findings.push({
+        ...at,
+        severity: 'error',
+        rule: 'configmap-name-collision',
+        message: `ConfigMap ${configMapLabel(cm)} is also defined in ${earlier.path}: the later one replaces the other`,
+      });
+    else names.set(id, entry);
+    const folder = sidecarFolder(cm);
+    for (const key of [...Object.keys(cm.data ?? {}), ...Object.keys(cm.binaryData ?? {})]) {
+      const file = folder ? `${folder}/${key}` : key;
+      const prior = paths.get(file);
+      const pos = entry.keyPositions?.[key];
+      if (prior && prior.cm !== entry)
+        findings.push({
+          path: entry.path,
+          ...(pos ? { line: pos.line, column: pos.column } : (entry.position ?? {})),
+          severity: 'error',
+          rule: 'sidecar-path-collision',
+          message: `ConfigMap ${configMapLabel(cm)} key "${key}" and ConfigMap ${configMapLabel(prior.cm.configMap)} key "${prior.key}" are both written to ${file} by the sidecar: the last writer wins and deleting either deletes the file; give every key a cluster-unique name`,
+        });
+      else paths.set(file, { cm: entry, key });
+    }
+  }
+  return findings;
+}
+
+/** What the chart docs' generator template would do with a `files/` tree. */
+function chartTemplatePitfalls(
+  files: string[],
+  chartPaths: Map<string, string>,
+  release: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  const names = new Map<string, string>();
+  const keys = new Map<string, string>();
+  for (const path of files) {
+    const chartPath = chartPaths.get(path);
+    if (chartPath === undefined || !chartPath.endsWith('.json')) continue;
+    const name = chartGeneratorConfigMapName(release, chartPath);
+    const problem = dns1123SubdomainProblem(name);
+    const base = { path, severity: 'warning' as const };
+    if (problem)
+      findings.push({
+        ...base,
+        rule: 'chart-configmap-name',
+        message: `the chart docs' generator template would name this file's ConfigMap "${name}", which ${problem}${name.length === 63 ? ' (cut by trunc 63)' : ''}: Kubernetes refuses it; rename the file or fix the template`,
+      });
+    const other = names.get(name);
+    if (other !== undefined)
+      findings.push({
+        ...base,
+        rule: 'chart-configmap-name',
+        message: `the chart docs' generator template gives this file and ${other} the same ConfigMap name "${name}" (cut by trunc 63): one replaces the other`,
+      });
+    else names.set(name, path);
+    const key = chartGeneratorDataKey(chartPath);
+    const sameKey = keys.get(key);
+    if (sameKey !== undefined)
+      findings.push({
+        ...base,
+        rule: 'sidecar-path-collision',
+        message: `this file and ${sameKey} have the same basename "${key}", which the chart docs' generator template uses as data key: the sidecar writes both to the same file; rename one`,
+      });
+    else keys.set(key, path);
+  }
+  return findings;
+}
+
+/**
+ * Lints files and ConfigMaps as the sidecar + Perses provisioning pipeline would treat them:
+ * each entry's parse and resource findings, then duplicate identities, default datasources,
+ * missing projects, plaintext secrets, ConfigMap names, sizes, labels and sidecar file paths.
+ */
+export function lintResources(input: LintEntry[], opts: LintOptions = {}): Finding[] {
+  const { entries, findings } = expand(input);
+  const resources: Located[] = [];
+  const chartPaths = new Map<string, string>();
+  const files: string[] = [];
+  const cms: ConfigMapEntry[] = [];
+  for (const entry of entries) {
+    const result = entry.source === 'file' ? lintFile(entry) : lintConfigMap(entry, opts);
+    findings.push(...result.findings);
+    resources.push(...result.resources);
+    if (entry.source === 'configmap') cms.push(entry);
+    else {
+      files.push(entry.path);
+      if (entry.chartPath !== undefined) chartPaths.set(entry.path, entry.chartPath);
+    }
+  }
+  findings.push(
+    ...duplicateIdentities(resources),
+    ...duplicateDefaults(resources),
+    ...unknownProjects(resources),
+    ...plaintextSecrets(resources),
+    ...configMapCollisions(cms),
+    ...chartTemplatePitfalls(files, chartPaths, opts.chartRelease ?? 'perses'),
+  );
+  return sortFindings(findings);
+}
+
+/** `files/...` part of a path inside a Helm chart, if the path goes through a `files` folder. */
+export function chartPathOf(path: string): string | undefined {
+  const parts = path.split(/[\\/]+/);
+  const at = parts.lastIndexOf('files');
+  return at >= 0 && at < parts.length - 1 ? parts.slice(at).join('/') : undefined;
+}
