@@ -15,6 +15,15 @@ export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
 export { DURATION_PATTERN, NAME_PATTERN } from './schemas/common.ts';
 export { jsonSchemaFor, resourceJsonSchema } from './schemas/json-schema.ts';
+/**
+ * Lint input, one entry per thing the pipeline reads:
+ * - `{source: 'file', path, text, chartPath?}`: a resource file, or a Kubernetes manifest (YAML or
+ *   JSON with `kind: ConfigMap` documents or a `kind: List` of them, expanded into ConfigMaps).
+ *   `chartPath` (`files/...`, see chartPathOf) marks a file a Helm chart turns into a ConfigMap.
+ * - `{source: 'configmap', path, configMap, position?, keyPositions?}`: a ConfigMap from the
+ *   cluster or a manifest; `path` is what findings show (a file, or e.g. `cluster:ns/name`).
+ * lintResources returns every finding, sorted by path and position.
+ */
 export { lintResources, chartPathOf } from './lint.ts';
 export type { LintEntry, LintOptions, FileEntry } from './lint-entries.ts';
 export type { ConfigMapEntry, KeyPosition } from './manifest.ts';
