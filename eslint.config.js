@@ -41,6 +41,8 @@ export default tseslint.config(
   {
     // Shared packages stay pure: no server, UI or Kubernetes client code, no I/O.
     files: ['packages/**/*.ts'],
+    // Tests (and their helpers) may read fixtures from disk.
+    ignores: ['packages/**/*.test.ts', 'packages/**/src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

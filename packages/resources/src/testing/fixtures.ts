@@ -1,5 +1,4 @@
 // Test-only access to the shared real Perses data. The package itself never does I/O; tests may.
-// eslint-disable-next-line no-restricted-imports -- tests read the fixtures from disk
 import { readFileSync, readdirSync } from 'node:fs';
 
 /** `../shared/fixtures/perses-dev-data` next to the repository, as the project's docs lay it out. */
