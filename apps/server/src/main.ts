@@ -15,6 +15,7 @@ import { ResourceService } from './services/resource-service.ts';
 import { ValidationService } from './services/validation-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { ResourceStore } from './stores/store.ts';
+import type { LoopOptions } from './stores/kubernetes/watch-loop.ts';
 
 export interface Runtime {
   app: Express;
@@ -29,6 +30,8 @@ export interface RuntimeOptions {
   /** Directory store poll interval (tests shorten it). */
   pollMs?: number;
   defaultMetrics?: boolean;
+  /** Backoff of the Kubernetes watch loops (tests shorten it). */
+  loop?: LoopOptions;
 }
 
 interface Backend {
@@ -49,7 +52,7 @@ async function backendFor(config: ServerConfig, options: RuntimeOptions): Promis
   }
   // Loaded only for a cluster target, so a directory console never loads the client.
   const { kubernetesBackend } = await import('./stores/kubernetes/backend.ts');
-  return kubernetesBackend(config.target, config.label);
+  return kubernetesBackend(config.target, config.label, options.loop);
 }
 
 export async function createRuntime(

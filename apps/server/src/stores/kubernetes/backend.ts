@@ -1,9 +1,44 @@
-// Kubernetes target: client, ConfigMap store, authorizer and identity.
+// Kubernetes target: client, ConfigMap store, authorizer and identity, wired together.
 import type { TargetConfig } from '../../config.ts';
+import type { Authorizer, Identity } from '../../services/identity.ts';
+import type { ResourceStore } from '../store.ts';
+import { KubeAuthorizer } from './kube-authorizer.ts';
+import { KubeClient } from './kube-client.ts';
+import { KubernetesStore } from './kubernetes-store.ts';
+import type { LoopOptions } from './watch-loop.ts';
+
+export interface KubernetesBackend {
+  store: ResourceStore;
+  authorizer: Authorizer;
+  identity: Identity;
+  namespaces: () => Promise<string[]>;
+}
 
 export async function kubernetesBackend(
-  _target: Extract<TargetConfig, { type: 'kubernetes' }>,
-  _label: { key: string; value?: string },
-): Promise<never> {
-  throw new Error('the Kubernetes store is not available yet; use --dir');
+  target: Extract<TargetConfig, { type: 'kubernetes' }>,
+  label: { key: string; value?: string },
+  loopOptions: LoopOptions = {},
+): Promise<KubernetesBackend> {
+  const client = new KubeClient(target);
+  const namespaces = target.namespaces ?? [client.defaultNamespace];
+  const store = new KubernetesStore(client, namespaces, label, loopOptions);
+  const me = await client.whoami();
+  return {
+    store,
+    authorizer: new KubeAuthorizer(client),
+    identity: {
+      name: me.name,
+      groups: me.groups,
+      source: target.inCluster ? 'in-cluster' : 'kubeconfig',
+    },
+    namespaces: async () => {
+      if (namespaces !== 'all') return namespaces;
+      // Every namespace when the identity may list them, else those holding resources.
+      const listed = await client.listNamespaces().catch(() => null);
+      const seen = new Set<string>();
+      for (const c of store.containers())
+        for (const e of c.entries) if (e.namespace) seen.add(e.namespace);
+      return (listed ?? [...seen]).sort().slice(0, 200);
+    },
+  };
 }

@@ -1,0 +1,346 @@
+// The server on the real stack: CRUD through the API lands in kube-apiserver, preconditions,
+// bad input, permissions, live events from other clients, and recovery from an API outage.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
+import type { RunningServer } from './main.ts';
+import { apiClient } from './testing/api-client.ts';
+import { project, projectOfBytes, projectText } from './testing/documents.ts';
+import {
+  core,
+  kubeconfigVia,
+  stackEnv,
+  startKubeServer,
+  uniq,
+  type StackEnv,
+} from './testing/kube-fixture.ts';
+import { eventually, openSse } from './testing/sse.ts';
+import { startTcpProxy } from './testing/tcp-proxy.ts';
+
+const LABEL = { 'perses.dev/resource': 'true' };
+let env: StackEnv;
+let admin: CoreV1Api;
+let srv: RunningServer;
+let api: ReturnType<typeof apiClient>;
+
+async function readCm(namespace: string, name: string) {
+  try {
+    return await admin.readNamespacedConfigMap({ namespace, name });
+  } catch (err) {
+    if (err instanceof ApiException && err.code === 404) return null;
+    throw err;
+  }
+}
+
+async function labeledNames(namespace: string): Promise<string[]> {
+  const list = await admin.listNamespacedConfigMap({
+    namespace,
+    labelSelector: 'perses.dev/resource=true',
+  });
+  return list.items.map((c) => c.metadata?.name ?? '').sort();
+}
+
+beforeAll(async () => {
+  env = stackEnv();
+  admin = core(env.kubeconfigs.admin);
+  srv = await startKubeServer(env.kubeconfigs.admin, ['perses', 'team-a']);
+  api = apiClient(srv.url);
+});
+afterAll(async () => srv?.close());
+
+describe('CRUD on labeled ConfigMaps', () => {
+  it('creates, reads, updates and deletes, visible in kube-apiserver', async () => {
+    const name = uniq('crud');
+    const text = projectText(name);
+    const created = await api.create({ text, namespace: 'team-a' });
+    expect(created.status).toBe(201);
+    expect(created.body.origin).toMatchObject({ type: 'configmap', namespace: 'team-a' });
+    const cmName = created.body.configMapName as string;
+    const cm = await readCm('team-a', cmName);
+    expect(cm?.metadata?.labels).toMatchObject(LABEL);
+    expect(cm?.data).toEqual({ [created.body.key]: text });
+    expect(cm?.metadata?.annotations?.['perses-cm.dev/last-applied-by']).toMatch(/^perses-cm \(/);
+    expect(cm?.metadata?.annotations?.['perses-cm.dev/last-applied-at']).toMatch(/^\d{4}-/);
+    expect(created.body.version).toBe(cm?.metadata?.resourceVersion);
+
+    const got = await api.get(created.body.id);
+    expect(got.status).toBe(200);
+    expect(got.body.text).toBe(text);
+    const listed = await api.list(`?kind=Project&namespace=team-a&q=${name}`);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
+
+    const edited = projectText(name, 'Edited');
+    const updated = await api.update(created.body.id, {
+      text: edited,
+      version: created.body.version,
+    });
+    expect(updated.status).toBe(200);
+    expect((await readCm('team-a', cmName))?.data).toEqual({ [created.body.key]: edited });
+
+    const again = await api.create({ document: project(name.toUpperCase()), namespace: 'perses' });
+    expect(again.status).toBe(409);
+
+    expect((await api.remove(created.body.id, updated.body.version)).status).toBe(204);
+    expect(await readCm('team-a', cmName)).toBeNull();
+    expect((await api.get(created.body.id)).status).toBe(404);
+  });
+
+  it('answers a stale update with 409 and the current document, leaving the ConfigMap unchanged', async () => {
+    const name = uniq('stale');
+    const created = await api.create({ text: projectText(name), namespace: 'perses' });
+    const cmName = created.body.configMapName as string;
+    // Another client edits the ConfigMap meanwhile.
+    const cm = await readCm('perses', cmName);
+    const theirs = projectText(name, 'Theirs');
+    await admin.replaceNamespacedConfigMap({
+      namespace: 'perses',
+      name: cmName,
+      body: { ...cm, data: { [created.body.key]: theirs } },
+    });
+    const before = await readCm('perses', cmName);
+    const res = await api.update(created.body.id, {
+      text: projectText(name, 'Mine'),
+      version: created.body.version,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+    expect(res.body.error.details.current.text).toBe(theirs);
+    expect(res.body.error.details.current.version).toBe(before?.metadata?.resourceVersion);
+    const after = await readCm('perses', cmName);
+    expect(after?.data).toEqual(before?.data);
+    expect(after?.metadata?.resourceVersion).toBe(before?.metadata?.resourceVersion);
+    const del = await api.remove(created.body.id, created.body.version);
+    expect(del.status).toBe(409);
+    expect(await readCm('perses', cmName)).not.toBeNull();
+  });
+
+  it('writes nothing for an invalid document or one of 1 MiB + 1 byte', async () => {
+    const before = await labeledNames('perses');
+    const invalid = await api.create({
+      text: '{"kind": "Project", "metadata": {"name": "x", "name": "y"}, "spec": {}}',
+      namespace: 'perses',
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details.findings[0]).toMatchObject({
+      rule: 'duplicate-key',
+      line: 1,
+    });
+    const tooBig = await api.create({
+      text: projectOfBytes(uniq('big'), 1_048_577),
+      namespace: 'perses',
+    });
+    expect(tooBig.status).toBe(413);
+    const badNs = await api.create({ text: projectText(uniq('ns')), namespace: 'team-b' });
+    expect(badNs.status).toBe(400);
+    expect(await labeledNames('perses')).toEqual(before);
+  });
+
+  it('shows ConfigMaps with several keys read-only and refuses to write them', async () => {
+    const name = uniq('multi');
+    await admin.createNamespacedConfigMap({
+      namespace: 'perses',
+      body: {
+        metadata: { name, labels: LABEL },
+        data: {
+          [`${name}-a.json`]: projectText(`${name}a`),
+          [`${name}-b.json`]: projectText(`${name}b`),
+        },
+      },
+    });
+    const item = await eventually(
+      async () => (await api.list(`?q=${name}a`)).body.items[0],
+      5000,
+      'multi-key ConfigMap listed',
+    );
+    expect(item.readOnly).toMatch(/2 keys/);
+    const res = await api.update(item.id, {
+      text: projectText(`${name}a`, 'x'),
+      version: item.version,
+    });
+    expect(res.status).toBe(400);
+    expect((await readCm('perses', name))?.data?.[`${name}-a.json`]).toBe(projectText(`${name}a`));
+  });
+});
+
+describe('identities', () => {
+  it('maps the viewer’s 403 and reports its capabilities', async () => {
+    const viewer = await startKubeServer(env.kubeconfigs.viewer, ['team-a']);
+    try {
+      const v = apiClient(viewer.url);
+      const res = await v.create({ text: projectText(uniq('viewer')), namespace: 'team-a' });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('forbidden');
+      // What Kubernetes itself lets the viewer do decides what the console reports.
+      const canList = await core(env.kubeconfigs.viewer)
+        .listNamespacedConfigMap({ namespace: 'team-a' })
+        .then(
+          () => true,
+          () => false,
+        );
+      const list = await v.list();
+      expect(list.status).toBe(200);
+      if (!canList) {
+        // Never an empty list without a word: the refusal is returned as data.
+        expect(list.body.errors).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ source: 'team-a', code: 'forbidden' }),
+          ]),
+        );
+      }
+      const who = await v.call('GET', '/api/v1/whoami');
+      expect(who.body.identity.name).toBe('viewer');
+      expect(who.body.capabilities).toEqual([
+        expect.objectContaining({
+          namespace: 'team-a',
+          allowed: expect.objectContaining({ list: canList, create: false }),
+        }),
+      ]);
+      expect(who.body.capabilities[0].reasons.create).toMatch(/viewer may not create/);
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('lets the editor write in team-a only', async () => {
+    const editor = await startKubeServer(env.kubeconfigs.editor, ['team-a', 'team-b']);
+    try {
+      const e = apiClient(editor.url);
+      expect((await e.create({ text: projectText(uniq('ed')), namespace: 'team-a' })).status).toBe(
+        201,
+      );
+      expect((await e.create({ text: projectText(uniq('ed')), namespace: 'team-b' })).status).toBe(
+        403,
+      );
+    } finally {
+      await editor.close();
+    }
+  });
+});
+
+describe('live updates', () => {
+  it('streams edits made by another client', async () => {
+    const sse = await openSse(`${srv.url}/api/v1/events`);
+    try {
+      const name = uniq('other');
+      const key = `${name}.json`;
+      await admin.createNamespacedConfigMap({
+        namespace: 'perses',
+        body: { metadata: { name, labels: LABEL }, data: { [key]: projectText(name) } },
+      });
+      const t0 = Date.now();
+      const added = await sse.waitFor(
+        (e) => e.type === 'added' && e.resource.configMapName === name,
+        5000,
+        'added',
+      );
+      expect(Date.now() - t0).toBeLessThan(2000);
+      const cm = await readCm('perses', name);
+      await admin.replaceNamespacedConfigMap({
+        namespace: 'perses',
+        name,
+        body: { ...cm, data: { [key]: projectText(name, 'Changed') } },
+      });
+      await sse.waitFor(
+        (e) => e.type === 'modified' && e.resource.configMapName === name,
+        5000,
+        'modified',
+      );
+      // Removing the label is a deletion for the console, as for the sidecar.
+      const cm2 = await readCm('perses', name);
+      await admin.replaceNamespacedConfigMap({
+        namespace: 'perses',
+        name,
+        body: { ...cm2, metadata: { ...cm2?.metadata, labels: {} } },
+      });
+      const deleted = await sse.waitFor(
+        (e) => e.type === 'deleted' && e.resource.configMapName === name,
+        5000,
+        'deleted',
+      );
+      expect(
+        deleted.type === 'deleted' &&
+          added.type === 'added' &&
+          deleted.resource.id === added.resource.id,
+      ).toBe(true);
+    } finally {
+      sse.close();
+    }
+  });
+
+  it('recovers from an API server outage: stale, then recovered, with no missed change', async () => {
+    const apiUrl = new URL(env.apiServer);
+    const proxy = await startTcpProxy(apiUrl.hostname, Number(apiUrl.port));
+    const kubeconfig = await kubeconfigVia(env.kubeconfigs.admin, proxy.port);
+    const viaProxy = await startKubeServer(kubeconfig, ['team-a']);
+    const names = {
+      kept: uniq('kept'),
+      gone: uniq('gone'),
+      changed: uniq('changed'),
+      born: uniq('born'),
+    };
+    const mk = (name: string, display = name) =>
+      admin.createNamespacedConfigMap({
+        namespace: 'team-a',
+        body: {
+          metadata: { name, labels: LABEL },
+          data: { [`${name}.json`]: projectText(name, display) },
+        },
+      });
+    const c = apiClient(viaProxy.url);
+    try {
+      await mk(names.kept);
+      await mk(names.gone);
+      await mk(names.changed);
+      await eventually(
+        async () => (await c.list(`?q=${names.changed}`)).body.items.length === 1,
+        5000,
+        'seeded',
+      );
+      const sse = await openSse(`${viaProxy.url}/api/v1/events`);
+      try {
+        await proxy.cut();
+        await sse.waitFor((e) => e.type === 'stale', 10_000, 'stale');
+        expect((await c.call('GET', '/readyz')).body.status).toBe('stale');
+        // Changes while the server is blind.
+        await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name: names.gone });
+        const cm = await readCm('team-a', names.changed);
+        await admin.replaceNamespacedConfigMap({
+          namespace: 'team-a',
+          name: names.changed,
+          body: {
+            ...cm,
+            data: { [`${names.changed}.json`]: projectText(names.changed, 'During outage') },
+          },
+        });
+        await mk(names.born);
+        // Reads keep working from the cache meanwhile.
+        expect((await c.list(`?q=${names.kept}`)).body.items).toHaveLength(1);
+        await proxy.restore();
+        await sse.waitFor((e) => e.type === 'recovered', 15_000, 'recovered');
+        const has = (type: string, cmName: string) =>
+          sse.events.some(
+            (e) => e.type === type && 'resource' in e && e.resource.configMapName === cmName,
+          );
+        await eventually(
+          () =>
+            has('deleted', names.gone) &&
+            has('modified', names.changed) &&
+            has('added', names.born),
+          5000,
+          'missed changes replayed',
+        );
+        expect(has('deleted', names.kept) || has('modified', names.kept)).toBe(false);
+        const staleAt = sse.events.findIndex((e) => e.type === 'stale');
+        const recoveredAt = sse.events.findIndex((e) => e.type === 'recovered');
+        expect(staleAt).toBeLessThan(recoveredAt);
+        const changed = (await c.list(`?q=${names.changed}`)).body.items[0];
+        expect((await c.get(changed.id)).body.text).toContain('During outage');
+        expect((await c.call('GET', '/readyz')).body.status).toBe('ok');
+      } finally {
+        sse.close();
+      }
+    } finally {
+      await viaProxy.close();
+      await proxy.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+// How a ConfigMap appears in the console: one entry per data key, read-only with a reason when
+// the console would not write it (several keys, binary data, immutable, not a resource file).
+import type { V1ConfigMap } from '@kubernetes/client-node';
+import { Buffer } from 'node:buffer';
+import type { Container, StoreEntry } from '../store.ts';
+
+const RESOURCE_KEY = /\.(json|ya?ml)$/;
+
+export const containerKeyFor = (namespace: string, name: string) => `cm:${namespace}/${name}`;
+
+export function toContainer(cm: V1ConfigMap): Container {
+  const namespace = cm.metadata?.namespace ?? '';
+  const name = cm.metadata?.name ?? '';
+  const data = Object.entries(cm.data ?? {});
+  const binary = Object.entries(cm.binaryData ?? {}).map(
+    ([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')] as [string, string],
+  );
+  const total = data.length + binary.length;
+  const common =
+    cm.immutable === true
+      ? 'the ConfigMap is immutable'
+      : total > 1
+        ? `the ConfigMap holds ${total} keys; the console edits ConfigMaps that hold one resource`
+        : null;
+  const entry = (key: string, text: string, isBinary: boolean): StoreEntry => ({
+    ref: { type: 'configmap', namespace, name, key },
+    text,
+    version: cm.metadata?.resourceVersion ?? '',
+    origin: {
+      type: 'configmap',
+      namespace,
+      name,
+      key,
+      uid: cm.metadata?.uid,
+      labels: cm.metadata?.labels ?? {},
+      annotations: cm.metadata?.annotations ?? {},
+    },
+    namespace,
+    configMapName: name,
+    key,
+    readOnly:
+      common ??
+      (isBinary
+        ? 'the resource is stored as binaryData'
+        : RESOURCE_KEY.test(key)
+          ? null
+          : 'the key has no .json, .yaml or .yml extension, so Perses ignores the file'),
+  });
+  return {
+    key: containerKeyFor(namespace, name),
+    entries: [
+      ...data.map(([k, v]) => entry(k, v, false)),
+      ...binary.map(([k, v]) => entry(k, v, true)),
+    ],
+  };
+}

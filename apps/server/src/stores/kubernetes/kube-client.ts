@@ -1,0 +1,188 @@
+// The one module that owns the Kubernetes client: loads the kubeconfig (or in-cluster account),
+// makes every API call the server needs, and turns failures into KubeStatusError / AppError.
+import { readFileSync } from 'node:fs';
+import {
+  ApiException,
+  AuthenticationV1Api,
+  AuthorizationV1Api,
+  CoreV1Api,
+  KubeConfig,
+  Watch,
+  type V1ConfigMap,
+} from '@kubernetes/client-node';
+import type { TargetConfig } from '../../config.ts';
+import { AppError } from '../../services/errors.ts';
+import { kubeStatusError } from './kube-status.ts';
+
+export type KubeTargetConfig = Extract<TargetConfig, { type: 'kubernetes' }>;
+
+export interface WatchHandle {
+  abort(): void;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+
+/** Converts any failure of a call into a typed error the mapper understands. */
+export function kubeError(err: unknown): Error {
+  if (err instanceof ApiException) return kubeStatusError(err.code, err.body);
+  const code = (err as { statusCode?: unknown }).statusCode;
+  if (typeof code === 'number') return kubeStatusError(code, (err as Error).message);
+  if (err instanceof AppError) return err;
+  return new AppError(
+    'unavailable',
+    `Kubernetes API unreachable: ${(err as Error).message ?? String(err)}`,
+  );
+}
+
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw kubeError(err);
+  }
+}
+
+export class KubeClient {
+  readonly cluster: string;
+  readonly context: string;
+  readonly server: string;
+  /** The context's namespace (or the service account's), else `default`. */
+  readonly defaultNamespace: string;
+  readonly userName: string;
+  private readonly core: CoreV1Api;
+  private readonly authz: AuthorizationV1Api;
+  private readonly authn: AuthenticationV1Api;
+  private readonly watcher: Watch;
+
+  constructor(target: KubeTargetConfig) {
+    const kc = new KubeConfig();
+    let defaultNamespace: string | undefined;
+    if (target.inCluster) {
+      kc.loadFromCluster();
+      defaultNamespace = readFileSync(SA_NAMESPACE_FILE, 'utf8').trim() || undefined;
+    } else {
+      if (!target.kubeconfig) throw new AppError('bad_request', 'no kubeconfig file found');
+      kc.loadFromFile(target.kubeconfig);
+      if (target.context) {
+        if (!kc.getContextObject(target.context)) {
+          throw new AppError(
+            'bad_request',
+            `context "${target.context}" is not in ${target.kubeconfig}`,
+          );
+        }
+        kc.setCurrentContext(target.context);
+      }
+      defaultNamespace = kc.getContextObject(kc.getCurrentContext())?.namespace;
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new AppError('bad_request', 'the kubeconfig has no current cluster');
+    this.cluster = cluster.name;
+    this.server = cluster.server;
+    this.context = kc.getCurrentContext();
+    this.userName = kc.getCurrentUser()?.name ?? 'unknown';
+    this.defaultNamespace = defaultNamespace ?? 'default';
+    this.core = kc.makeApiClient(CoreV1Api);
+    this.authz = kc.makeApiClient(AuthorizationV1Api);
+    this.authn = kc.makeApiClient(AuthenticationV1Api);
+    this.watcher = new Watch(kc);
+  }
+
+  async listConfigMaps(
+    namespace: string | null,
+    labelSelector: string,
+  ): Promise<{ items: V1ConfigMap[]; resourceVersion: string }> {
+    const list = await call(() =>
+      namespace === null
+        ? this.core.listConfigMapForAllNamespaces({ labelSelector })
+        : this.core.listNamespacedConfigMap({ namespace, labelSelector }),
+    );
+    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  }
+
+  /** Opens a watch; `onDone` gets null when the server closed it normally. */
+  async watchConfigMaps(
+    namespace: string | null,
+    labelSelector: string,
+    resourceVersion: string,
+    onEvent: (type: WatchEventType, object: unknown) => void,
+    onDone: (err: unknown) => void,
+  ): Promise<WatchHandle> {
+    const path =
+      namespace === null
+        ? '/api/v1/configmaps'
+        : `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps`;
+    const controller = await this.watcher.watch(
+      path,
+      { labelSelector, resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 240 },
+      (type: string, object: unknown) => onEvent(type as WatchEventType, object),
+      onDone,
+    );
+    return { abort: () => controller.abort() };
+  }
+
+  readConfigMap(namespace: string, name: string): Promise<V1ConfigMap> {
+    return call(() => this.core.readNamespacedConfigMap({ namespace, name }));
+  }
+
+  createConfigMap(namespace: string, body: V1ConfigMap): Promise<V1ConfigMap> {
+    return call(() => this.core.createNamespacedConfigMap({ namespace, body }));
+  }
+
+  replaceConfigMap(namespace: string, name: string, body: V1ConfigMap): Promise<V1ConfigMap> {
+    return call(() => this.core.replaceNamespacedConfigMap({ namespace, name, body }));
+  }
+
+  async deleteConfigMap(namespace: string, name: string, resourceVersion: string): Promise<void> {
+    await call(() =>
+      this.core.deleteNamespacedConfigMap({
+        namespace,
+        name,
+        body: { preconditions: { resourceVersion } },
+      }),
+    );
+  }
+
+  /** SelfSubjectAccessReview on ConfigMaps; `namespace` null asks cluster-wide. */
+  async accessReview(
+    verb: string,
+    namespace: string | null,
+  ): Promise<{ allowed: boolean; reason?: string }> {
+    const review = await call(() =>
+      this.authz.createSelfSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: {
+              verb,
+              resource: 'configmaps',
+              group: '',
+              namespace: namespace ?? undefined,
+            },
+          },
+        },
+      }),
+    );
+    return { allowed: review.status?.allowed === true, reason: review.status?.reason || undefined };
+  }
+
+  /** Who the API server says we are (SelfSubjectReview); the kubeconfig user name if unsupported. */
+  async whoami(): Promise<{ name: string; groups: string[] }> {
+    try {
+      const review = await this.authn.createSelfSubjectReview({
+        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      });
+      const user = review.status?.userInfo;
+      return { name: user?.username ?? this.userName, groups: user?.groups ?? [] };
+    } catch {
+      return { name: this.userName, groups: [] };
+    }
+  }
+
+  async listNamespaces(): Promise<string[]> {
+    const list = await call(() => this.core.listNamespace());
+    return list.items.flatMap((n) => (n.metadata?.name ? [n.metadata.name] : []));
+  }
+}

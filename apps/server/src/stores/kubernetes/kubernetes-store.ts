@@ -1,0 +1,259 @@
+// Store over labeled ConfigMaps: reads come from the watch loops' cache; writes go to the API
+// server with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
+// without the label, and record when and through what the console changed it.
+import type { V1ConfigMap } from '@kubernetes/client-node';
+import type { Target } from '@perses-cm/api';
+import { AppError, toSourceError } from '../../services/errors.ts';
+import type { Identity } from '../../services/identity.ts';
+import { configMapFor } from '../../services/model.ts';
+import type {
+  Container,
+  CreateInput,
+  EntryRef,
+  ResourceStore,
+  StoreChange,
+  StoreStatus,
+} from '../store.ts';
+import { containerKeyFor, toContainer } from './configmap-entries.ts';
+import { KubeStatusError } from './kube-status.ts';
+import type { KubeClient } from './kube-client.ts';
+import { labelSelectorString } from './label-selector.ts';
+import { WatchLoop, type LoopChange, type LoopOptions } from './watch-loop.ts';
+
+export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
+export const LAST_APPLIED_AT = 'perses-cm.dev/last-applied-at';
+
+export class KubernetesStore implements ResourceStore {
+  readonly target: Target;
+  private readonly loops: WatchLoop[];
+  private listeners = new Set<(c: StoreChange) => void>();
+  private staleReported = false;
+
+  constructor(
+    private readonly client: KubeClient,
+    private readonly namespaces: string[] | 'all',
+    private readonly label: { key: string; value?: string },
+    loopOptions: LoopOptions = {},
+  ) {
+    this.target = {
+      type: 'kubernetes',
+      cluster: client.cluster,
+      context: client.context,
+      server: client.server,
+      namespaces,
+      label,
+    };
+    const selector = labelSelectorString(label);
+    const scopes = namespaces === 'all' ? [null] : namespaces;
+    this.loops = scopes.map(
+      (ns) => new WatchLoop(client, ns, selector, (c) => this.onLoop(c), loopOptions),
+    );
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.loops.map((l) => l.start()));
+  }
+
+  async stop(): Promise<void> {
+    for (const l of this.loops) l.stop();
+  }
+
+  status(): StoreStatus {
+    const stale = this.loops.map((l) => l.stale).filter((s): s is string => s !== null);
+    return {
+      synced: this.loops.every((l) => l.synced),
+      stale: stale.length > 0 ? stale.join('; ') : null,
+      errors: this.loops
+        .filter((l) => l.stale !== null && l.lastError !== null)
+        .map((l) => toSourceError(l.namespace ?? 'all namespaces', mapForList(l.lastError))),
+    };
+  }
+
+  *containers(): Iterable<Container> {
+    for (const l of this.loops) for (const cm of l.items.values()) yield toContainer(cm);
+  }
+
+  container(key: string): Container | undefined {
+    const cm = this.cached(key);
+    return cm ? toContainer(cm) : undefined;
+  }
+
+  subscribe(listener: (c: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  writableNamespaces(): string[] | 'any' {
+    return this.namespaces === 'all' ? 'any' : this.namespaces;
+  }
+
+  async create(who: Identity, input: CreateInput): Promise<Container> {
+    const namespace = input.namespace;
+    if (namespace === null) throw new AppError('bad_request', 'a namespace is required');
+    const plan = configMapFor(
+      input.document,
+      input.text,
+      input.format,
+      namespace,
+      this.labelToWrite(),
+    );
+    const body: V1ConfigMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        ...plan.configMap.metadata,
+        namespace,
+        annotations: { ...plan.configMap.metadata.annotations, ...stamp(who) },
+      },
+      data: plan.configMap.data,
+    };
+    let created: V1ConfigMap;
+    try {
+      created = await this.client.createConfigMap(namespace, body);
+    } catch (err) {
+      if (err instanceof KubeStatusError && err.reason === 'AlreadyExists') {
+        throw new AppError('already_exists', `ConfigMap ${namespace}/${plan.name} already exists`);
+      }
+      throw err;
+    }
+    return this.applied(created);
+  }
+
+  async update(who: Identity, ref: EntryRef, text: string, expected: string): Promise<Container> {
+    const cm = this.editable(ref);
+    const { namespace, name, key } = ref as Extract<EntryRef, { type: 'configmap' }>;
+    const body: V1ConfigMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        ...cm.metadata,
+        resourceVersion: expected,
+        annotations: { ...cm.metadata?.annotations, ...stamp(who) },
+        managedFields: undefined,
+      },
+      data: { [key]: text },
+    };
+    try {
+      return this.applied(await this.client.replaceConfigMap(namespace, name, body));
+    } catch (err) {
+      throw await this.afterFailedWrite(err, namespace, name);
+    }
+  }
+
+  async delete(_who: Identity, ref: EntryRef, expected: string): Promise<void> {
+    this.editable(ref);
+    const { namespace, name } = ref as Extract<EntryRef, { type: 'configmap' }>;
+    try {
+      await this.client.deleteConfigMap(namespace, name, expected);
+    } catch (err) {
+      throw await this.afterFailedWrite(err, namespace, name);
+    }
+    this.loopFor(namespace)?.forget(`${namespace}/${name}`);
+  }
+
+  /** The label written on new ConfigMaps: a selector on the key alone still needs a value. */
+  private labelToWrite(): { key: string; value?: string } {
+    return { key: this.label.key, value: this.label.value ?? 'true' };
+  }
+
+  private editable(ref: EntryRef): V1ConfigMap {
+    if (ref.type !== 'configmap')
+      throw new AppError('bad_request', 'not a ConfigMap of this cluster');
+    const cm = this.cached(containerKeyFor(ref.namespace, ref.name));
+    if (!cm) throw new AppError('not_found', `ConfigMap ${ref.namespace}/${ref.name} not found`);
+    const labels = cm.metadata?.labels ?? {};
+    const hasLabel =
+      this.label.key in labels &&
+      (this.label.value === undefined || labels[this.label.key] === this.label.value);
+    if (!hasLabel)
+      throw new AppError(
+        'bad_request',
+        `ConfigMap ${ref.namespace}/${ref.name} lacks the label ${this.label.key}`,
+      );
+    const entry = toContainer(cm).entries.find((e) => e.key === ref.key);
+    if (!entry)
+      throw new AppError(
+        'not_found',
+        `key ${ref.key} is no longer in ConfigMap ${ref.namespace}/${ref.name}`,
+      );
+    if (entry.readOnly)
+      throw new AppError('bad_request', `this resource is read-only: ${entry.readOnly}`);
+    return cm;
+  }
+
+  /** On a conflict or a disappearance, refresh the cache from the server before answering. */
+  private async afterFailedWrite(err: unknown, namespace: string, name: string): Promise<unknown> {
+    if (!(err instanceof KubeStatusError) || (err.status !== 409 && err.status !== 404)) return err;
+    const loop = this.loopFor(namespace);
+    try {
+      const current = await this.client.readConfigMap(namespace, name);
+      loop?.apply(current);
+    } catch (readErr) {
+      if (readErr instanceof KubeStatusError && readErr.status === 404)
+        loop?.forget(`${namespace}/${name}`);
+    }
+    return err.status === 409
+      ? new AppError(
+          'conflict',
+          `ConfigMap ${namespace}/${name} changed since the version you edited`,
+        )
+      : new AppError('not_found', `ConfigMap ${namespace}/${name} no longer exists`);
+  }
+
+  private applied(cm: V1ConfigMap): Container {
+    this.loopFor(cm.metadata?.namespace ?? '')?.apply(cm);
+    return toContainer(cm);
+  }
+
+  private cached(key: string): V1ConfigMap | undefined {
+    const k = key.startsWith('cm:') ? key.slice(3) : key;
+    for (const l of this.loops) {
+      const cm = l.items.get(k);
+      if (cm) return cm;
+    }
+    return undefined;
+  }
+
+  private loopFor(namespace: string): WatchLoop | undefined {
+    return this.loops.find((l) => l.namespace === null || l.namespace === namespace);
+  }
+
+  private onLoop(change: LoopChange): void {
+    if (change.type === 'put') this.emit({ type: 'put', container: toContainer(change.configMap) });
+    else if (change.type === 'remove')
+      this.emit({ type: 'remove', containerKey: `cm:${change.key}` });
+    else {
+      const stale = this.loops.some((l) => l.stale !== null);
+      if (stale && !this.staleReported) {
+        this.staleReported = true;
+        this.emit({
+          type: 'stale',
+          reason: change.type === 'stale' ? change.reason : 'cannot refresh',
+        });
+      } else if (!stale && this.staleReported) {
+        this.staleReported = false;
+        this.emit({ type: 'recovered' });
+      }
+    }
+  }
+
+  private emit(change: StoreChange): void {
+    for (const l of this.listeners) l(change);
+  }
+}
+
+function stamp(who: Identity): Record<string, string> {
+  return {
+    [LAST_APPLIED_BY]: `perses-cm (${who.name})`.slice(0, 256),
+    [LAST_APPLIED_AT]: new Date().toISOString(),
+  };
+}
+
+function mapForList(err: unknown): unknown {
+  if (err instanceof KubeStatusError) {
+    const code =
+      err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : 'upstream_error';
+    return new AppError(code, `Kubernetes: ${err.message}`);
+  }
+  return err;
+}

@@ -1,0 +1,217 @@
+// A resilient list+watch of labeled ConfigMaps in one scope (a namespace, or all). The client's
+// informer stops for good on most errors; this loop never does: it re-lists on 410 Gone,
+// restarts with exponential backoff on any other failure, reports itself stale meanwhile, and
+// after every re-list emits the differences with what it held, so no change is ever missed.
+import type { V1ConfigMap } from '@kubernetes/client-node';
+import { kubeStatusError } from './kube-status.ts';
+import type { KubeClient, WatchEventType, WatchHandle } from './kube-client.ts';
+
+export type LoopChange =
+  | { type: 'put'; configMap: V1ConfigMap }
+  | { type: 'remove'; key: string }
+  | { type: 'stale'; reason: string }
+  | { type: 'fresh' };
+
+export interface LoopOptions {
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export const cmKey = (cm: V1ConfigMap) =>
+  `${cm.metadata?.namespace ?? ''}/${cm.metadata?.name ?? ''}`;
+
+class Expired extends Error {}
+
+export class WatchLoop {
+  readonly items = new Map<string, V1ConfigMap>();
+  synced = false;
+  stale: string | null = null;
+  lastError: unknown = null;
+  private rv = '';
+  private stopped = false;
+  private handle: WatchHandle | null = null;
+  private wake: (() => void) | null = null;
+  private firstAttempt: Promise<void>;
+  private resolveFirst!: () => void;
+
+  constructor(
+    private readonly client: KubeClient,
+    readonly namespace: string | null,
+    private readonly selector: string,
+    private readonly onChange: (change: LoopChange) => void,
+    private readonly options: LoopOptions = {},
+  ) {
+    this.firstAttempt = new Promise((r) => (this.resolveFirst = r));
+  }
+
+  /** Starts the loop; resolves after the first list attempt, successful or not. */
+  start(): Promise<void> {
+    void this.run();
+    return this.firstAttempt;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.handle?.abort();
+    this.wake?.();
+  }
+
+  /** Applies an object the server returned to our own write, so reads see it at once. */
+  apply(cm: V1ConfigMap): void {
+    const key = cmKey(cm);
+    const old = this.items.get(key);
+    if (old && !isNewer(cm, old)) return;
+    this.items.set(key, cm);
+    this.onChange({ type: 'put', configMap: cm });
+  }
+
+  forget(key: string): void {
+    if (this.items.delete(key)) this.onChange({ type: 'remove', key });
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    let needList = true;
+    while (!this.stopped) {
+      try {
+        if (needList) {
+          await this.relist();
+          needList = false;
+          attempt = 0;
+        }
+        const started = Date.now();
+        await this.watchOnce();
+        // A watch the server closes at once, again and again, must not spin.
+        if (Date.now() - started < 1000) await this.sleep(this.backoff(attempt++));
+        else attempt = 0;
+      } catch (err) {
+        if (this.stopped) break;
+        needList = true;
+        if (err instanceof Expired) continue;
+        this.lastError = err;
+        this.markStale(err);
+        this.resolveFirst();
+        await this.sleep(this.backoff(attempt++));
+      }
+    }
+  }
+
+  private async relist(): Promise<void> {
+    const list = await this.client.listConfigMaps(this.namespace, this.selector);
+    const seen = new Set<string>();
+    for (const cm of list.items) {
+      const key = cmKey(cm);
+      seen.add(key);
+      const old = this.items.get(key);
+      if (!old || old.metadata?.resourceVersion !== cm.metadata?.resourceVersion) {
+        this.items.set(key, cm);
+        this.onChange({ type: 'put', configMap: cm });
+      }
+    }
+    for (const key of [...this.items.keys()]) {
+      if (!seen.has(key)) {
+        this.items.delete(key);
+        this.onChange({ type: 'remove', key });
+      }
+    }
+    this.rv = list.resourceVersion;
+    this.synced = true;
+    this.lastError = null;
+    if (this.stale !== null) {
+      this.stale = null;
+      this.onChange({ type: 'fresh' });
+    }
+    this.resolveFirst();
+  }
+
+  private watchOnce(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const finish = (err: unknown) => {
+        if (settled) return;
+        settled = true;
+        this.handle?.abort();
+        this.handle = null;
+        if (err) reject(err);
+        else resolve();
+      };
+      const onEvent = (type: WatchEventType, object: unknown) => {
+        try {
+          this.handleEvent(type, object);
+        } catch (err) {
+          finish(err);
+        }
+      };
+      this.client
+        .watchConfigMaps(this.namespace, this.selector, this.rv, onEvent, (err) =>
+          finish(err ?? null),
+        )
+        .then((h) => {
+          if (settled || this.stopped) h.abort();
+          else this.handle = h;
+        }, finish);
+    });
+  }
+
+  private handleEvent(type: WatchEventType, object: unknown): void {
+    if (type === 'ERROR') {
+      const status = object as { code?: number };
+      if (status.code === 410) throw new Expired('resource version expired');
+      throw kubeStatusError(status.code ?? 500, object);
+    }
+    const cm = object as V1ConfigMap;
+    const rv = cm.metadata?.resourceVersion;
+    if (rv) this.rv = rv;
+    if (type === 'BOOKMARK') return;
+    const key = cmKey(cm);
+    if (type === 'DELETED') {
+      if (this.items.delete(key)) this.onChange({ type: 'remove', key });
+      return;
+    }
+    const old = this.items.get(key);
+    if (old?.metadata?.resourceVersion === rv) return;
+    if (old && !isNewer(cm, old)) return;
+    this.items.set(key, cm);
+    this.onChange({ type: 'put', configMap: cm });
+  }
+
+  private markStale(err: unknown): void {
+    const reason = `cannot refresh ConfigMaps${this.namespace ? ` in ${this.namespace}` : ''}: ${(err as Error).message ?? String(err)}`;
+    if (this.stale === null) {
+      this.stale = reason;
+      this.onChange({ type: 'stale', reason });
+    } else this.stale = reason;
+  }
+
+  private backoff(attempt: number): number {
+    const min = this.options.minBackoffMs ?? 250;
+    const max = this.options.maxBackoffMs ?? 30_000;
+    const base = Math.min(max, min * 2 ** Math.min(attempt, 20));
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+}
+
+/**
+ * resourceVersions are opaque, but etcd-backed servers issue increasing integers; comparing
+ * them keeps a late watch event from rolling back what our own write already applied.
+ */
+function isNewer(next: V1ConfigMap, old: V1ConfigMap): boolean {
+  const a = next.metadata?.resourceVersion ?? '';
+  const b = old.metadata?.resourceVersion ?? '';
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return BigInt(a) > BigInt(b);
+  return a !== b;
+}

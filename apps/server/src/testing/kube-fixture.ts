@@ -1,0 +1,65 @@
+// Test helper: the real stack from vitest's global setup, kubeconfigs and ConfigMap clients.
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { inject } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { z } from 'zod';
+import type { ServerConfig } from '../config.ts';
+import { startServer, type RunningServer } from '../main.ts';
+
+export const StackEnv = z.object({
+  apiServer: z.string(),
+  kubeconfigs: z.object({ admin: z.string(), editor: z.string(), viewer: z.string() }),
+  persesUrl: z.string(),
+});
+export type StackEnv = z.infer<typeof StackEnv>;
+
+export function stackEnv(): StackEnv {
+  return StackEnv.parse((inject as (key: string) => unknown)('stack'));
+}
+
+export function core(kubeconfig: string): CoreV1Api {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  return kc.makeApiClient(CoreV1Api);
+}
+
+export const uniq = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex')}`;
+
+/** A copy of a kubeconfig whose server goes through `port` on loopback (a test proxy). */
+export async function kubeconfigVia(kubeconfig: string, port: number): Promise<string> {
+  const doc = parse(await readFile(kubeconfig, 'utf8')) as {
+    clusters: { cluster: { server: string } }[];
+  };
+  for (const c of doc.clusters) {
+    const u = new URL(c.cluster.server);
+    u.port = String(port);
+    c.cluster.server = u.toString().replace(/\/$/, '');
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-kc-'));
+  const file = path.join(dir, 'kubeconfig');
+  await writeFile(file, stringify(doc));
+  return file;
+}
+
+export function startKubeServer(
+  kubeconfig: string,
+  namespaces: string[] | 'all',
+  extra: Partial<ServerConfig> = {},
+): Promise<RunningServer> {
+  return startServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      target: { type: 'kubernetes', kubeconfig, context: null, inCluster: false, namespaces },
+      label: { key: 'perses.dev/resource', value: 'true' },
+      persesUrl: null,
+      webDist: null,
+      ...extra,
+    },
+    { loop: { minBackoffMs: 100, maxBackoffMs: 1000 }, events: { heartbeatMs: 1000 } },
+  );
+}
