@@ -3,6 +3,7 @@
 import { stringify as toYaml } from 'yaml';
 import type { DocFormat, Finding } from '@perses-cm/api';
 import { AppError } from './errors.ts';
+import type { ValidateContext } from '@perses-cm/resources';
 import { CONFIGMAP_MAX_BYTES, parse } from './model.ts';
 
 export interface DocumentInput {
@@ -17,6 +18,7 @@ export interface CheckedDocument {
   document: unknown;
   /** Parse findings (warnings only; errors are thrown). */
   findings: Finding[];
+  context: ValidateContext | undefined;
 }
 
 /** Serialises a JSON value the way the console stores new documents. */
@@ -70,5 +72,11 @@ export function readDocument(
         : `the document holds ${parsed.documents.length} resources; send one resource (one per ConfigMap)`,
     );
   }
-  return { text, format: parsed.format, document: parsed.documents[0], findings: parsed.findings };
+  return {
+    text,
+    format: parsed.format,
+    document: parsed.documents[0],
+    findings: parsed.findings,
+    context: parsed.contexts[0],
+  };
 }

@@ -1,6 +1,5 @@
 // The server's single seam onto the resource model (@perses-cm/resources): parsing, identity,
 // validation and the ConfigMap mapping. Everything else in the server calls these helpers.
-import * as model from '@perses-cm/resources';
 import {
   CONFIGMAP_MAX_BYTES,
   configMapSizeBytes,
@@ -10,7 +9,9 @@ import {
   parseText,
   resourceItems,
   resourceToConfigMap,
+  validateResource,
   type ConfigMapLike,
+  type ValidateContext,
   type PersesKind,
 } from '@perses-cm/resources';
 import type { DocFormat, Finding } from '@perses-cm/api';
@@ -19,7 +20,10 @@ export { CONFIGMAP_MAX_BYTES, configMapSizeBytes, kindInfo };
 
 export interface Parsed {
   format: DocFormat;
+  /** One per resource object: a top-level list or several YAML documents give several. */
   documents: unknown[];
+  /** Where each document sits, so validation findings get line and column. */
+  contexts: ValidateContext[];
   findings: Finding[];
 }
 
@@ -30,6 +34,12 @@ export function parse(text: string, filename?: string, format?: DocFormat): Pars
   return {
     format: result.format,
     documents: items.items.map((i) => i.value),
+    contexts: items.items.map((i) => ({
+      path: filename,
+      locate: result.locate,
+      pointer: i.pointer,
+      docIndex: i.docIndex,
+    })),
     findings: [...result.findings, ...items.findings],
   };
 }
@@ -54,12 +64,8 @@ export function identityKeyOf(id: ResourceIdentity): string {
   );
 }
 
-// validateResource lands in the resource model shortly; until then only parse rules apply.
-const validateResource = (model as { validateResource?: (doc: unknown) => Finding[] })
-  .validateResource;
-
-export function validate(doc: unknown): Finding[] {
-  return validateResource ? validateResource(doc) : [];
+export function validate(doc: unknown, ctx?: ValidateContext): Finding[] {
+  return validateResource(doc, ctx);
 }
 
 export interface ConfigMapPlan {

@@ -208,7 +208,7 @@ function indexContainer(container: Container): IndexedResource[] {
       continue;
     }
     docs.forEach((doc, i) => {
-      const findings = [...(i === 0 ? parsed.findings : []), ...validate(doc)];
+      const findings = [...(i === 0 ? parsed.findings : []), ...validate(doc, parsed.contexts[i])];
       const readOnly = several
         ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
         : null;

@@ -122,7 +122,7 @@ export class ResourceService {
 
   /** Findings of the resource model for a document, without writing anything. */
   findingsOf(doc: CheckedDocument): Finding[] {
-    return [...doc.findings, ...validate(doc.document)];
+    return [...doc.findings, ...validate(doc.document, doc.context)];
   }
 
   private async readable(who: Identity, id: string, verb: Verb): Promise<IndexedResource> {
@@ -142,7 +142,7 @@ export class ResourceService {
   }
 
   private checkedIdentity(doc: CheckedDocument) {
-    const findings = validate(doc.document);
+    const findings = validate(doc.document, doc.context);
     const errors = [...doc.findings, ...findings].filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       throw new AppError(

@@ -21,7 +21,7 @@ export class ValidationService {
       }
       throw err;
     }
-    const findings = [...doc.findings, ...validate(doc.document)];
+    const findings = [...doc.findings, ...validate(doc.document, doc.context)];
     const kind = identity(doc.document)?.kind;
     if (!this.perses)
       return { findings, perses: { checked: false, skipped: 'no Perses URL is configured' } };

@@ -1,0 +1,150 @@
+// The list+watch loop against a scripted client: 410 Gone, failures, recovery diffs.
+import type { V1ConfigMap } from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../../testing/sse.ts';
+import type { KubeClient, WatchEventType } from './kube-client.ts';
+import { WatchLoop, type LoopChange } from './watch-loop.ts';
+
+const cm = (name: string, rv: string, text = name): V1ConfigMap => ({
+  metadata: { namespace: 'ns', name, resourceVersion: rv },
+  data: { [`${name}.json`]: text },
+});
+
+interface OpenWatch {
+  rv: string;
+  emit: (type: WatchEventType, obj: unknown) => void;
+  done: (err: unknown) => void;
+}
+
+/** A fake API server: `items` is what a list returns; `failLists` makes lists fail. */
+function fakeClient() {
+  const state = {
+    items: [] as V1ConfigMap[],
+    listRv: '1',
+    failLists: false,
+    lists: 0,
+    watches: [] as OpenWatch[],
+  };
+  const client = {
+    listConfigMaps: async () => {
+      state.lists++;
+      if (state.failLists) throw new Error('connect ECONNREFUSED');
+      return { items: state.items, resourceVersion: state.listRv };
+    },
+    watchConfigMaps: async (
+      _ns: string | null,
+      _sel: string,
+      rv: string,
+      onEvent: OpenWatch['emit'],
+      onDone: OpenWatch['done'],
+    ) => {
+      state.watches.push({ rv, emit: onEvent, done: onDone });
+      return { abort: () => undefined };
+    },
+  } as unknown as KubeClient;
+  const lastWatch = () => state.watches[state.watches.length - 1] as OpenWatch;
+  return { state, client, lastWatch };
+}
+
+function loopWith(client: KubeClient) {
+  const changes: LoopChange[] = [];
+  const loop = new WatchLoop(client, 'ns', 'l=v', (c) => changes.push(c), {
+    minBackoffMs: 5,
+    maxBackoffMs: 20,
+  });
+  const names = () =>
+    changes.map((c) =>
+      c.type === 'put'
+        ? `put:${c.configMap.metadata?.name}@${c.configMap.metadata?.resourceVersion}`
+        : c.type === 'remove'
+          ? `remove:${c.key}`
+          : c.type,
+    );
+  return { loop, changes, names };
+}
+
+describe('WatchLoop', () => {
+  it('lists, then watches from the list resourceVersion and applies events', async () => {
+    const f = fakeClient();
+    f.state.items = [cm('a', '5')];
+    f.state.listRv = '7';
+    const { loop, names } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    expect(f.lastWatch().rv).toBe('7');
+    f.lastWatch().emit('ADDED', cm('b', '8'));
+    f.lastWatch().emit('MODIFIED', cm('a', '9', 'changed'));
+    f.lastWatch().emit('MODIFIED', cm('a', '9', 'changed')); // duplicate: ignored
+    f.lastWatch().emit('DELETED', cm('b', '10'));
+    expect(names()).toEqual(['put:a@5', 'put:b@8', 'put:a@9', 'remove:ns/b']);
+    expect(loop.synced).toBe(true);
+    loop.stop();
+  });
+
+  it('re-lists on 410 Gone without reporting stale, emitting only the differences', async () => {
+    const f = fakeClient();
+    f.state.items = [cm('a', '5'), cm('b', '5')];
+    const { loop, names } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    f.state.items = [cm('a', '5'), cm('c', '12')];
+    f.state.listRv = '12';
+    f.lastWatch().emit('ERROR', { kind: 'Status', code: 410, reason: 'Expired' });
+    await eventually(() => f.state.watches.length === 2);
+    expect(f.lastWatch().rv).toBe('12');
+    expect(names()).toEqual(['put:a@5', 'put:b@5', 'put:c@12', 'remove:ns/b']);
+    loop.stop();
+  });
+
+  it('reports stale while lists fail, retries with backoff, then recovers with the missed changes', async () => {
+    const f = fakeClient();
+    f.state.items = [cm('a', '5'), cm('b', '5')];
+    const { loop, names, changes } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    f.state.failLists = true;
+    f.lastWatch().done(new Error('socket hang up'));
+    await eventually(() => f.state.lists >= 4, 3000, 'retries');
+    expect(changes.filter((c) => c.type === 'stale')).toHaveLength(1);
+    expect(loop.stale).toMatch(/ECONNREFUSED/);
+    f.state.items = [cm('a', '20', 'changed'), cm('d', '21')];
+    f.state.failLists = false;
+    await eventually(() => loop.stale === null, 3000, 'recovery');
+    expect(names()).toEqual([
+      'put:a@5',
+      'put:b@5',
+      'stale',
+      'put:a@20',
+      'put:d@21',
+      'remove:ns/b',
+      'fresh',
+    ]);
+    loop.stop();
+  });
+
+  it('reopens a watch the server closed normally, from the last seen resourceVersion', async () => {
+    const f = fakeClient();
+    const { loop, changes } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    f.lastWatch().emit('BOOKMARK', { metadata: { resourceVersion: '42' } });
+    f.lastWatch().done(null);
+    await eventually(() => f.state.watches.length === 2, 3000);
+    expect(f.lastWatch().rv).toBe('42');
+    expect(f.state.lists).toBe(1);
+    expect(changes).toEqual([]);
+    loop.stop();
+  });
+
+  it('does not let a late watch event roll back a newer write', async () => {
+    const f = fakeClient();
+    const { loop, names } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    loop.apply(cm('a', '30', 'mine'));
+    f.lastWatch().emit('MODIFIED', cm('a', '29', 'older'));
+    expect(names()).toEqual(['put:a@30']);
+    expect(loop.items.get('ns/a')?.data?.['a.json']).toBe('mine');
+    loop.stop();
+  });
+});
