@@ -37,6 +37,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Hashing multi-megabyte lists on every request costs more than it saves; SSE keeps clients fresh.
+  app.set('etag', false);
   app.use(timing(deps.metrics));
   app.use(targetHeader(deps.store.target));
   app.use(healthRouter(deps.store, deps.metrics));

@@ -24,7 +24,14 @@ export function resourcesRouter(service: ResourceService, identify: IdentityReso
   const r = Router();
   r.get('/', async (req, res) => {
     const query = ListResourcesQuery.parse(req.query);
-    send(res, ListResourcesResponse, await service.list(await identify(req), query));
+    const { resources, errors } = await service.list(await identify(req), query);
+    // Summaries were checked against ResourceSummary and serialised when indexed.
+    const checkedErrors = ListResourcesResponse.shape.errors.parse(errors);
+    res
+      .type('application/json')
+      .send(
+        `{"items":[${resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(checkedErrors)}}`,
+      );
   });
   r.get('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

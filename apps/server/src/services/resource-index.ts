@@ -2,12 +2,19 @@
 // per change into precomputed summaries, indexed by kind, namespace, project and identity, and
 // diffed into resource events. Lists read these summaries; nothing deep-copies the cache.
 import { createHash } from 'node:crypto';
-import type { Finding, ListResourcesQuery, ResourceEvent, ResourceSummary } from '@perses-cm/api';
+import {
+  ResourceSummary,
+  type Finding,
+  type ListResourcesQuery,
+  type ResourceEvent,
+} from '@perses-cm/api';
 import type { Container, StoreEntry } from '../stores/store.ts';
 import { identity, identityKeyOf, parse, validate } from './model.ts';
 
 export interface IndexedResource {
   summary: ResourceSummary;
+  /** The summary serialised once, so a list of thousands is a string join, not a stringify. */
+  json: string;
   entry: StoreEntry;
   /** Position of the document in a list file or key; 0 for a single document. */
   docIndex: number;
@@ -93,8 +100,8 @@ export class ResourceIndex {
     this.emit(event);
   }
 
-  /** Filtered summaries, sorted by kind, project and name; `allow` filters by namespace. */
-  list(query: ListResourcesQuery, allow: (ns: string | null) => boolean): ResourceSummary[] {
+  /** Filtered resources, sorted by kind, project and name; `allow` filters by namespace. */
+  list(query: ListResourcesQuery, allow: (ns: string | null) => boolean): IndexedResource[] {
     const sets: Set<string>[] = [];
     if (query.kind) sets.push(this.byKind.get(query.kind) ?? new Set());
     if (query.namespace) sets.push(this.byNamespace.get(query.namespace) ?? new Set());
@@ -104,11 +111,11 @@ export class ResourceIndex {
       sets.length === 0
         ? this.sortedAll()
         : this.sortedSubset(sets.sort((a, b) => a.size - b.size));
-    const out: ResourceSummary[] = [];
+    const out: IndexedResource[] = [];
     for (const r of candidates) {
       if (!allow(r.summary.namespace)) continue;
       if (q && !r.search.includes(q)) continue;
-      out.push(r.summary);
+      out.push(r);
     }
     return out;
   }
@@ -229,7 +236,7 @@ function build(
 ): IndexedResource {
   const id = doc === null ? null : identity(doc);
   const display = displayNameOf(doc);
-  const summary: ResourceSummary = {
+  const summary: ResourceSummary = ResourceSummary.parse({
     id: resourceId(entry, idIndex),
     kind: id?.kind ?? kindOf(doc) ?? 'Unknown',
     project: id?.project ?? null,
@@ -246,13 +253,14 @@ function build(
       warnings: findings.filter((f) => f.severity === 'warning').length,
     },
     readOnly: entry.readOnly ?? readOnly,
-  };
+  });
   const search = [summary.name, display, summary.project, entry.configMapName, entry.key]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
   return {
     summary,
+    json: JSON.stringify(summary),
     entry,
     docIndex,
     findings,

@@ -4,7 +4,6 @@ import type {
   CreateResourceRequest,
   Finding,
   ListResourcesQuery,
-  ListResourcesResponse,
   ResourceDetail,
   SourceError,
   UpdateResourceRequest,
@@ -25,7 +24,11 @@ export class ResourceService {
     private readonly authorizer: Authorizer,
   ) {}
 
-  async list(who: Identity, query: ListResourcesQuery): Promise<ListResourcesResponse> {
+  /** Summaries the identity may read (as indexed resources) and the sources that failed. */
+  async list(
+    who: Identity,
+    query: ListResourcesQuery,
+  ): Promise<{ resources: IndexedResource[]; errors: SourceError[] }> {
     const errors: SourceError[] = [...this.store.status().errors];
     const namespaces = query.namespace ? [query.namespace] : this.index.namespaces();
     const denied = new Set<string>();
@@ -42,8 +45,8 @@ export class ResourceService {
         }
       }),
     );
-    const items = this.index.list(query, (ns) => ns === null || !denied.has(ns));
-    return { items, errors };
+    const resources = this.index.list(query, (ns) => ns === null || !denied.has(ns));
+    return { resources, errors };
   }
 
   async get(who: Identity, id: string): Promise<ResourceDetail> {
