@@ -1,4 +1,10 @@
-import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  KubeConfig,
+  RbacAuthorizationV1Api,
+  type V1ClusterRole,
+  type V1PolicyRule,
+} from '@kubernetes/client-node';
 
 export const NAMESPACES = ['perses', 'team-a', 'team-b'] as const;
 /** The only namespace where `editor` may write ConfigMaps. */
@@ -14,6 +20,7 @@ export async function bootstrapCluster(adminKubeconfig: string): Promise<void> {
   kc.loadFromFile(adminKubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
+  await aggregateClusterRoles(rbac);
   for (const name of NAMESPACES) {
     await core.createNamespace({ body: { metadata: { name } } });
   }
@@ -65,4 +72,27 @@ export async function bootstrapCluster(adminKubeconfig: string): Promise<void> {
       subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'perses-sidecar' }],
     },
   });
+}
+
+function matches(role: V1ClusterRole, selector: Record<string, string> | undefined): boolean {
+  const labels = role.metadata?.labels ?? {};
+  return Object.entries(selector ?? {}).every(([k, v]) => labels[k] === v);
+}
+
+/**
+ * The built-in `view`, `edit` and `admin` ClusterRoles are empty shells filled by
+ * kube-controller-manager's aggregation controller, which this stack does not run.
+ * Do its work once, so `view` grants what it grants on a real cluster.
+ */
+async function aggregateClusterRoles(rbac: RbacAuthorizationV1Api): Promise<void> {
+  const roles = (await rbac.listClusterRole()).items;
+  for (const role of roles) {
+    const selectors = role.aggregationRule?.clusterRoleSelectors;
+    const name = role.metadata?.name;
+    if (!selectors || !name) continue;
+    const rules: V1PolicyRule[] = roles
+      .filter((r) => r !== role && selectors.some((sel) => matches(r, sel.matchLabels)))
+      .flatMap((r) => r.rules ?? []);
+    await rbac.replaceClusterRole({ name, body: { ...role, rules } });
+  }
 }

@@ -50,89 +50,104 @@ async function persesResource(path: string): Promise<Resource> {
 }
 
 describe('stack: ConfigMap to Perses', () => {
-  it('provisions a Project and a real dashboard, refuses unknown plugins, and keeps orphans', async () => {
-    const project = uniq('proof');
-    const projectFile = `${project}-project.json`;
-    const dashFile = `${project}-demo.json`;
-    const dashboard = demoDashboard(project);
-    await admin.createNamespacedConfigMap({
-      namespace: 'perses',
-      body: configMap('perses', `${project}-project`, {
-        labels,
-        data: {
-          [projectFile]: JSON.stringify({ kind: 'Project', metadata: { name: project }, spec: {} }),
+  // Several provisioning cycles in a row: more than the default test timeout.
+  it(
+    'provisions a Project and a real dashboard, refuses unknown plugins, and keeps orphans',
+    { timeout: 240_000 },
+    async () => {
+      const project = uniq('proof');
+      const projectFile = `${project}-project.json`;
+      const dashFile = `${project}-demo.json`;
+      const dashboard = demoDashboard(project);
+      await admin.createNamespacedConfigMap({
+        namespace: 'perses',
+        body: configMap('perses', `${project}-project`, {
+          labels,
+          data: {
+            [projectFile]: JSON.stringify({
+              kind: 'Project',
+              metadata: { name: project },
+              spec: {},
+            }),
+          },
+        }),
+      });
+      await admin.createNamespacedConfigMap({
+        namespace: 'team-a',
+        body: configMap('team-a', `${project}-demo`, {
+          labels,
+          data: { [dashFile]: JSON.stringify(dashboard) },
+        }),
+      });
+      await waitForFile(join(stack.provisioningDir, projectFile));
+      await waitForFile(join(stack.provisioningDir, dashFile), JSON.stringify(dashboard));
+
+      await persesResource(`/api/v1/projects/${project}`);
+      // Perses lower-cases names on store (case-insensitive database).
+      const dashPath = `/api/v1/projects/${project}/dashboards/demo`;
+      const served = await persesResource(dashPath);
+      // Perses re-serialises the spec through its Go model, which adds defaults such as
+      // `allowMultiple: false`: every field of the file must be served unchanged.
+      expect(served.spec).toMatchObject(dashboard.spec);
+
+      // Plugin schemas are really loaded: the real dashboard validates, an unknown panel kind does not.
+      expect(await validateDashboard(stack.persesUrl, dashboard)).toEqual({
+        status: 200,
+        message: '',
+      });
+      const bad = withUnknownPanelKind(dashboard, project, 'bad');
+      const refused = await validateDashboard(stack.persesUrl, bad);
+      expect(refused.status).toBe(400);
+      expect(refused.message).toContain('NoSuchPanelPlugin');
+
+      // Through provisioning too: the file arrives, Perses logs the refusal and never stores it.
+      const badName = uniq('bad');
+      const badFile = `${project}-${badName}.json`;
+      await admin.createNamespacedConfigMap({
+        namespace: 'team-a',
+        body: configMap('team-a', `${project}-${badName}`, {
+          labels,
+          data: { [badFile]: JSON.stringify(withUnknownPanelKind(dashboard, project, badName)) },
+        }),
+      });
+      await waitForFile(join(stack.provisioningDir, badFile));
+      await waitFor(
+        'the Perses log to refuse the dashboard',
+        async () => {
+          const log = readFileSync(join(stack.logsDir, 'perses.log'), 'utf8');
+          // logrus' text format escapes the quotes inside msg="...".
+          return log.includes(`unable to create the \\"Dashboard\\" \\"${badName}\\"`)
+            ? true
+            : undefined;
         },
-      }),
-    });
-    await admin.createNamespacedConfigMap({
-      namespace: 'team-a',
-      body: configMap('team-a', `${project}-demo`, {
-        labels,
-        data: { [dashFile]: JSON.stringify(dashboard) },
-      }),
-    });
-    await waitForFile(join(stack.provisioningDir, projectFile));
-    await waitForFile(join(stack.provisioningDir, dashFile), JSON.stringify(dashboard));
+        { timeoutMs: cycleTimeout, intervalMs: 250 },
+      );
+      expect(
+        (await persesGet(stack.persesUrl, `/api/v1/projects/${project}/dashboards/${badName}`))
+          .status,
+      ).toBe(404);
 
-    await persesResource(`/api/v1/projects/${project}`);
-    // Perses lower-cases names on store (case-insensitive database).
-    const dashPath = `/api/v1/projects/${project}/dashboards/demo`;
-    const served = await persesResource(dashPath);
-    expect(served.spec).toEqual(dashboard.spec);
-
-    // Plugin schemas are really loaded: the real dashboard validates, an unknown panel kind does not.
-    expect(await validateDashboard(stack.persesUrl, dashboard)).toEqual({
-      status: 200,
-      message: '',
-    });
-    const bad = withUnknownPanelKind(dashboard, project, 'bad');
-    const refused = await validateDashboard(stack.persesUrl, bad);
-    expect(refused.status).toBe(400);
-    expect(refused.message).toContain('NoSuchPanelPlugin');
-
-    // Through provisioning too: the file arrives, Perses logs the refusal and never stores it.
-    const badName = uniq('bad');
-    const badFile = `${project}-${badName}.json`;
-    await admin.createNamespacedConfigMap({
-      namespace: 'team-a',
-      body: configMap('team-a', `${project}-${badName}`, {
-        labels,
-        data: { [badFile]: JSON.stringify(withUnknownPanelKind(dashboard, project, badName)) },
-      }),
-    });
-    await waitForFile(join(stack.provisioningDir, badFile));
-    await waitFor(
-      'the Perses log to refuse the dashboard',
-      async () => {
-        const log = readFileSync(join(stack.logsDir, 'perses.log'), 'utf8');
-        return log.includes(`unable to create the "Dashboard" "${badName}"`) ? true : undefined;
-      },
-      { timeoutMs: cycleTimeout, intervalMs: 250 },
-    );
-    expect(
-      (await persesGet(stack.persesUrl, `/api/v1/projects/${project}/dashboards/${badName}`))
-        .status,
-    ).toBe(404);
-
-    // Deleting the ConfigMap removes the file but not the resource: provisioning never deletes.
-    await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name: `${project}-demo` });
-    await waitForNoFile(join(stack.provisioningDir, dashFile));
-    // Every cycle bumps the version of each provisioned resource: two bumps = a full cycle
-    // has run since the file disappeared.
-    const versionNow = (await persesResource(`/api/v1/projects/${project}`)).metadata.version ?? 0;
-    await waitFor(
-      'two provisioning cycles',
-      async () => {
-        const p = await persesResource(`/api/v1/projects/${project}`);
-        return (p.metadata.version ?? 0) >= versionNow + 2 ? true : undefined;
-      },
-      { timeoutMs: cycleTimeout, intervalMs: 250 },
-    );
-    expect(existsSync(join(stack.provisioningDir, dashFile))).toBe(false);
-    const orphan = await persesGet(stack.persesUrl, dashPath);
-    expect(orphan.status).toBe(200);
-    expect((orphan.body as Resource).spec).toEqual(dashboard.spec);
-  });
+      // Deleting the ConfigMap removes the file but not the resource: provisioning never deletes.
+      await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name: `${project}-demo` });
+      await waitForNoFile(join(stack.provisioningDir, dashFile));
+      // Every cycle bumps the version of each provisioned resource: two bumps = a full cycle
+      // has run since the file disappeared.
+      const versionNow =
+        (await persesResource(`/api/v1/projects/${project}`)).metadata.version ?? 0;
+      await waitFor(
+        'two provisioning cycles',
+        async () => {
+          const p = await persesResource(`/api/v1/projects/${project}`);
+          return (p.metadata.version ?? 0) >= versionNow + 2 ? true : undefined;
+        },
+        { timeoutMs: cycleTimeout, intervalMs: 250 },
+      );
+      expect(existsSync(join(stack.provisioningDir, dashFile))).toBe(false);
+      const orphan = await persesGet(stack.persesUrl, dashPath);
+      expect(orphan.status).toBe(200);
+      expect((orphan.body as Resource).spec).toMatchObject(dashboard.spec);
+    },
+  );
 });
 
 describe('stack: RBAC of the static users', () => {
