@@ -36,7 +36,11 @@ export async function startStack(opts: StartOptions = {}): Promise<RunningStack>
   const children: Child[] = [];
   const stop = async () => {
     // Reverse start order: Perses and the sidecar go before the apiserver they talk to.
-    for (const c of children.reverse()) await c.stop();
+    for (const c of children.reverse()) {
+      const t = Date.now();
+      await c.stop();
+      log(`${c.name} stopped in ${Date.now() - t} ms`);
+    }
     if (!settings.keepData) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
