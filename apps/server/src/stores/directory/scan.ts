@@ -34,6 +34,8 @@ export async function scanFiles(
 ): Promise<Map<string, ScannedFile>> {
   const out = new Map<string, ScannedFile>();
   const filesDir = path.join(root, 'files');
+  // A vanished chart directory (unmounted, moved) is an outage, not the deletion of everything.
+  if (!(await stat(root)).isDirectory()) throw new Error(`${root} is not a directory`);
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 32) return;
     let dirents: Dirent[];
