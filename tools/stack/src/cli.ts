@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readStackSettings } from './config.ts';
+import { packageDir, readStackSettings } from './config.ts';
 import type { StackEnv } from './env.ts';
 import { waitFor } from './proc.ts';
 import { startStack } from './stack.ts';

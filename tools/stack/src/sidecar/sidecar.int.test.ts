@@ -1,5 +1,5 @@
 // Pins the k8s-sidecar 2.10.1 behaviours the console relies on, against the real kube-apiserver.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -94,7 +94,7 @@ describe('sidecar', () => {
       /server: .*/,
       'server: https://127.0.0.1:1',
     );
-    await import('node:fs/promises').then((fs) => fs.writeFile(kubeconfig, text));
+    writeFileSync(kubeconfig, text);
     const h = await harness({ kubeconfig });
     await waitFor('an ApiException log line', async () =>
       h.logs.some((l) => l.includes('ApiException')) ? true : undefined,
