@@ -56,6 +56,8 @@ async function upDetached(): Promise<void> {
     process.execPath,
     ['--import', 'tsx', new URL(import.meta.url).pathname, 'up'],
     {
+      // tsx is resolved from the package, whatever folder the command was run from.
+      cwd: packageDir,
       detached: true,
       stdio: ['ignore', fd, fd],
     },
