@@ -21,6 +21,7 @@ export interface Runtime {
   app: Express;
   store: ResourceStore;
   index: ResourceIndex;
+  resources: ResourceService;
   identity: Identity;
   close(): Promise<void>;
 }
@@ -72,11 +73,12 @@ export async function createRuntime(
   await store.start();
   // Containers loaded before subscribers existed are indexed here, silently.
   for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
+  const resources = new ResourceService(store, index, authorizer);
   const perses = config.persesUrl ? new PersesClient(config.persesUrl) : null;
   const app = createApp({
     store,
     index,
-    resources: new ResourceService(store, index, authorizer),
+    resources,
     validation: new ValidationService(perses),
     capabilities: new CapabilitiesService(store.target, authorizer, backend.namespaces),
     authorizer,
@@ -85,7 +87,7 @@ export async function createRuntime(
     webDist: config.webDist,
     events: options.events,
   });
-  return { app, store, index, identity, close: () => store.stop() };
+  return { app, store, index, resources, identity, close: () => store.stop() };
 }
 
 export interface RunningServer extends Runtime {

@@ -9,6 +9,8 @@ import {
   ResourceDetail,
   UpdateResourceRequest,
 } from '@perses-cm/api';
+import type { SourceError } from '@perses-cm/api';
+import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
 import { send, type IdentityResolver } from './respond.ts';
 
@@ -19,6 +21,12 @@ export const ResourceIdParam = z.object({
     .max(300)
     .regex(/^[A-Za-z0-9_.~-]+$/, 'not a resource id'),
 });
+
+/** The list body; summaries were checked against ResourceSummary and serialised when indexed. */
+export function listBody(list: { resources: IndexedResource[]; errors: SourceError[] }): string {
+  const errors = ListResourcesResponse.shape.errors.parse(list.errors);
+  return `{"items":[${list.resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(errors)}}`;
+}
 
 export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
   const r = Router();
