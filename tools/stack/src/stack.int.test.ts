@@ -59,6 +59,7 @@ describe('stack: ConfigMap to Perses', () => {
       const projectFile = `${project}-project.json`;
       const dashFile = `${project}-demo.json`;
       const dashboard = demoDashboard(project);
+      const projectSpec = { display: { name: 'Proof project' } };
       await admin.createNamespacedConfigMap({
         namespace: 'perses',
         body: configMap('perses', `${project}-project`, {
@@ -67,7 +68,7 @@ describe('stack: ConfigMap to Perses', () => {
             [projectFile]: JSON.stringify({
               kind: 'Project',
               metadata: { name: project },
-              spec: {},
+              spec: projectSpec,
             }),
           },
         }),
@@ -82,7 +83,7 @@ describe('stack: ConfigMap to Perses', () => {
       await waitForFile(join(stack.provisioningDir, projectFile));
       await waitForFile(join(stack.provisioningDir, dashFile), JSON.stringify(dashboard));
 
-      await persesResource(`/api/v1/projects/${project}`);
+      expect((await persesResource(`/api/v1/projects/${project}`)).spec).toEqual(projectSpec);
       // Perses lower-cases names on store (case-insensitive database).
       const dashPath = `/api/v1/projects/${project}/dashboards/demo`;
       const served = await persesResource(dashPath);
