@@ -123,7 +123,13 @@ build_plugins() { bash "$here/build-plugins.sh"; }
 
 components=("$@")
 [[ ${#components[@]} -eq 0 ]] && components=(etcd perses plugins helm kubernetes)
+# Go on after a failure so one missing component does not hide the state of the others.
+failed=()
 for c in "${components[@]}"; do
-  run_logged "$c" "build_$c"
+  run_logged "$c" "build_$c" || failed+=("$c")
 done
+if [[ ${#failed[@]} -gt 0 ]]; then
+  log "FAILED: ${failed[*]} (cache: $cache)"
+  exit 1
+fi
 log "all done: $cache"

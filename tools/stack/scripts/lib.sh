@@ -19,7 +19,7 @@ run_logged() {
   log "$name: building (log: $logfile)"
   # A subshell outside any `if` so that errexit applies inside the function.
   set +e
-  (set -e; "$fn") >"$logfile" 2>&1
+  { echo "== $(date -u +%FT%TZ) $name"; (set -e; "$fn"); } >>"$logfile" 2>&1
   rc=$?
   set -e
   if [[ $rc -ne 0 ]]; then

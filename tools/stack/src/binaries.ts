@@ -36,8 +36,13 @@ export function locateBinaries(cacheDir: string): Binaries {
     persesPlugins: join(cacheDir, `perses-plugins-${v['PERSES_VERSION'] ?? 'unknown'}`),
   };
   const missing = Object.values(bins).filter((p) => !existsSync(p));
-  if (existsSync(join(bins.persesPlugins, 'MISSING')))
-    missing.push(join(bins.persesPlugins, 'MISSING'));
+  const missingPlugins = join(bins.persesPlugins, 'MISSING');
+  if (existsSync(missingPlugins)) {
+    const list = readFileSync(missingPlugins, 'utf8').trim().split('\n').join(', ');
+    missing.push(
+      `Perses plugins ${list} (the Go module proxy does not serve them; see PERSES_PLUGINS_SRC in tools/stack/README.md)`,
+    );
+  }
   if (missing.length > 0) {
     throw new Error(`stack binaries missing (run \`pnpm stack:build\`): ${missing.join(', ')}`);
   }
