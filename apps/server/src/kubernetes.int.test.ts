@@ -344,3 +344,58 @@ describe('live updates', () => {
     }
   });
 });
+
+describe('label and scope rules', () => {
+  it('never writes a ConfigMap whose label was removed meanwhile', async () => {
+    const name = uniq('unlabel');
+    const created = await api.create({ text: projectText(name), namespace: 'perses' });
+    const cmName = created.body.configMapName as string;
+    const cm = await readCm('perses', cmName);
+    await admin.replaceNamespacedConfigMap({
+      namespace: 'perses',
+      name: cmName,
+      body: { ...cm, metadata: { ...cm?.metadata, labels: {} } },
+    });
+    const res = await api.update(created.body.id, {
+      text: projectText(name, 'x'),
+      version: created.body.version,
+    });
+    expect([404, 409]).toContain(res.status);
+    const after = await readCm('perses', cmName);
+    expect(after?.metadata?.labels ?? {}).toEqual({});
+    expect(after?.data?.[created.body.key]).toBe(projectText(name));
+    await eventually(
+      async () => (await api.get(created.body.id)).status === 404,
+      5000,
+      'gone from the console',
+    );
+  });
+
+  it('watches every namespace with --all-namespaces and then needs a namespace to create', async () => {
+    const all = await startKubeServer(env.kubeconfigs.admin, 'all');
+    try {
+      const a = apiClient(all.url);
+      const name = uniq('allns');
+      await admin.createNamespacedConfigMap({
+        namespace: 'team-b',
+        body: { metadata: { name, labels: LABEL }, data: { [`${name}.json`]: projectText(name) } },
+      });
+      const item = await eventually(
+        async () => (await a.list(`?namespace=team-b&q=${name}`)).body.items[0],
+        5000,
+        'listed',
+      );
+      expect(item.namespace).toBe('team-b');
+      const missing = await a.create({ text: projectText(uniq('nons')) });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.details.fields[0].field).toBe('namespace');
+      const who = await a.call('GET', '/api/v1/whoami');
+      expect(who.body.target.namespaces).toBe('all');
+      expect(who.body.capabilities.map((c: { namespace: string }) => c.namespace)).toEqual(
+        expect.arrayContaining(['perses', 'team-a', 'team-b']),
+      );
+    } finally {
+      await all.close();
+    }
+  });
+});

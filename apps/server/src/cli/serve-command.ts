@@ -1,6 +1,5 @@
 // `perses-cm serve`: runs the console's server on a cluster or a chart directory.
 import { ConfigError, loadConfig, usage } from '../config.ts';
-import { describeTarget } from '../middleware/target-header.ts';
 import { startServer } from '../main.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -26,7 +25,15 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`perses-cm serve: cannot start: ${(err as Error).message}`);
     return 1;
   }
-  console.log(`perses-cm serving ${describeTarget(running.store.target)}`);
+  const t = running.store.target;
+  const label = `${t.type === 'kubernetes' ? `${t.label.key}${t.label.value === undefined ? '' : `=${t.label.value}`}` : ''}`;
+  console.log(
+    t.type === 'directory'
+      ? `perses-cm serving the chart directory ${t.path}`
+      : `perses-cm serving ConfigMaps labeled ${label} in ${t.namespaces === 'all' ? 'all namespaces' : t.namespaces.join(', ')} of ${t.cluster} (context ${t.context ?? '-'}) as ${running.identity.name}`,
+  );
+  const stale = running.store.status().stale;
+  if (stale) console.log(`  not in sync yet: ${stale}`);
   console.log(`  ${running.index.size} resources loaded`);
   if (!config.webDist)
     console.log('  web app not built: API only (pnpm --filter @perses-cm/web build)');
