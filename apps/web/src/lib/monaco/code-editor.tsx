@@ -81,10 +81,12 @@ export function CodeEditor(props: Props) {
     editorRef.current?.updateOptions({ readOnly: Boolean(readOnly), ariaLabel: label });
   }, [readOnly, label]);
 
+  // Compare by content: setting markers fires onDidChangeMarkers, which re-renders the parent.
+  const findingsKey = JSON.stringify(findings ?? []);
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (model) setFindingMarkers(model, findings ?? []);
-  }, [findings]);
+    if (model) setFindingMarkers(model, JSON.parse(findingsKey) as Finding[]);
+  }, [findingsKey]);
 
   useImperativeHandle(
     ref,

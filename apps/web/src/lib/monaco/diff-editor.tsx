@@ -8,10 +8,12 @@ interface Props {
   modified: string;
   format: DocFormat;
   label: string;
+  /** One column with removed and added lines interleaved (for narrow panes). */
+  inline?: boolean;
 }
 
 /** Read-only side-by-side diff; unchanged regions are folded away (dashboards are long). */
-export function DiffEditor({ original, modified, format, label }: Props) {
+export function DiffEditor({ original, modified, format, label, inline = false }: Props) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current) return;
@@ -23,7 +25,7 @@ export function DiffEditor({ original, modified, format, label }: Props) {
       automaticLayout: true,
       readOnly: true,
       originalEditable: false,
-      renderSideBySide: true,
+      renderSideBySide: !inline,
       useInlineViewWhenSpaceIsLimited: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 },
       minimap: { enabled: false },
@@ -38,7 +40,7 @@ export function DiffEditor({ original, modified, format, label }: Props) {
       o.dispose();
       m.dispose();
     };
-  }, [original, modified, format, label]);
+  }, [original, modified, format, label, inline]);
   return (
     <div
       ref={host}

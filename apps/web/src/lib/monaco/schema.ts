@@ -1,4 +1,4 @@
-import { KINDS } from '@perses-cm/resources';
+import { KINDS, resourceJsonSchema } from '@perses-cm/resources';
 import { jsonDefaults } from './monaco.ts';
 
 // The envelope every provisioned resource shares; Monaco marks violations as the user types.
@@ -48,8 +48,20 @@ export function configureJsonSchema() {
       {
         uri: 'inmemory://perses-cm/schema/resource.json',
         fileMatch: ['*'],
-        schema: resourceEnvelopeSchema(),
+        schema: editorSchema(),
       },
     ],
   });
+}
+
+/** The resource model's schema (per kind, discriminated by `kind`); the envelope if it cannot be built. */
+function editorSchema(): object {
+  try {
+    // Monaco's JSON service validates without a $schema dialect marker; drop it so no warning shows.
+    const { $schema: _dialect, ...schema } = resourceJsonSchema() as Record<string, unknown>;
+    return schema;
+  } catch (err) {
+    console.warn('resource JSON Schema unavailable, using the envelope only', err);
+    return resourceEnvelopeSchema();
+  }
 }

@@ -61,13 +61,15 @@ export function ConflictDialog(props: Props) {
             <div className="pane-head">
               Their change{' '}
               <span>
-                — base → stored{versions.storedVersion ? ` (v${versions.storedVersion})` : ''}
+                — base → stored
+                {versions.storedVersion ? ` (version ${versions.storedVersion.slice(0, 10)})` : ''}
               </span>
             </div>
             <DiffEditor
               original={versions.base}
               modified={versions.stored ?? ''}
               format={format}
+              inline
               label="Their change: base compared with stored"
             />
           </div>
@@ -79,6 +81,7 @@ export function ConflictDialog(props: Props) {
               original={versions.base}
               modified={versions.yours}
               format={format}
+              inline
               label="Your change: base compared with your edit"
             />
           </div>
@@ -90,6 +93,7 @@ export function ConflictDialog(props: Props) {
               original={versions.stored ?? ''}
               modified={versions.yours}
               format={format}
+              inline
               label="Stored compared with your edit"
             />
           </div>

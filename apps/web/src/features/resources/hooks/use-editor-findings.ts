@@ -28,12 +28,16 @@ export function useEditorFindings(
   }, [text, format]);
   const unchanged = storedText !== undefined && debounced === storedText;
   const validation = useValidation(unchanged ? null : debounced, format);
-  const server = unchanged ? (stored ?? []) : (validation.data?.findings ?? stored ?? []);
-  const localKeys = new Set(local.map((f) => `${f.line}:${f.column}:${f.message}`));
-  const findings = [
-    ...local,
-    ...server.filter((f) => !localKeys.has(`${f.line}:${f.column}:${f.message}`)),
-  ];
+  // A stable array: the editor re-applies markers only when the findings really change.
+  const serverFindings = validation.data?.findings;
+  const findings = useMemo(() => {
+    const server = unchanged ? (stored ?? []) : (serverFindings ?? stored ?? []);
+    const localKeys = new Set(local.map((f) => `${f.line}:${f.column}:${f.message}`));
+    return [
+      ...local,
+      ...server.filter((f) => !localKeys.has(`${f.line}:${f.column}:${f.message}`)),
+    ];
+  }, [local, unchanged, stored, serverFindings]);
   return {
     findings,
     perses: unchanged ? undefined : validation.data?.perses,

@@ -1,0 +1,63 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The detail page: Monaco editor, toolbar, banners and the review/conflict/delete dialogs. */
+export class EditorPage {
+  readonly editor: Locator;
+  readonly save: Locator;
+  readonly deleteButton: Locator;
+  readonly diffDialog: Locator;
+  readonly conflictDialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.editor = page.locator('[data-testid="code-editor"] .monaco-editor').first();
+    this.save = page.getByRole('button', { name: /^Save/ });
+    this.deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
+    this.diffDialog = page.getByRole('dialog', { name: 'Review changes' });
+    this.conflictDialog = page.getByRole('dialog', { name: /by someone else/ });
+  }
+
+  async waitReady() {
+    await expect(this.editor).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.locator('.view-lines')).not.toBeEmpty();
+  }
+
+  /**
+   * Replaces the whole text as a paste: select all, then a paste event carrying the text
+   * (typing would run Monaco's auto-indent and bracket closing on every line).
+   */
+  async setText(text: string) {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.evaluate((t) => {
+      const target = document.activeElement ?? document.body;
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
+  /** The text Monaco holds, read from its model through the editor's accessible textarea. */
+  async text(): Promise<string> {
+    return this.page.evaluate(() => {
+      const lines = [...document.querySelectorAll('[data-testid="code-editor"] .view-line')];
+      return lines.map((l) => l.textContent ?? '').join('\n');
+    });
+  }
+
+  async pressSave() {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+S');
+  }
+
+  async confirmSave() {
+    await expect(this.diffDialog).toBeVisible();
+    await this.diffDialog.getByRole('button', { name: 'Confirm and save' }).click();
+    await expect(this.diffDialog).toBeHidden();
+  }
+
+  toast(text: string | RegExp): Locator {
+    return this.page.getByRole('region', { name: 'Notifications' }).getByText(text);
+  }
+}

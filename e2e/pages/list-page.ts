@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The resource list, found by role and accessible name as a user (or a screen reader) would. */
+export class ListPage {
+  readonly grid: Locator;
+  readonly search: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly base: string,
+  ) {
+    this.grid = page.getByRole('grid', { name: 'Resources' });
+    this.search = page.getByRole('searchbox', { name: 'Search resources' });
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`${this.base}/${query}`);
+    await expect(this.grid).toBeVisible();
+  }
+
+  row(kind: string, name: string, project?: string): Locator {
+    return this.page.getByRole('link', {
+      name: `${kind} ${project ? `${project}/` : ''}${name}`,
+      exact: true,
+    });
+  }
+
+  async open(kind: string, name: string, project?: string) {
+    await this.row(kind, name, project).click();
+  }
+
+  async filter(text: string) {
+    await this.search.fill(text);
+  }
+
+  connection(): Locator {
+    return this.page.getByRole('status', { name: /^Live updates:/ });
+  }
+}

@@ -1,0 +1,163 @@
+// The main flow against the chart-directory store: browse, edit with review, create, invalid
+// edit refused, concurrent edit, delete; each step checked in the files on disk.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../../fixtures/test.ts';
+import {
+  findResource,
+  firstPanelTitle,
+  getResource,
+  putResource,
+  renameFirstPanel,
+} from '../../fixtures/api.ts';
+import { EditorPage } from '../../pages/editor-page.ts';
+import { ListPage } from '../../pages/list-page.ts';
+
+test.beforeEach(async ({ page, env }) => {
+  await page.context().addInitScript(() => window.localStorage.clear());
+  test.info().annotations.push({ type: 'server', description: env.directory.url });
+  await page.goto(env.directory.url);
+});
+
+test('lists the chart, filters by kind and text, keeps filters in the URL', async ({
+  page,
+  env,
+  shot,
+}) => {
+  const list = new ListPage(page, env.directory.url);
+  await list.goto();
+  await expect(list.connection()).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByText(/^Chart directory$/)).toBeVisible();
+  await expect(list.row('Dashboard', 'Demo', 'perses')).toBeVisible();
+  await shot('list');
+  await page.getByRole('combobox', { name: 'Kind' }).selectOption('Project');
+  await expect(page).toHaveURL(/kind=Project/);
+  await expect(list.row('Dashboard', 'Demo', 'perses')).toBeHidden();
+  await list.filter('node exporter');
+  await expect(page).toHaveURL(/q=node\+exporter/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search resources' })).toHaveValue(
+    'node exporter',
+  );
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await list.filter('node exporter');
+  await expect(list.row('Dashboard', 'NodeExporter', 'perses')).toBeVisible();
+  // Keyboard: focus the grid, move, open.
+  await list.grid.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/resources\//);
+  void env;
+});
+
+test('edits a panel title, reviews the diff, saves to the file', async ({ page, env, shot }) => {
+  const r = await findResource(env.directory.url, 'Dashboard', 'Demo');
+  const before = await getResource(env.directory.url, r.id);
+  const list = new ListPage(page, env.directory.url);
+  await list.goto();
+  await list.open('Dashboard', 'Demo', 'perses');
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await shot('editor');
+  await editor.setText(renameFirstPanel(before.text, 'Edited in e2e'));
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await editor.pressSave();
+  await expect(editor.diffDialog).toBeVisible();
+  await expect(editor.diffDialog.getByTestId('diff-editor')).toContainText('Edited in e2e');
+  await page.waitForTimeout(500);
+  await shot('diff');
+  await editor.confirmSave();
+  await expect(editor.toast('Saved')).toBeVisible();
+  const path = before.origin.type === 'file' ? join(env.directory.dir, before.origin.path) : '';
+  expect(firstPanelTitle(readFileSync(path, 'utf8'))).toBe('Edited in e2e');
+});
+
+test('an invalid edit shows a marker and the save is refused', async ({ page, env }) => {
+  const r = await findResource(env.directory.url, 'Project', 'testing');
+  const before = await getResource(env.directory.url, r.id);
+  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(r.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await editor.setText(before.text.replace('"Project"', '"project"'));
+  await expect(page.locator('.squiggly-error').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(/error/);
+  await editor.pressSave();
+  await expect(page.getByRole('alert').filter({ hasText: 'Save refused' })).toBeVisible();
+  await expect(editor.diffDialog).toBeHidden();
+  const path = before.origin.type === 'file' ? join(env.directory.dir, before.origin.path) : '';
+  expect(readFileSync(path, 'utf8')).toBe(before.text);
+});
+
+test('a concurrent edit is shown, the text kept, and resolved', async ({ page, env, shot }) => {
+  const r = await findResource(env.directory.url, 'Dashboard', 'Benchmark');
+  const base = await getResource(env.directory.url, r.id);
+  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(r.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  const mine = renameFirstPanel(base.text, 'Mine');
+  await editor.setText(mine);
+  // Someone else saves meanwhile.
+  await putResource(env.directory.url, r.id, renameFirstPanel(base.text, 'Theirs'), base.version);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Changed by someone else' }),
+  ).toBeVisible();
+  await editor.pressSave();
+  await expect(editor.conflictDialog).toBeVisible();
+  await expect(editor.conflictDialog).toContainText('Theirs');
+  await expect(editor.conflictDialog).toContainText('Mine');
+  await page.waitForTimeout(500);
+  await shot('conflict');
+  await editor.conflictDialog.getByRole('button', { name: /Keep mine/ }).click();
+  await editor.confirmSave();
+  await expect(editor.toast('Saved')).toBeVisible();
+  const stored = await getResource(env.directory.url, r.id);
+  expect(firstPanelTitle(stored.text)).toBe('Mine');
+});
+
+test('creates a project and a dashboard', async ({ page, env }) => {
+  await page.goto(`${env.directory.url}/new?kind=Project`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  const project = {
+    kind: 'Project',
+    metadata: { name: 'e2e-project' },
+    spec: { display: { name: 'E2E' } },
+  };
+  await editor.setText(JSON.stringify(project, null, 2));
+  await expect(page.getByTestId('placement-key')).toHaveText('project.e2e-project.json');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page).toHaveURL(/\/resources\//);
+  await expect(page.getByRole('heading', { name: 'e2e-project' })).toBeVisible();
+  expect(existsSync(join(env.directory.dir, 'files/projects/e2e-project.json'))).toBe(true);
+
+  await page.goto(`${env.directory.url}/new?kind=Dashboard`);
+  await editor.waitReady();
+  await expect(page.getByTestId('placement-key')).toHaveText(
+    /^dashboard\.[a-z0-9-]+\.new-dashboard\.json$/,
+  );
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page).toHaveURL(/\/resources\//);
+  const created = await findResource(env.directory.url, 'Dashboard', 'new-dashboard');
+  expect(created.project).toBeTruthy();
+});
+
+test('deletes with a confirmation naming the file', async ({ page, env }) => {
+  const r = await findResource(env.directory.url, 'Dashboard', 'PanelGroups');
+  const detail = await getResource(env.directory.url, r.id);
+  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(r.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await editor.deleteButton.click();
+  const dialog = page.getByRole('dialog', { name: /Delete Dashboard "PanelGroups"/ });
+  await expect(dialog).toContainText(detail.origin.type === 'file' ? detail.origin.path : '');
+  await expect(dialog).toContainText('Perses keeps the Dashboard');
+  await dialog
+    .getByRole('textbox', { name: 'Resource name to confirm deletion' })
+    .fill('PanelGroups');
+  await dialog.getByRole('button', { name: 'Delete file' }).click();
+  await expect(page).toHaveURL(/\/$|\/\?/);
+  const path = detail.origin.type === 'file' ? join(env.directory.dir, detail.origin.path) : '';
+  expect(existsSync(path)).toBe(false);
+  await expect(
+    new ListPage(page, env.directory.url).row('Dashboard', 'PanelGroups', 'testing'),
+  ).toBeHidden();
+});
