@@ -1,5 +1,5 @@
 // The HTTP API on the chart-directory store, end to end through a listening server.
-import { readFile, writeFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, writeFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TARGET_HEADER } from '@perses-cm/api';
@@ -278,6 +278,62 @@ describe('live events', () => {
     } finally {
       sse.close();
     }
+  });
+});
+
+describe('findings across resources', () => {
+  it('warns about a missing project until the project exists, live', async () => {
+    const sse = await openSse(`${srv.url}/api/v1/events`);
+    try {
+      const dash = {
+        kind: 'Dashboard',
+        metadata: { name: 'lonely', project: 'nowhere' },
+        spec: { duration: '1h', panels: {}, layouts: [] },
+      };
+      const created = await api.create({ document: dash });
+      expect(created.status).toBe(201);
+      expect(created.body.findings).toEqual({ errors: 0, warnings: 1 });
+      expect(created.body.findingList[0]).toMatchObject({
+        rule: 'unknown-project',
+        field: 'metadata.project',
+      });
+      await api.create({ document: project('Nowhere') });
+      const e = await sse.waitFor(
+        (x) =>
+          x.type === 'modified' &&
+          x.resource.id === created.body.id &&
+          x.resource.findings.warnings === 0,
+        3000,
+        'dashboard re-checked',
+      );
+      expect(e.type).toBe('modified');
+      expect((await api.get(created.body.id)).body.findingList).toEqual([]);
+    } finally {
+      sse.close();
+    }
+  });
+
+  it('flags two files defining the same identity, and clears it when one goes', async () => {
+    const first = await api.create({ text: projectText('twin') });
+    const copy = path.join(srv.dir, 'files/elsewhere/TWIN.json');
+    await mkdir(path.dirname(copy), { recursive: true });
+    await writeFile(copy, projectText('TWIN'));
+    const flagged = await eventually(
+      async () => {
+        const d = await api.get(first.body.id);
+        return d.body.findings.errors === 1 ? d.body : null;
+      },
+      5000,
+      'duplicate flagged',
+    );
+    expect(flagged.findingList[0]).toMatchObject({ rule: 'duplicate-identity' });
+    expect(flagged.findingList[0].message).toContain('files/elsewhere/TWIN.json');
+    await rm(copy);
+    await eventually(
+      async () => (await api.get(first.body.id)).body.findings.errors === 0,
+      5000,
+      'duplicate cleared',
+    );
   });
 });
 

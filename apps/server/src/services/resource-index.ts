@@ -1,27 +1,13 @@
 // The shared, indexed view of everything a store holds: each container is parsed and linted once
 // per change into precomputed summaries, indexed by kind, namespace, project and identity, and
 // diffed into resource events. Lists read these summaries; nothing deep-copies the cache.
-import { createHash } from 'node:crypto';
-import {
-  ResourceSummary,
-  type Finding,
-  type ListResourcesQuery,
-  type ResourceEvent,
-} from '@perses-cm/api';
-import type { Container, StoreEntry } from '../stores/store.ts';
-import { identity, identityKeyOf, parse, validate } from './model.ts';
+import type { ListResourcesQuery, ResourceEvent } from '@perses-cm/api';
+import type { Container } from '../stores/store.ts';
+import { crossFindings } from './cross-findings.ts';
+import { identityKeyOf } from './model.ts';
+import { indexContainer, withCross, type IndexedResource } from './resource-summary.ts';
 
-export interface IndexedResource {
-  summary: ResourceSummary;
-  /** The summary serialised once, so a list of thousands is a string join, not a stringify. */
-  json: string;
-  entry: StoreEntry;
-  /** Position of the document in a list file or key; 0 for a single document. */
-  docIndex: number;
-  findings: Finding[];
-  identityKey: string | null;
-  search: string;
-}
+export { resourceId, type IndexedResource } from './resource-summary.ts';
 
 type Listener = (event: ResourceEvent) => void;
 
@@ -32,7 +18,10 @@ export class ResourceIndex {
   private byNamespace = new Map<string, Set<string>>();
   private byProject = new Map<string, Set<string>>();
   private byIdentity = new Map<string, Set<string>>();
+  private bySidecarPath = new Map<string, Set<string>>();
   private sorted: IndexedResource[] | null = null;
+  /** Bumped on every change, so callers can cache what they derived from a list. */
+  generation = 0;
   private listeners = new Set<Listener>();
 
   get size(): number {
@@ -59,41 +48,83 @@ export class ResourceIndex {
 
   /** Replaces a container's resources and emits added / modified / deleted events. */
   put(container: Container): void {
-    const next = indexContainer(container);
+    this.replace(container.key, indexContainer(container));
+  }
+
+  remove(containerKey: string): void {
+    this.replace(containerKey, []);
+  }
+
+  private replace(containerKey: string, fresh: IndexedResource[]): void {
     const before = new Map(
-      (this.byContainer.get(container.key) ?? []).flatMap((id) => {
+      (this.byContainer.get(containerKey) ?? []).flatMap((id) => {
         const r = this.byId.get(id);
         return r ? [[id, r] as const] : [];
       }),
     );
     for (const r of before.values()) this.unlink(r);
-    for (const r of next) this.link(r);
-    this.byContainer.set(
-      container.key,
-      next.map((r) => r.summary.id),
-    );
+    for (const r of fresh) this.link(r);
+    if (fresh.length > 0)
+      this.byContainer.set(
+        containerKey,
+        fresh.map((r) => r.summary.id),
+      );
+    else this.byContainer.delete(containerKey);
     this.sorted = null;
-    for (const r of next) {
-      const old = before.get(r.summary.id);
-      before.delete(r.summary.id);
+    this.generation++;
+    // Neighbours of what left or arrived may gain or lose cross-resource findings.
+    const related = new Set<string>();
+    for (const r of [...before.values(), ...fresh]) this.collectRelated(r, related);
+    const changedNeighbours: IndexedResource[] = [];
+    for (const id of related) {
+      const r = this.byId.get(id);
+      if (!r) continue;
+      const next = this.recomputeCross(r);
+      if (next !== r && !before.has(id) && !fresh.some((f) => f.summary.id === id))
+        changedNeighbours.push(next);
+    }
+    for (const f of fresh) {
+      const r = this.byId.get(f.summary.id) ?? f;
+      const old = before.get(f.summary.id);
+      before.delete(f.summary.id);
       if (!old) this.emit({ type: 'added', resource: r.summary });
-      else if (old.summary.version !== r.summary.version || old.entry.text !== r.entry.text) {
+      else if (
+        old.summary.version !== r.summary.version ||
+        old.entry.text !== r.entry.text ||
+        old.json !== r.json
+      ) {
         this.emit({ type: 'modified', resource: r.summary });
       }
     }
     for (const old of before.values()) this.emit({ type: 'deleted', resource: old.summary });
+    for (const r of changedNeighbours) this.emit({ type: 'modified', resource: r.summary });
   }
 
-  remove(containerKey: string): void {
-    const ids = this.byContainer.get(containerKey) ?? [];
-    this.byContainer.delete(containerKey);
+  private collectRelated(r: IndexedResource, out: Set<string>): void {
+    const add = (ids: Set<string> | undefined) => ids?.forEach((id) => out.add(id));
+    if (r.identityKey !== null) add(this.byIdentity.get(r.identityKey));
+    if (r.sidecarPath !== null) add(this.bySidecarPath.get(r.sidecarPath));
+    if (r.summary.kind === 'Project') add(this.byProject.get(r.summary.name.toLowerCase()));
+    if (this.byId.has(r.summary.id)) out.add(r.summary.id);
+  }
+
+  /** Recomputes a resource's cross findings; returns the same object when nothing changed. */
+  private recomputeCross(r: IndexedResource): IndexedResource {
+    const ids = (set: Set<string> | undefined) =>
+      [...(set ?? [])].flatMap((id) => this.byId.get(id) ?? []);
+    const project = r.summary.project;
+    const cross = crossFindings(r, {
+      sameIdentity: r.identityKey === null ? [] : ids(this.byIdentity.get(r.identityKey)),
+      sameSidecarPath: r.sidecarPath === null ? [] : ids(this.bySidecarPath.get(r.sidecarPath)),
+      projectDefined:
+        project === null ||
+        this.byIdentity.has(identityKeyOf({ kind: 'Project', project: null, name: project })),
+    });
+    if (JSON.stringify(cross) === JSON.stringify(r.cross)) return r;
+    const next = withCross(r, cross);
+    this.byId.set(r.summary.id, next);
     this.sorted = null;
-    for (const id of ids) {
-      const r = this.byId.get(id);
-      if (!r) continue;
-      this.unlink(r);
-      this.emit({ type: 'deleted', resource: r.summary });
-    }
+    return next;
   }
 
   emitStatus(event: Extract<ResourceEvent, { type: 'stale' | 'recovered' }>): void {
@@ -148,6 +179,7 @@ export class ResourceIndex {
     if (r.summary.namespace !== null) addTo(this.byNamespace, r.summary.namespace, id);
     if (r.summary.project !== null) addTo(this.byProject, r.summary.project.toLowerCase(), id);
     if (r.identityKey !== null) addTo(this.byIdentity, r.identityKey, id);
+    if (r.sidecarPath !== null) addTo(this.bySidecarPath, r.sidecarPath, id);
   }
 
   private unlink(r: IndexedResource): void {
@@ -157,6 +189,7 @@ export class ResourceIndex {
     if (r.summary.namespace !== null) removeFrom(this.byNamespace, r.summary.namespace, id);
     if (r.summary.project !== null) removeFrom(this.byProject, r.summary.project.toLowerCase(), id);
     if (r.identityKey !== null) removeFrom(this.byIdentity, r.identityKey, id);
+    if (r.sidecarPath !== null) removeFrom(this.bySidecarPath, r.sidecarPath, id);
   }
 
   private emit(event: ResourceEvent): void {
@@ -186,95 +219,4 @@ function compareResources(a: IndexedResource, b: IndexedResource): number {
     x.name.localeCompare(y.name) ||
     x.id.localeCompare(y.id)
   );
-}
-
-/** Opaque, URL-safe id of a document in an entry; derived from where it is stored. */
-export function resourceId(entry: StoreEntry, docIndex: number | null): string {
-  const ref = entry.ref;
-  const where =
-    ref.type === 'configmap'
-      ? `cm\n${ref.namespace}\n${ref.name}\n${ref.key}`
-      : `file\n${ref.path}`;
-  const raw = docIndex === null ? where : `${where}\n#${docIndex}`;
-  // Short readable prefix for logs and URLs; the hash keeps ids bounded and unguessable-free.
-  const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
-  const hint = (ref.type === 'configmap' ? ref.name : (ref.path.split('/').pop() ?? ''))
-    .replace(/[^a-zA-Z0-9_.-]/g, '-')
-    .slice(0, 60);
-  return `${hint}~${hash}`;
-}
-
-function indexContainer(container: Container): IndexedResource[] {
-  const out: IndexedResource[] = [];
-  for (const entry of container.entries) {
-    const parsed = parse(entry.text, entry.key);
-    const docs = parsed.documents;
-    const several = docs.length > 1;
-    if (docs.length === 0) {
-      out.push(build(entry, 0, null, null, parsed.format, parsed.findings));
-      continue;
-    }
-    docs.forEach((doc, i) => {
-      const findings = [...(i === 0 ? parsed.findings : []), ...validate(doc, parsed.contexts[i])];
-      const readOnly = several
-        ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
-        : null;
-      out.push(build(entry, i, several ? i : null, doc, parsed.format, findings, readOnly));
-    });
-  }
-  return out;
-}
-
-function build(
-  entry: StoreEntry,
-  docIndex: number,
-  idIndex: number | null,
-  doc: unknown,
-  format: 'json' | 'yaml',
-  findings: Finding[],
-  readOnly: string | null = null,
-): IndexedResource {
-  const id = doc === null ? null : identity(doc);
-  const display = displayNameOf(doc);
-  const summary: ResourceSummary = ResourceSummary.parse({
-    id: resourceId(entry, idIndex),
-    kind: id?.kind ?? kindOf(doc) ?? 'Unknown',
-    project: id?.project ?? null,
-    name: id?.name ?? entry.key,
-    displayName: display,
-    namespace: entry.namespace,
-    configMapName: entry.configMapName,
-    key: entry.key,
-    version: entry.version,
-    sizeBytes: Buffer.byteLength(entry.text, 'utf8'),
-    format,
-    findings: {
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-    },
-    readOnly: entry.readOnly ?? readOnly,
-  });
-  const search = [summary.name, display, summary.project, entry.configMapName, entry.key]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase();
-  return {
-    summary,
-    json: JSON.stringify(summary),
-    entry,
-    docIndex,
-    findings,
-    identityKey: id ? identityKeyOf(id) : null,
-    search,
-  };
-}
-
-function kindOf(doc: unknown): string | null {
-  const kind = (doc as { kind?: unknown } | null)?.kind;
-  return typeof kind === 'string' && kind.length <= 64 ? kind : null;
-}
-
-function displayNameOf(doc: unknown): string | null {
-  const name = (doc as { spec?: { display?: { name?: unknown } } } | null)?.spec?.display?.name;
-  return typeof name === 'string' ? name : null;
 }

@@ -28,7 +28,7 @@ export class ResourceService {
   async list(
     who: Identity,
     query: ListResourcesQuery,
-  ): Promise<{ resources: IndexedResource[]; errors: SourceError[] }> {
+  ): Promise<{ resources: IndexedResource[]; errors: SourceError[]; generation: number }> {
     const errors: SourceError[] = [...this.store.status().errors];
     const namespaces = query.namespace ? [query.namespace] : this.index.namespaces();
     const denied = new Set<string>();
@@ -45,8 +45,9 @@ export class ResourceService {
         }
       }),
     );
+    const generation = this.index.generation;
     const resources = this.index.list(query, (ns) => ns === null || !denied.has(ns));
-    return { resources, errors };
+    return { resources, errors, generation };
   }
 
   async get(who: Identity, id: string): Promise<ResourceDetail> {

@@ -1,0 +1,134 @@
+// Turns a stored container into indexed resources: parsed and validated once per change, with
+// the summary computed and serialised up front.
+import { createHash } from 'node:crypto';
+import { ResourceSummary, type Finding } from '@perses-cm/api';
+import type { Container, StoreEntry } from '../stores/store.ts';
+import { identity, identityKeyOf, parse, validate } from './model.ts';
+
+export interface IndexedResource {
+  summary: ResourceSummary;
+  /** The summary serialised once, so a list of thousands is a string join, not a stringify. */
+  json: string;
+  entry: StoreEntry;
+  /** Position of the document in a list file or key; 0 for a single document. */
+  docIndex: number;
+  /** Findings of the document alone (parse and resource rules). */
+  own: Finding[];
+  /** Findings against other resources (same identity, same sidecar file, missing project). */
+  cross: Finding[];
+  findings: Finding[];
+  identityKey: string | null;
+  /** Where the sidecar writes this key (ConfigMaps only): folder annotation + data key. */
+  sidecarPath: string | null;
+  search: string;
+}
+
+/** The resource with other cross-resource findings: counts, summary and JSON follow. */
+export function withCross(r: IndexedResource, cross: Finding[]): IndexedResource {
+  const findings = [...r.own, ...cross];
+  const summary = { ...r.summary, findings: countFindings(findings) };
+  return { ...r, cross, findings, summary, json: JSON.stringify(summary) };
+}
+
+function countFindings(findings: Finding[]) {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+const SIDECAR_FOLDER_ANNOTATION = 'k8s-sidecar-target-directory';
+
+/** Opaque, URL-safe id of a document in an entry; derived from where it is stored. */
+export function resourceId(entry: StoreEntry, docIndex: number | null): string {
+  const ref = entry.ref;
+  const where =
+    ref.type === 'configmap'
+      ? `cm\n${ref.namespace}\n${ref.name}\n${ref.key}`
+      : `file\n${ref.path}`;
+  const raw = docIndex === null ? where : `${where}\n#${docIndex}`;
+  // Short readable prefix for logs and URLs; the hash keeps ids bounded and unguessable-free.
+  const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
+  const hint = (ref.type === 'configmap' ? ref.name : (ref.path.split('/').pop() ?? ''))
+    .replace(/[^a-zA-Z0-9_.-]/g, '-')
+    .slice(0, 60);
+  return `${hint}~${hash}`;
+}
+
+export function indexContainer(container: Container): IndexedResource[] {
+  const out: IndexedResource[] = [];
+  for (const entry of container.entries) {
+    const parsed = parse(entry.text, entry.key);
+    const docs = parsed.documents;
+    const several = docs.length > 1;
+    if (docs.length === 0) {
+      out.push(build(entry, 0, null, null, parsed.format, parsed.findings));
+      continue;
+    }
+    docs.forEach((doc, i) => {
+      const findings = [...(i === 0 ? parsed.findings : []), ...validate(doc, parsed.contexts[i])];
+      const readOnly = several
+        ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
+        : null;
+      out.push(build(entry, i, several ? i : null, doc, parsed.format, findings, readOnly));
+    });
+  }
+  return out;
+}
+
+function build(
+  entry: StoreEntry,
+  docIndex: number,
+  idIndex: number | null,
+  doc: unknown,
+  format: 'json' | 'yaml',
+  findings: Finding[],
+  readOnly: string | null = null,
+): IndexedResource {
+  const id = doc === null ? null : identity(doc);
+  const display = displayNameOf(doc);
+  const summary: ResourceSummary = ResourceSummary.parse({
+    id: resourceId(entry, idIndex),
+    kind: id?.kind ?? kindOf(doc) ?? 'Unknown',
+    project: id?.project ?? null,
+    name: id?.name ?? entry.key,
+    displayName: display,
+    namespace: entry.namespace,
+    configMapName: entry.configMapName,
+    key: entry.key,
+    version: entry.version,
+    sizeBytes: Buffer.byteLength(entry.text, 'utf8'),
+    format,
+    findings: countFindings(findings),
+    readOnly: entry.readOnly ?? readOnly,
+  });
+  const search = [summary.name, display, summary.project, entry.configMapName, entry.key]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+  const origin = entry.origin;
+  const folder =
+    origin.type === 'configmap' ? (origin.annotations[SIDECAR_FOLDER_ANNOTATION] ?? '') : '';
+  return {
+    summary,
+    json: JSON.stringify(summary),
+    entry,
+    docIndex,
+    own: findings,
+    cross: [],
+    findings,
+    identityKey: id ? identityKeyOf(id) : null,
+    sidecarPath: origin.type === 'configmap' ? `${folder.replace(/\/+$/, '')}/${entry.key}` : null,
+    search,
+  };
+}
+
+function kindOf(doc: unknown): string | null {
+  const kind = (doc as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' && kind.length <= 64 ? kind : null;
+}
+
+function displayNameOf(doc: unknown): string | null {
+  const name = (doc as { spec?: { display?: { name?: unknown } } } | null)?.spec?.display?.name;
+  return typeof name === 'string' ? name : null;
+}
