@@ -6,11 +6,14 @@ export interface TcpProxy {
   port: number;
   /** Resets every open connection and stops accepting new ones. */
   cut(): Promise<void>;
+  /** Sends new connections to another upstream port (an API server started again). */
+  retarget(port: number): void;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+export async function startTcpProxy(targetHost: string, initialPort: number): Promise<TcpProxy> {
+  let targetPort = initialPort;
   const sockets = new Set<net.Socket>();
   const track = (s: net.Socket) => {
     sockets.add(s);
@@ -41,6 +44,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   return {
     port,
     cut: stop,
+    retarget: (p) => {
+      targetPort = p;
+    },
     restore: async () => {
       await listen(port);
     },
