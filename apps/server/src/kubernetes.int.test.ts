@@ -2,6 +2,9 @@
 // bad input, permissions, live events from other clients, and recovery from an API outage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
+import { execFile } from 'node:child_process';
+import { locateBinaries } from '../../../tools/stack/src/binaries.ts';
+import { readStackSettings } from '../../../tools/stack/src/config.ts';
 import type { RunningServer } from './main.ts';
 import { apiClient } from './testing/api-client.ts';
 import { project, projectOfBytes, projectText } from './testing/documents.ts';
@@ -341,6 +344,50 @@ describe('live updates', () => {
     } finally {
       await viaProxy.close();
       await proxy.close();
+    }
+  });
+});
+
+describe('kubectl', () => {
+  it('an apply and a patch made with kubectl appear on the SSE stream', async () => {
+    const settings = readStackSettings();
+    const kubectl = locateBinaries(settings.cacheDir).kubectl;
+    const run = (args: string[], input?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const child = execFile(
+          kubectl,
+          ['--kubeconfig', env.kubeconfigs.admin, ...args],
+          (err, stdout, stderr) =>
+            err ? reject(new Error(`${err.message}: ${stderr}`)) : resolve(stdout),
+        );
+        child.stdin?.end(input ?? '');
+      });
+    const sse = await openSse(`${srv.url}/api/v1/events`);
+    try {
+      const name = uniq('kubectl');
+      const manifest = JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace: 'perses', labels: LABEL },
+        data: { [`${name}.json`]: projectText(name) },
+      });
+      await run(['apply', '-f', '-'], manifest);
+      await sse.waitFor(
+        (e) => e.type === 'added' && e.resource.configMapName === name,
+        5000,
+        'added',
+      );
+      const patch = JSON.stringify({ data: { [`${name}.json`]: projectText(name, 'Patched') } });
+      await run(['-n', 'perses', 'patch', 'configmap', name, '--type', 'merge', '-p', patch]);
+      const modified = await sse.waitFor(
+        (e) => e.type === 'modified' && e.resource.configMapName === name,
+        5000,
+        'modified',
+      );
+      if (modified.type !== 'modified') throw new Error('unreachable');
+      expect((await api.get(modified.resource.id)).body.text).toContain('Patched');
+    } finally {
+      sse.close();
     }
   });
 });
