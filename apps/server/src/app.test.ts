@@ -281,6 +281,29 @@ describe('live events', () => {
   });
 });
 
+describe('broken files', () => {
+  it('lists an unparseable file with its errors and lets it be fixed, not duplicated', async () => {
+    const file = path.join(srv.dir, 'files/projects/broken.json');
+    await writeFile(file, '{"kind": "Project", "metadata": {"name": "broken"}');
+    const item = await eventually(
+      async () => (await api.list('?q=broken.json')).body.items[0],
+      5000,
+      'listed',
+    );
+    expect(item.kind).toBe('Unknown');
+    expect(item.findings.errors).toBeGreaterThan(0);
+    const detail = await api.get(item.id);
+    expect(detail.body.findingList[0]).toMatchObject({ severity: 'error', line: 1 });
+    const clash = await api.update(item.id, { text: projectText('perses'), version: item.version });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('already_exists');
+    const fixed = await api.update(item.id, { text: projectText('broken'), version: item.version });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.kind).toBe('Project');
+    expect(await readFile(file, 'utf8')).toBe(projectText('broken'));
+  });
+});
+
 describe('findings across resources', () => {
   it('warns about a missing project until the project exists, live', async () => {
     const sse = await openSse(`${srv.url}/api/v1/events`);

@@ -86,7 +86,19 @@ export class ResourceService {
     if (req.version !== current.summary.version) throw this.conflict(current, req.version);
     const doc = readDocument(req, current.summary.format);
     const next = this.checkedIdentity(doc);
-    if (current.identityKey !== null && current.identityKey !== identityKeyOf(next)) {
+    const nextKey = identityKeyOf(next);
+    const twin = this.index.withIdentity(nextKey).find((r) => r.summary.id !== id);
+    if (current.identityKey === null && twin) {
+      // Fixing an unparseable resource must not create a second copy of another one.
+      throw new AppError(
+        'already_exists',
+        `${next.kind} "${next.name}" already exists (${where(twin)})`,
+        {
+          current: this.detail(twin),
+        },
+      );
+    }
+    if (current.identityKey !== null && current.identityKey !== nextKey) {
       throw new AppError(
         'bad_request',
         'kind, project and name cannot change on update: create the renamed resource, then delete this one',
