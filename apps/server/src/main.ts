@@ -22,6 +22,7 @@ export interface Runtime {
   store: ResourceStore;
   index: ResourceIndex;
   resources: ResourceService;
+  perses: PersesClient | null;
   identity: Identity;
   close(): Promise<void>;
 }
@@ -87,7 +88,7 @@ export async function createRuntime(
     webDist: config.webDist,
     events: options.events,
   });
-  return { app, store, index, resources, identity, close: () => store.stop() };
+  return { app, store, index, resources, perses, identity, close: () => store.stop() };
 }
 
 export interface RunningServer extends Runtime {

@@ -35,6 +35,14 @@ export async function run(argv: string[]): Promise<number> {
   const stale = running.store.status().stale;
   if (stale) console.log(`  not in sync yet: ${stale}`);
   console.log(`  ${running.index.size} resources loaded`);
+  if (running.perses) {
+    const h = await running.perses.health();
+    console.log(
+      h.reachable
+        ? `  Perses ${h.version ?? ''} at ${running.perses.url} validates documents`
+        : `  Perses at ${running.perses.url} is not reachable (${h.message ?? 'unknown'}); validation will say so`,
+    );
+  }
   if (!config.webDist)
     console.log('  web app not built: API only (pnpm --filter @perses-cm/web build)');
   console.log(`  listening on ${running.url}`);
