@@ -14,7 +14,10 @@ import { EditorPage } from '../../pages/editor-page.ts';
 import { ListPage } from '../../pages/list-page.ts';
 
 test.beforeEach(async ({ page, env }) => {
-  await page.context().addInitScript(() => window.localStorage.clear());
+  // Each test starts without drafts, except across a reload inside the draft test.
+  await page.context().addInitScript(() => {
+    if (!window.sessionStorage.getItem('keep-drafts')) window.localStorage.clear();
+  });
   test.info().annotations.push({ type: 'server', description: env.directory.url });
   await page.goto(env.directory.url);
 });
@@ -160,4 +163,61 @@ test('deletes with a confirmation naming the file', async ({ page, env }) => {
   await expect(
     new ListPage(page, env.directory.url).row('Dashboard', 'PanelGroups', 'testing'),
   ).toBeHidden();
+});
+
+test('an unsaved edit survives a reload as a draft until discarded', async ({ page, env }) => {
+  const r = await findResource(env.directory.url, 'Dashboard', 'StatChartPanel');
+  const before = await getResource(env.directory.url, r.id);
+  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(r.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await editor.setText(renameFirstPanel(before.text, 'Draft title'));
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate((k) => window.localStorage.getItem(k), `perses-cm:draft:${r.id}`))
+    .toContain('Draft title');
+  await page.evaluate(() => window.sessionStorage.setItem('keep-drafts', '1'));
+  await page.reload();
+  await editor.waitReady();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Restored your unsaved draft' }),
+  ).toBeVisible();
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  expect(
+    await page.evaluate((k) => window.localStorage.getItem(k), `perses-cm:draft:${r.id}`),
+  ).toBeNull();
+});
+
+test('a stale save gets a 409 and the three versions, with no live event to warn first', async ({
+  page,
+  env,
+}) => {
+  // Cut the live stream: the only signal left is the server's 409.
+  await page.route('**/api/v1/events', (route) => route.abort());
+  const r = await findResource(env.directory.url, 'Dashboard', 'GaugeChartPanel');
+  const base = await getResource(env.directory.url, r.id);
+  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(r.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await editor.setText(renameFirstPanel(base.text, 'Mine after 409'));
+  await putResource(
+    env.directory.url,
+    r.id,
+    renameFirstPanel(base.text, 'Theirs 409'),
+    base.version,
+  );
+  await editor.pressSave();
+  await editor.confirmSave();
+  await expect(editor.conflictDialog).toBeVisible();
+  await expect(editor.conflictDialog).toContainText('Theirs 409');
+  await expect(editor.conflictDialog).toContainText('Mine after 409');
+  await editor.conflictDialog.getByRole('button', { name: /Take theirs/ }).click();
+  await expect(editor.toast('Stored version loaded')).toBeVisible();
+  await expect(page.getByText('Unsaved changes')).toBeHidden();
+  // Undo brings the user's text back: nothing was lost.
+  await editor.editor.click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
 });

@@ -59,7 +59,9 @@ export function DeleteDialog({ open, resource, deleting, onConfirm, onClose }: P
         too (UI or API) or it stays there as an orphan.
       </div>
       <label className="field">
-        Type <code>{resource.name}</code> to confirm
+        <span>
+          Type <code>{resource.name}</code> to confirm
+        </span>
         <input
           className="input"
           value={typed}

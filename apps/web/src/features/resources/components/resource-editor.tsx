@@ -29,6 +29,7 @@ interface Props {
 }
 
 type Open = null | 'diff' | 'conflict' | 'delete';
+const SAVE_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘S' : 'Ctrl+S';
 const NO_MARKERS: MarkerSummary = { errors: 0, warnings: 0, list: [] };
 
 export function ResourceEditor({ stored, storedError, backSearch }: Props) {
@@ -256,7 +257,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
           aria-label={saveLabel}
           onClick={requestSave}
         >
-          Save <span className="kbd">⌘S</span>
+          Save <span className="kbd">{SAVE_KEY}</span>
         </button>
       </div>
 

@@ -39,7 +39,8 @@ export function ResourceFilters({ state, update, facets, total, shown }: Props) 
         ref={search}
         type="search"
         className="input search"
-        placeholder="Search name, display name, ConfigMap…  ( / )"
+        placeholder="Search name, display name, ConfigMap…"
+        title="Search (press / to focus)"
         aria-label="Search resources"
         value={q}
         onChange={(e) => {

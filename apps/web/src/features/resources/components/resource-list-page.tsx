@@ -70,7 +70,13 @@ export function ResourceListPage() {
           </button>
         </EmptyState>
       ) : (
-        <ResourceTable rows={rows} state={state} update={update} search={location.search} />
+        <ResourceTable
+          rows={rows}
+          state={state}
+          update={update}
+          search={location.search}
+          showNamespace={facets.namespaces.length > 0}
+        />
       )}
     </section>
   );

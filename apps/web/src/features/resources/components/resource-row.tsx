@@ -8,10 +8,17 @@ interface Props {
   active: boolean;
   rowId: string;
   search: string;
+  showNamespace: boolean;
 }
 
 /** One list row. Memoised on the summary object: a live event re-renders only its own row. */
-export const ResourceRow = memo(function ResourceRow({ item, active, rowId, search }: Props) {
+export const ResourceRow = memo(function ResourceRow({
+  item,
+  active,
+  rowId,
+  search,
+  showNamespace,
+}: Props) {
   const where = item.configMapName ? `${item.configMapName} · ${item.key}` : item.key;
   return (
     <div
@@ -45,9 +52,11 @@ export const ResourceRow = memo(function ResourceRow({ item, active, rowId, sear
       <span role="gridcell" className="cell ellipsis">
         {item.project ?? <span className="muted">global</span>}
       </span>
-      <span role="gridcell" className="cell ellipsis">
-        {item.namespace ?? <span className="muted">—</span>}
-      </span>
+      {showNamespace && (
+        <span role="gridcell" className="cell ellipsis">
+          {item.namespace ?? <span className="muted">—</span>}
+        </span>
+      )}
       <span role="gridcell" className="cell mono ellipsis" title={where}>
         {where}
       </span>

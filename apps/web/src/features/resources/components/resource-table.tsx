@@ -9,6 +9,8 @@ interface Props {
   state: ListState;
   update: (patch: Partial<ListState>) => void;
   search: string;
+  /** A chart directory has no namespaces: the column is left out. */
+  showNamespace: boolean;
 }
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -28,7 +30,7 @@ const GROUP_HEIGHT = 30;
  * The virtualised grid: only visible rows are in the DOM. Arrow keys, Home/End and
  * PageUp/PageDown move the active row (aria-activedescendant); Enter opens it.
  */
-export function ResourceTable({ rows, state, update, search }: Props) {
+export function ResourceTable({ rows, state, update, search, showNamespace }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const [active, setActive] = useState(() => firstItem(rows, 0, 1));
@@ -96,7 +98,7 @@ export function ResourceTable({ rows, state, update, search }: Props) {
 
   return (
     <div
-      className="grid"
+      className={showNamespace ? 'grid' : 'grid grid-no-ns'}
       role="grid"
       aria-label="Resources"
       aria-rowcount={rows.length + 1}
@@ -105,7 +107,7 @@ export function ResourceTable({ rows, state, update, search }: Props) {
       onKeyDown={onKeyDown}
     >
       <div role="row" className="row row-head">
-        {COLUMNS.map((c) => (
+        {COLUMNS.filter((c) => showNamespace || c.key !== 'namespace').map((c) => (
           <span
             key={c.key}
             role="columnheader"
@@ -115,7 +117,7 @@ export function ResourceTable({ rows, state, update, search }: Props) {
             }
           >
             <button type="button" className="sort-btn" onClick={() => sortBy(c.key)} tabIndex={-1}>
-              {c.label}
+              {c.key === 'configmap' && !showNamespace ? 'File' : c.label}
               <span className="sort-ind" aria-hidden="true">
                 {state.sort === c.key ? (state.dir === 'asc' ? '▲' : '▼') : ''}
               </span>
@@ -147,6 +149,7 @@ export function ResourceTable({ rows, state, update, search }: Props) {
                     active={v.index === active}
                     rowId={rowDomId(r.item.id)}
                     search={search}
+                    showNamespace={showNamespace}
                   />
                 )}
               </div>
