@@ -14,6 +14,7 @@ export const StackEnv = z.object({
   apiServer: z.string(),
   kubeconfigs: z.object({ admin: z.string(), editor: z.string(), viewer: z.string() }),
   persesUrl: z.string(),
+  provisioningDir: z.string(),
 });
 export type StackEnv = z.infer<typeof StackEnv>;
 
