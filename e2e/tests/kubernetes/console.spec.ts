@@ -154,6 +154,10 @@ test('a viewer sees editing disabled, with the reason', async ({ page, env }) =>
   await expect(editor.save).toHaveAccessibleName(/viewer may not update/);
   await expect(editor.deleteButton).toBeDisabled();
   await expect(page.getByRole('note').filter({ hasText: 'Read-only' })).toBeVisible();
+  await page.goto(k.viewer);
+  await expect(
+    page.getByRole('button', { name: /New resource \(disabled: viewer may not create/ }),
+  ).toBeDisabled();
   await page.goto(`${k.viewer}/new?kind=Project`);
   await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
 });

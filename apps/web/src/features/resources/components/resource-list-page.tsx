@@ -1,6 +1,8 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
+import { useWhoAmI } from '../../session/api/get-whoami.ts';
+import { creatableNamespaces, permission } from '../../session/hooks/capabilities.ts';
 import { useResources } from '../api/list-resources.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
 import { useListState } from '../hooks/use-list-state.ts';
@@ -21,9 +23,7 @@ export function ResourceListPage() {
     <section className="page page-list" aria-label="Resource list">
       <div className="page-head">
         <h1>Resources</h1>
-        <Link to="/new" className="btn btn-primary">
-          New resource
-        </Link>
+        <NewResourceButton />
       </div>
       <ResourceFilters
         state={state}
@@ -79,5 +79,33 @@ export function ResourceListPage() {
         />
       )}
     </section>
+  );
+}
+
+/** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */
+function NewResourceButton() {
+  const { data: who } = useWhoAmI();
+  const denied =
+    who?.target.type === 'kubernetes' && creatableNamespaces(who).length === 0
+      ? (permission(who, 'create', who.capabilities[0]?.namespace ?? null).reason ??
+        'No namespace allows creating ConfigMaps.')
+      : null;
+  if (denied) {
+    return (
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled
+        title={denied}
+        aria-label={`New resource (disabled: ${denied})`}
+      >
+        New resource
+      </button>
+    );
+  }
+  return (
+    <Link to="/new" className="btn btn-primary">
+      New resource
+    </Link>
   );
 }
