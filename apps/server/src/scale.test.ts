@@ -70,15 +70,26 @@ async function timeList(query: string, runs = 30): Promise<{ p95: number; count:
   return { p95: p95(times), count };
 }
 
-/** Server-side cost of a list: authorization, filtering and the response body. */
-async function timeServerList(query: ListResourcesQuery, runs = 50): Promise<number> {
-  const times: number[] = [];
+/**
+ * Server-side cost of a list (authorization, filtering, response body), as wall time and as
+ * CPU time of this process: tests run in parallel on shared cores, so wall time also measures
+ * the neighbours; CPU time is the cost the server itself pays.
+ */
+async function timeServerList(
+  query: ListResourcesQuery,
+  runs = 50,
+): Promise<{ wall: number; cpu: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     listBody(await srv.resources.list(srv.identity, query));
-    times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+    wall.push(performance.now() - t);
   }
-  return p95(times);
+  return { wall: p95(wall), cpu: p95(cpu) };
 }
 
 describe(`${COUNT} resources`, () => {
@@ -86,9 +97,11 @@ describe(`${COUNT} resources`, () => {
     expect(srv.index.size).toBe(COUNT);
     const all = await timeServerList({});
     const filtered = await timeServerList({ kind: 'Dashboard', project: 'team7', q: 'dash1' });
-    console.log(`server list p95: all ${all.toFixed(1)} ms, filtered ${filtered.toFixed(1)} ms`);
-    expect(all).toBeLessThan(50);
-    expect(filtered).toBeLessThan(50);
+    console.log(
+      `server list p95: all ${all.wall.toFixed(1)} ms (CPU ${all.cpu.toFixed(1)} ms), filtered ${filtered.wall.toFixed(1)} ms`,
+    );
+    expect(all.cpu).toBeLessThan(50);
+    expect(filtered.cpu).toBeLessThan(50);
   });
 
   it('serves the full list over HTTP in bounded time', async () => {

@@ -61,6 +61,7 @@ export function startKubeServer(
       webDist: null,
       ...extra,
     },
-    { loop: { minBackoffMs: 100, maxBackoffMs: 1000 }, events: { heartbeatMs: 1000 } },
+    // Small pages, so every test also goes through paginated lists.
+    { loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 }, events: { heartbeatMs: 1000 } },
   );
 }

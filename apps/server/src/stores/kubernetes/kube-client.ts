@@ -89,16 +89,38 @@ export class KubeClient {
     this.watcher = new Watch(kc);
   }
 
+  /**
+   * Lists in pages, so thousands of dashboard-sized ConfigMaps never arrive as one response; the
+   * pages form one consistent snapshot whose resourceVersion the watch starts from.
+   */
   async listConfigMaps(
     namespace: string | null,
     labelSelector: string,
+    pageSize = 500,
   ): Promise<{ items: V1ConfigMap[]; resourceVersion: string }> {
-    const list = await call(() =>
-      namespace === null
-        ? this.core.listConfigMapForAllNamespaces({ labelSelector })
-        : this.core.listNamespacedConfigMap({ namespace, labelSelector }),
-    );
-    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+    const items: V1ConfigMap[] = [];
+    let cont: string | undefined;
+    let resourceVersion = '';
+    do {
+      const page = await call(() =>
+        namespace === null
+          ? this.core.listConfigMapForAllNamespaces({
+              labelSelector,
+              limit: pageSize,
+              _continue: cont,
+            })
+          : this.core.listNamespacedConfigMap({
+              namespace,
+              labelSelector,
+              limit: pageSize,
+              _continue: cont,
+            }),
+      );
+      items.push(...page.items);
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      cont = page.metadata?._continue || undefined;
+    } while (cont);
+    return { items, resourceVersion };
   }
 
   /** Opens a watch; `onDone` gets null when the server closed it normally. */

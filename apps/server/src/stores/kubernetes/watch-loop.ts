@@ -3,7 +3,7 @@
 // restarts with exponential backoff on any other failure, reports itself stale meanwhile, and
 // after every re-list emits the differences with what it held, so no change is ever missed.
 import type { V1ConfigMap } from '@kubernetes/client-node';
-import { kubeStatusError } from './kube-status.ts';
+import { KubeStatusError, kubeStatusError } from './kube-status.ts';
 import type { KubeClient, WatchEventType, WatchHandle } from './kube-client.ts';
 
 export type LoopChange =
@@ -15,6 +15,8 @@ export type LoopChange =
 export interface LoopOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** ConfigMaps per list page. */
+  pageSize?: number;
 }
 
 export const cmKey = (cm: V1ConfigMap) =>
@@ -87,7 +89,9 @@ export class WatchLoop {
       } catch (err) {
         if (this.stopped) break;
         needList = true;
-        if (err instanceof Expired) continue;
+        // 410 Gone (an expired watch or list continue token): re-list at once, not an outage.
+        if (err instanceof Expired || (err instanceof KubeStatusError && err.status === 410))
+          continue;
         this.lastError = err;
         this.markStale(err);
         this.resolveFirst();
@@ -97,7 +101,11 @@ export class WatchLoop {
   }
 
   private async relist(): Promise<void> {
-    const list = await this.client.listConfigMaps(this.namespace, this.selector);
+    const list = await this.client.listConfigMaps(
+      this.namespace,
+      this.selector,
+      this.options.pageSize,
+    );
     const seen = new Set<string>();
     for (const cm of list.items) {
       const key = cmKey(cm);
