@@ -66,7 +66,11 @@ export function indexContainer(container: Container): IndexedResource[] {
       continue;
     }
     docs.forEach((doc, i) => {
-      const findings = [...(i === 0 ? parsed.findings : []), ...validate(doc, parsed.contexts[i])];
+      const findings = [
+        ...(i === 0 ? parsed.findings : []),
+        ...validate(doc, parsed.contexts[i]),
+        ...storageFindings(entry),
+      ];
       const readOnly = several
         ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
         : null;
@@ -121,6 +125,20 @@ function build(
     sidecarPath: origin.type === 'configmap' ? `${folder.replace(/\/+$/, '')}/${entry.key}` : null,
     search,
   };
+}
+
+/** Warnings about where a resource is stored rather than what it says. */
+function storageFindings(entry: StoreEntry): Finding[] {
+  const o = entry.origin;
+  if (o.type !== 'configmap' || o.labels['app.kubernetes.io/managed-by'] !== 'Helm') return [];
+  const release = o.annotations['meta.helm.sh/release-name'];
+  return [
+    {
+      severity: 'warning',
+      rule: 'helm-managed',
+      message: `ConfigMap ${o.namespace}/${o.name} is managed by Helm${release ? ` (release ${release})` : ''}: an edit made here is overwritten by the next helm upgrade; change the chart instead`,
+    },
+  ];
 }
 
 function kindOf(doc: unknown): string | null {

@@ -1,0 +1,113 @@
+// The index over ConfigMap containers: read-only reasons, storage and cross-resource findings,
+// and the events a change produces.
+import type { V1ConfigMap } from '@kubernetes/client-node';
+import type { ResourceEvent } from '@perses-cm/api';
+import { describe, expect, it } from 'vitest';
+import { toContainer } from '../stores/kubernetes/configmap-entries.ts';
+import { projectText } from '../testing/documents.ts';
+import { ResourceIndex } from './resource-index.ts';
+
+const cm = (
+  ns: string,
+  name: string,
+  data: Record<string, string>,
+  extra: Partial<V1ConfigMap['metadata']> = {},
+): V1ConfigMap => ({
+  metadata: {
+    namespace: ns,
+    name,
+    resourceVersion: '1',
+    labels: { 'perses.dev/resource': 'true' },
+    ...extra,
+  },
+  data,
+});
+
+function indexWith(...cms: V1ConfigMap[]) {
+  const index = new ResourceIndex();
+  const events: ResourceEvent[] = [];
+  index.subscribe((e) => events.push(e));
+  for (const c of cms) index.put(toContainer(c));
+  const all = () => index.list({}, () => true);
+  const byName = (n: string) =>
+    all().find((r) => r.summary.name === n || r.summary.configMapName === n);
+  return { index, events, all, byName };
+}
+
+describe('ResourceIndex over ConfigMaps', () => {
+  it('gives reasons for read-only ConfigMaps', () => {
+    const { byName, all } = indexWith(
+      cm('a', 'two-keys', { 'x.json': projectText('x'), 'y.json': projectText('y') }),
+      cm('a', 'frozen', { 'f.json': projectText('f') }),
+      cm('a', 'notes', { 'README.md': '# notes' }),
+      cm('a', 'list', { 'l.json': `[${projectText('l1')}, ${projectText('l2')}]` }),
+    );
+    const frozenCm = toContainer({
+      ...cm('a', 'frozen', { 'f.json': projectText('f') }),
+      immutable: true,
+    });
+    expect(frozenCm.entries[0]?.readOnly).toMatch(/immutable/);
+    expect(byName('x')?.summary.readOnly).toMatch(/2 keys/);
+    expect(byName('notes')?.summary.readOnly).toMatch(/Perses ignores/);
+    expect(byName('l1')?.summary.readOnly).toMatch(/holds 2 resources/);
+    expect(byName('f')?.summary.readOnly).toBeNull();
+    expect(new Set(all().map((r) => r.summary.id)).size).toBe(all().length);
+  });
+
+  it('warns that Helm-managed ConfigMaps are overwritten by the next upgrade', () => {
+    const { byName } = indexWith(
+      cm(
+        'a',
+        'helmed',
+        { 'h.json': projectText('h') },
+        {
+          labels: { 'perses.dev/resource': 'true', 'app.kubernetes.io/managed-by': 'Helm' },
+          annotations: { 'meta.helm.sh/release-name': 'rel' },
+        },
+      ),
+    );
+    expect(byName('h')?.findings).toEqual([
+      expect.objectContaining({ rule: 'helm-managed', severity: 'warning' }),
+    ]);
+  });
+
+  it('flags two ConfigMaps whose keys the sidecar writes to one file, and clears it on delete', () => {
+    const { index, byName, events } = indexWith(
+      cm('a', 'one', { 'same.json': projectText('one') }),
+      cm('b', 'two', { 'same.json': projectText('two') }),
+    );
+    expect(byName('one')?.findings.map((f) => f.rule)).toEqual(['sidecar-path-collision']);
+    expect(byName('two')?.summary.findings.errors).toBe(1);
+    events.length = 0;
+    index.remove('cm:b/two');
+    expect(byName('one')?.findings).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['deleted', 'modified']);
+  });
+
+  it('keys the sidecar path by the folder annotation too', () => {
+    const { byName } = indexWith(
+      cm(
+        'a',
+        'one',
+        { 'same.json': projectText('one') },
+        { annotations: { 'k8s-sidecar-target-directory': 'team-a' } },
+      ),
+      cm('b', 'two', { 'same.json': projectText('two') }),
+    );
+    expect(byName('one')?.findings).toEqual([]);
+  });
+
+  it('emits modified only when content or findings change', () => {
+    const { index, events } = indexWith(cm('a', 'p', { 'p.json': projectText('p') }));
+    events.length = 0;
+    index.put(toContainer(cm('a', 'p', { 'p.json': projectText('p') })));
+    expect(events).toEqual([]);
+    index.put(
+      toContainer({
+        ...cm('a', 'p', { 'p.json': projectText('p', 'P') }),
+        metadata: { namespace: 'a', name: 'p', resourceVersion: '2' },
+      }),
+    );
+    expect(events.map((e) => e.type)).toEqual(['modified']);
+  });
+});
