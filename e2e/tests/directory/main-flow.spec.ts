@@ -221,3 +221,29 @@ test('a stale save gets a 409 and the three versions, with no live event to warn
   await page.keyboard.press('ControlOrMeta+Z');
   await expect(page.getByText('Unsaved changes')).toBeVisible();
 });
+
+test('a resource stored as YAML opens, validates and saves as YAML', async ({ page, env }) => {
+  const r = await findResource(env.directory.url, 'GlobalVariable', 'region');
+  expect(r.format).toBe('yaml');
+  const before = await getResource(env.directory.url, r.id);
+  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(r.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await expect(page.locator('.editor-bar')).toContainText('YAML');
+  // A YAML syntax error is marked at once, and blocks the save.
+  await editor.setText(before.text.replace('value: eu-west-1', 'value: [eu-west-1'));
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).toContainText(/error/);
+  await editor.pressSave();
+  await expect(page.getByRole('alert').filter({ hasText: 'Save refused' })).toBeVisible();
+  // Fixed: saved as YAML, comment and all.
+  await editor.setText(before.text.replace('value: eu-west-1', 'value: us-east-2'));
+  await expect(problems).toContainText('No problems found.');
+  await editor.pressSave();
+  await editor.confirmSave();
+  await expect(editor.toast('Saved')).toBeVisible();
+  const path = before.origin.type === 'file' ? join(env.directory.dir, before.origin.path) : '';
+  const stored = readFileSync(path, 'utf8');
+  expect(stored).toContain('# Region picked by default');
+  expect(stored).toContain('value: us-east-2');
+});

@@ -20,7 +20,7 @@ function kubeOf(env: { kubernetes?: { kubeconfigs: { admin: string } } }) {
   return new Kube(env.kubernetes?.kubeconfigs.admin ?? '');
 }
 
-test('creates a project and a dashboard as ConfigMaps', async ({ page, env }) => {
+test('creates a project and a dashboard as ConfigMaps', async ({ page, env, shot }) => {
   const k = env.kubernetes!;
   const kube = kubeOf(env);
   const editor = new EditorPage(page);
@@ -47,6 +47,7 @@ test('creates a project and a dashboard as ConfigMaps', async ({ page, env }) =>
   await editor.setText(json(dash));
   const dashId = { kind: 'Dashboard' as const, project: PROJECT, name: 'created' };
   await expect(page.getByTestId('placement-key')).toHaveText(dataKeyFor(dashId, 'json'));
+  await shot('kubernetes-create');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'created' })).toBeVisible();
   const stored = await kube.data(k.namespace, configMapNameFor(dashId), dataKeyFor(dashId, 'json'));
@@ -144,7 +145,7 @@ test('an invalid edit shows a marker and the save is refused', async ({ page, en
   );
 });
 
-test('a viewer sees editing disabled, with the reason', async ({ page, env }) => {
+test('a viewer sees editing disabled, with the reason', async ({ page, env, shot }) => {
   const k = env.kubernetes!;
   const created = await createResource(k.admin, dashboardDoc(PROJECT, 'read-only'), k.namespace);
   await page.goto(`${k.viewer}/resources/${encodeURIComponent(created.id)}`);
@@ -154,6 +155,7 @@ test('a viewer sees editing disabled, with the reason', async ({ page, env }) =>
   await expect(editor.save).toHaveAccessibleName(/viewer may not update/);
   await expect(editor.deleteButton).toBeDisabled();
   await expect(page.getByRole('note').filter({ hasText: 'Read-only' })).toBeVisible();
+  await shot('kubernetes-viewer');
   await page.goto(k.viewer);
   await expect(
     page.getByRole('button', { name: /New resource \(disabled: viewer may not create/ }),
