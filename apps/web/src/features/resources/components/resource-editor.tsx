@@ -236,6 +236,8 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
           type="button"
           className="btn"
           onClick={() => void formatText(editor.current, text, stored.format)}
+          disabled={Boolean(readOnlyReason)}
+          title={readOnlyReason ?? 'Format the document'}
         >
           Format
         </button>
