@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import { API, MAX_BODY_BYTES } from '@perses-cm/api';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { requestGuard } from './middleware/request-guard.ts';
 import { targetHeader } from './middleware/target-header.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
 import { healthRouter } from './routes/health.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   metrics: Metrics;
   /** Built SPA to serve, or null. */
   webDist: string | null;
+  /** Address the server binds; loopback turns on the Host header check. */
+  bindHost: string;
   events?: EventsOptions;
 }
 
@@ -40,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
   // Hashing multi-megabyte lists on every request costs more than it saves; SSE keeps clients fresh.
   app.set('etag', false);
   app.use(timing(deps.metrics));
+  app.use(requestGuard(deps.bindHost));
   app.use(targetHeader(deps.store.target));
   app.use(healthRouter(deps.store, deps.metrics));
 

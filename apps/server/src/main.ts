@@ -86,6 +86,7 @@ export async function createRuntime(
     identify: async () => identity,
     metrics,
     webDist: config.webDist,
+    bindHost: config.host,
     events: options.events,
   });
   return { app, store, index, resources, perses, identity, close: () => store.stop() };

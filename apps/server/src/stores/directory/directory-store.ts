@@ -36,6 +36,8 @@ export class DirectoryStore implements ResourceStore {
   private scanning: Promise<void> | null = null;
   private rescanQueued = false;
   private locks = new Map<string, Promise<unknown>>();
+  /** Counts this store's own writes; a scan that overlapped one is outdated and redone. */
+  private writes = 0;
 
   constructor(
     private readonly root: string,
@@ -134,6 +136,7 @@ export class DirectoryStore implements ResourceStore {
     await this.locked(rel, async () => {
       await this.checkCurrent(rel, abs, expected);
       await unlink(abs);
+      this.writes++;
       if (this.files.delete(rel)) this.emit({ type: 'remove', containerKey: `file:${rel}` });
     });
   }
@@ -156,12 +159,18 @@ export class DirectoryStore implements ResourceStore {
 
   private async doScan(): Promise<void> {
     let next: Map<string, ScannedFile>;
+    const writesBefore = this.writes;
     try {
       next = await scanFiles(this.root, this.realRoot, this.files);
     } catch (err) {
       const reason = `cannot read ${this.root}: ${(err as Error).message}`;
       if (this.state.stale === null) this.emit({ type: 'stale', reason });
       this.state = { ...this.state, stale: reason, errors: [toSourceError(this.root, err)] };
+      return;
+    }
+    if (this.writes !== writesBefore) {
+      // The listing may predate a file we just wrote or deleted: trust the write, look again.
+      this.rescanQueued = true;
       return;
     }
     if (this.state.stale !== null) {
@@ -185,6 +194,7 @@ export class DirectoryStore implements ResourceStore {
   }
 
   private async refreshOne(rel: string): Promise<Container> {
+    this.writes++;
     const f = await readOne(this.root, rel);
     if (!f) throw new AppError('internal', `file ${rel} vanished right after it was written`);
     const changed = this.files.get(rel)?.hash !== f.hash;
