@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { ConflictDetails, type ResourceDetail } from '@perses-cm/api';
+import { ConflictDetails, type Finding, type ResourceDetail } from '@perses-cm/api';
 import { KindBadge } from '../../../components/badges.tsx';
 import { showToast } from '../../../components/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
@@ -57,6 +57,8 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   const [open, setOpen] = useState<Open>(null);
   const [markers, setMarkers] = useState<MarkerSummary>(NO_MARKERS);
   const [refused, setRefused] = useState<string | null>(null);
+  // Findings of a save the server refused, for the text that was sent; shown until it changes.
+  const [rejected, setRejected] = useState<{ text: string; findings: Finding[] } | null>(null);
   const editor = useRef<CodeEditorHandle>(null);
 
   const update = useUpdateResource();
@@ -71,11 +73,14 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
 
   const dirty = text !== base.text;
   const remoteChanged = !deleted && stored.version !== base.version;
-  const { findings, perses, validating } = useEditorFindings(
-    text,
-    stored.format,
-    stored.text,
-    stored.findingList,
+  const editorFindings = useEditorFindings(text, stored.format, stored.text, stored.findingList);
+  const { perses, validating } = editorFindings;
+  const findings = useMemo(
+    () =>
+      rejected && rejected.text === text
+        ? [...editorFindings.findings, ...rejected.findings]
+        : editorFindings.findings,
+    [editorFindings.findings, rejected, text],
   );
 
   // A newer stored version while the user has no edit of their own: just follow it.
@@ -158,6 +163,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
           } else if (isApiError(err, 'validation_failed')) {
             setOpen(null);
             const list = findingsFromError(err);
+            setRejected({ text, findings: list });
             setRefused(
               `The server refused the document: ${err.message}${list[0] ? ` (line ${list[0].line ?? '?'}: ${list[0].message})` : ''}`,
             );
