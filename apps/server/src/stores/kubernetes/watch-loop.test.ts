@@ -84,6 +84,7 @@ describe('WatchLoop', () => {
   it('re-lists on 410 Gone without reporting stale, emitting only the differences', async () => {
     const f = fakeClient();
     f.state.items = [cm('a', '5'), cm('b', '5')];
+    f.state.listRv = '5';
     const { loop, names } = loopWith(f.client);
     await loop.start();
     await eventually(() => f.state.watches.length === 1);
@@ -99,6 +100,7 @@ describe('WatchLoop', () => {
   it('reports stale while lists fail, retries with backoff, then recovers with the missed changes', async () => {
     const f = fakeClient();
     f.state.items = [cm('a', '5'), cm('b', '5')];
+    f.state.listRv = '5';
     const { loop, names, changes } = loopWith(f.client);
     await loop.start();
     await eventually(() => f.state.watches.length === 1);
@@ -108,6 +110,7 @@ describe('WatchLoop', () => {
     expect(changes.filter((c) => c.type === 'stale')).toHaveLength(1);
     expect(loop.stale).toMatch(/ECONNREFUSED/);
     f.state.items = [cm('a', '20', 'changed'), cm('d', '21')];
+    f.state.listRv = '21';
     f.state.failLists = false;
     await eventually(() => loop.stale === null, 3000, 'recovery');
     expect(names()).toEqual([
@@ -145,6 +148,27 @@ describe('WatchLoop', () => {
     f.lastWatch().emit('MODIFIED', cm('a', '29', 'older'));
     expect(names()).toEqual(['put:a@30']);
     expect(loop.items.get('ns/a')?.data?.['a.json']).toBe('mine');
+    loop.stop();
+  });
+});
+
+describe('WatchLoop re-list after our own write', () => {
+  it('keeps a written object that is newer than the list snapshot', async () => {
+    const f = fakeClient();
+    f.state.items = [cm('a', '5')];
+    f.state.listRv = '5';
+    const { loop, names } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    loop.apply(cm('a', '9', 'mine'));
+    loop.apply(cm('b', '10', 'new'));
+    // A re-list whose snapshot predates both writes must not roll them back or drop b.
+    f.state.listRv = '8';
+    f.lastWatch().emit('ERROR', { kind: 'Status', code: 410 });
+    await eventually(() => f.state.watches.length === 2);
+    expect(names()).toEqual(['put:a@5', 'put:a@9', 'put:b@10']);
+    expect(loop.items.get('ns/a')?.data?.['a.json']).toBe('mine');
+    expect(loop.items.has('ns/b')).toBe(true);
     loop.stop();
   });
 });

@@ -111,13 +111,17 @@ export class WatchLoop {
       const key = cmKey(cm);
       seen.add(key);
       const old = this.items.get(key);
-      if (!old || old.metadata?.resourceVersion !== cm.metadata?.resourceVersion) {
+      // Our own write may be newer than the list's snapshot: keep it, the watch confirms it.
+      if (
+        !old ||
+        (old.metadata?.resourceVersion !== cm.metadata?.resourceVersion && !isNewer(old, cm))
+      ) {
         this.items.set(key, cm);
         this.onChange({ type: 'put', configMap: cm });
       }
     }
-    for (const key of [...this.items.keys()]) {
-      if (!seen.has(key)) {
+    for (const [key, old] of [...this.items]) {
+      if (!seen.has(key) && !newerThan(old, list.resourceVersion)) {
         this.items.delete(key);
         this.onChange({ type: 'remove', key });
       }
@@ -222,4 +226,10 @@ function isNewer(next: V1ConfigMap, old: V1ConfigMap): boolean {
   const b = old.metadata?.resourceVersion ?? '';
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return BigInt(a) > BigInt(b);
   return a !== b;
+}
+
+/** True only when both versions are integers and the object's is after `version`. */
+function newerThan(cm: V1ConfigMap, version: string): boolean {
+  const a = cm.metadata?.resourceVersion ?? '';
+  return /^\d+$/.test(a) && /^\d+$/.test(version) && BigInt(a) > BigInt(version);
 }
