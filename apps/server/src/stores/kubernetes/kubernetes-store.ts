@@ -64,7 +64,7 @@ export class KubernetesStore implements ResourceStore {
       synced: this.loops.every((l) => l.synced),
       stale: stale.length > 0 ? stale.join('; ') : null,
       errors: this.loops
-        .filter((l) => l.stale !== null && l.lastError !== null)
+        .filter((l) => (l.stale !== null || l.forbidden !== null) && l.lastError !== null)
         .map((l) => toSourceError(l.namespace ?? 'all namespaces', mapForList(l.lastError))),
     };
   }

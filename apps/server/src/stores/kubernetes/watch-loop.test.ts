@@ -3,6 +3,7 @@ import type { V1ConfigMap } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../../testing/sse.ts';
 import type { KubeClient, WatchEventType } from './kube-client.ts';
+import { kubeStatusError } from './kube-status.ts';
 import { WatchLoop, type LoopChange } from './watch-loop.ts';
 
 const cm = (name: string, rv: string, text = name): V1ConfigMap => ({
@@ -169,6 +170,35 @@ describe('WatchLoop re-list after our own write', () => {
     expect(names()).toEqual(['put:a@5', 'put:a@9', 'put:b@10']);
     expect(loop.items.get('ns/a')?.data?.['a.json']).toBe('mine');
     expect(loop.items.has('ns/b')).toBe(true);
+    loop.stop();
+  });
+});
+
+describe('WatchLoop when the list is forbidden', () => {
+  it('settles without going stale, drops what it held, and recovers when access is granted', async () => {
+    const f = fakeClient();
+    f.state.items = [cm('a', '5')];
+    f.state.listRv = '5';
+    const { loop, names } = loopWith(f.client);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    const list = f.client.listConfigMaps.bind(f.client);
+    let forbid = true;
+    (f.client as { listConfigMaps: unknown }).listConfigMaps = async (
+      ...args: Parameters<typeof list>
+    ) => {
+      if (forbid)
+        throw kubeStatusError(403, { reason: 'Forbidden', message: 'configmaps is forbidden' });
+      return list(...args);
+    };
+    f.lastWatch().done(new Error('connection reset'));
+    await eventually(() => loop.forbidden !== null, 3000, 'forbidden');
+    expect(loop.synced).toBe(true);
+    expect(loop.stale).toBeNull();
+    expect(loop.items.size).toBe(0);
+    forbid = false;
+    await eventually(() => loop.forbidden === null && loop.items.size === 1, 3000, 'granted');
+    expect(names()).toEqual(['put:a@5', 'stale', 'remove:ns/a', 'fresh', 'put:a@5']);
     loop.stop();
   });
 });

@@ -28,6 +28,8 @@ export class WatchLoop {
   readonly items = new Map<string, V1ConfigMap>();
   synced = false;
   stale: string | null = null;
+  /** Set while the API server refuses the list (401/403): an answer, not an outage. */
+  forbidden: string | null = null;
   lastError: unknown = null;
   private rv = '';
   private stopped = false;
@@ -93,7 +95,9 @@ export class WatchLoop {
         if (err instanceof Expired || (err instanceof KubeStatusError && err.status === 410))
           continue;
         this.lastError = err;
-        this.markStale(err);
+        if (err instanceof KubeStatusError && (err.status === 403 || err.status === 401)) {
+          this.markForbidden(err);
+        } else this.markStale(err);
         this.resolveFirst();
         await this.sleep(this.backoff(attempt++));
       }
@@ -129,6 +133,7 @@ export class WatchLoop {
     this.rv = list.resourceVersion;
     this.synced = true;
     this.lastError = null;
+    this.forbidden = null;
     if (this.stale !== null) {
       this.stale = null;
       this.onChange({ type: 'fresh' });
@@ -185,6 +190,21 @@ export class WatchLoop {
     if (old && !isNewer(cm, old)) return;
     this.items.set(key, cm);
     this.onChange({ type: 'put', configMap: cm });
+  }
+
+  /**
+   * The identity may not list here: the scope is settled (readiness does not wait for it), what
+   * it held is dropped rather than shown to someone who may no longer see it, and the loop keeps
+   * retrying slowly in case access is granted.
+   */
+  private markForbidden(err: KubeStatusError): void {
+    this.forbidden = err.message;
+    this.synced = true;
+    for (const key of [...this.items.keys()]) this.forget(key);
+    if (this.stale !== null) {
+      this.stale = null;
+      this.onChange({ type: 'fresh' });
+    }
   }
 
   private markStale(err: unknown): void {
