@@ -17,6 +17,7 @@ import type {
   StoreChange,
   StoreStatus,
 } from '../store.ts';
+import { KeyedMutex } from './keyed-mutex.ts';
 import { newResourcePath, resolveInside, staysInside } from './paths.ts';
 import { readOne, scanFiles, type ScannedFile } from './scan.ts';
 
@@ -35,7 +36,7 @@ export class DirectoryStore implements ResourceStore {
   private debounce: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
   private rescanQueued = false;
-  private locks = new Map<string, Promise<unknown>>();
+  private mutex = new KeyedMutex();
   /** Counts this store's own writes; a scan that overlapped one is outdated and redone. */
   private writes = 0;
 
@@ -97,7 +98,7 @@ export class DirectoryStore implements ResourceStore {
     const ext = input.format === 'yaml' ? '.yaml' : '.json';
     const rel = newResourcePath(folder, input.identity.project, input.identity.name, ext);
     const abs = resolveInside(this.root, rel);
-    return this.locked(rel, async () => {
+    return this.mutex.run(rel, async () => {
       await mkdir(path.dirname(abs), { recursive: true });
       await this.assertInside(path.dirname(abs));
       const tmp = await this.writeTemp(abs, input.text);
@@ -119,7 +120,7 @@ export class DirectoryStore implements ResourceStore {
   async update(_who: Identity, ref: EntryRef, text: string, expected: string): Promise<Container> {
     const rel = this.fileRef(ref);
     const abs = resolveInside(this.root, rel);
-    return this.locked(rel, async () => {
+    return this.mutex.run(rel, async () => {
       await this.checkCurrent(rel, abs, expected);
       const tmp = await this.writeTemp(abs, text);
       await rename(tmp, abs).catch(async (err: unknown) => {
@@ -133,7 +134,7 @@ export class DirectoryStore implements ResourceStore {
   async delete(_who: Identity, ref: EntryRef, expected: string): Promise<void> {
     const rel = this.fileRef(ref);
     const abs = resolveInside(this.root, rel);
-    await this.locked(rel, async () => {
+    await this.mutex.run(rel, async () => {
       await this.checkCurrent(rel, abs, expected);
       await unlink(abs);
       this.writes++;
@@ -239,17 +240,6 @@ export class DirectoryStore implements ResourceStore {
     if (f?.symlink)
       throw new AppError('bad_request', `${ref.path} is a symbolic link; edit its target`);
     return ref.path;
-  }
-
-  private locked<T>(rel: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.locks.get(rel) ?? Promise.resolve();
-    const run = prev.then(fn, fn);
-    const tail = run.catch(() => undefined);
-    this.locks.set(rel, tail);
-    void tail.then(() => {
-      if (this.locks.get(rel) === tail) this.locks.delete(rel);
-    });
-    return run;
   }
 
   private toContainer(f: ScannedFile): Container {
