@@ -247,3 +247,25 @@ test('a resource stored as YAML opens, validates and saves as YAML', async ({ pa
   expect(stored).toContain('# Region picked by default');
   expect(stored).toContain('value: us-east-2');
 });
+
+test('the list is driven from the keyboard', async ({ page, env }) => {
+  const list = new ListPage(page, env.directory.url);
+  await list.goto('?kind=Dashboard&group=none');
+  await page.keyboard.press('/');
+  await expect(list.search).toBeFocused();
+  await list.grid.focus();
+  // Sorted by name: Benchmark, Demo, GaugeChartPanel, …
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const gauge = await findResource(env.directory.url, 'Dashboard', 'GaugeChartPanel');
+  await expect(page.locator('[role="row"][aria-selected="true"]')).toHaveAttribute(
+    'data-resource-id',
+    gauge.id,
+  );
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/resources/${encodeURIComponent(gauge.id)}`));
+  await expect(page.getByRole('heading', { name: 'GaugeChartPanel' })).toBeVisible();
+  // Back to the list keeps the filters.
+  await page.getByRole('link', { name: 'Resources' }).click();
+  await expect(page).toHaveURL(/kind=Dashboard/);
+});

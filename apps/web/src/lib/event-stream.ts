@@ -64,7 +64,7 @@ function open() {
   };
   es.onerror = () => {
     hadError = true;
-    setState('reconnecting', 'The live connection dropped; retrying.');
+    setState('reconnecting');
     if (es.readyState === EventSource.CLOSED) {
       // The browser gave up (e.g. an HTTP error): retry ourselves with backoff.
       window.clearTimeout(retryTimer);
