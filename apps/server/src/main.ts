@@ -48,13 +48,22 @@ async function backendFor(config: ServerConfig, options: RuntimeOptions): Promis
     return {
       store: new DirectoryStore(config.target.dir, { pollMs: options.pollMs }),
       authorizer: allowAll,
-      identity: { name: userInfo().username, groups: [], source: 'directory' },
+      identity: { name: localUserName(), groups: [], source: 'directory' },
       namespaces: async () => [],
     };
   }
   // Loaded only for a cluster target, so a directory console never loads the client.
   const { kubernetesBackend } = await import('./stores/kubernetes/backend.ts');
   return kubernetesBackend(config.target, config.label, options.loop);
+}
+
+/** The OS user, or `local` where there is none (a container without a passwd entry). */
+function localUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local';
+  }
 }
 
 export async function createRuntime(
