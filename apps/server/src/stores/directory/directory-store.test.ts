@@ -121,3 +121,18 @@ describe('DirectoryStore', () => {
     expect(types).toEqual(['stale', 'recovered', 'put:file:files/new.json']);
   });
 });
+
+describe('DirectoryStore problems', () => {
+  it('reports an unreadable file beside the list instead of dropping it silently', async () => {
+    if (process.getuid?.() === 0) {
+      // root reads everything: use a file too large to read instead.
+      await writeFile(path.join(root, 'files/huge.json'), Buffer.alloc(8 * 1024 * 1024 + 1, 32));
+    } else {
+      await writeFile(path.join(root, 'files/locked.json'), projectText('locked'), { mode: 0o000 });
+    }
+    await store.start();
+    expect(store.status().errors).toEqual([
+      expect.objectContaining({ source: expect.stringMatching(/^files\/(huge|locked)\.json$/) }),
+    ]);
+  });
+});

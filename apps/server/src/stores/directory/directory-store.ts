@@ -5,7 +5,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { link, lstat, mkdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Target } from '@perses-cm/api';
+import type { SourceError, Target } from '@perses-cm/api';
 import { AppError, toSourceError } from '../../services/errors.ts';
 import type { Identity } from '../../services/identity.ts';
 import { folderOf } from '../../services/model.ts';
@@ -161,8 +161,9 @@ export class DirectoryStore implements ResourceStore {
   private async doScan(): Promise<void> {
     let next: Map<string, ScannedFile>;
     const writesBefore = this.writes;
+    const problems: SourceError[] = [];
     try {
-      next = await scanFiles(this.root, this.realRoot, this.files);
+      next = await scanFiles(this.root, this.realRoot, this.files, problems);
     } catch (err) {
       const reason = `cannot read ${this.root}: ${(err as Error).message}`;
       if (this.state.stale === null) this.emit({ type: 'stale', reason });
@@ -174,10 +175,9 @@ export class DirectoryStore implements ResourceStore {
       this.rescanQueued = true;
       return;
     }
-    if (this.state.stale !== null) {
-      this.state = { ...this.state, stale: null, errors: [] };
-      this.emit({ type: 'recovered' });
-    }
+    const wasStale = this.state.stale !== null;
+    this.state = { ...this.state, stale: null, errors: problems };
+    if (wasStale) this.emit({ type: 'recovered' });
     const before = this.files;
     this.files = next;
     for (const [rel, f] of next) {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SourceError } from '@perses-cm/api';
 import { RESOURCE_EXTENSIONS, staysInside, toPosix } from './paths.ts';
 
 export interface ScannedFile {
@@ -31,6 +32,8 @@ export async function scanFiles(
   root: string,
   realRoot: string,
   previous: ReadonlyMap<string, ScannedFile>,
+  /** Files that could not be read, with why: shown beside the list, never silently dropped. */
+  problems: SourceError[] = [],
 ): Promise<Map<string, ScannedFile>> {
   const out = new Map<string, ScannedFile>();
   const filesDir = path.join(root, 'files');
@@ -64,8 +67,22 @@ export async function scanFiles(
         out.set(rel, prev);
         continue;
       }
-      if (s.size > MAX_FILE_BYTES) continue;
-      const text = await readFile(abs, 'utf8').catch(() => null);
+      if (s.size > MAX_FILE_BYTES) {
+        problems.push({
+          source: rel,
+          code: 'payload_too_large',
+          message: `${rel} is ${s.size} bytes; files over ${MAX_FILE_BYTES} are not read`,
+        });
+        continue;
+      }
+      const text = await readFile(abs, 'utf8').catch((err: unknown) => {
+        problems.push({
+          source: rel,
+          code: 'internal',
+          message: `cannot read ${rel}: ${(err as Error).message}`,
+        });
+        return null;
+      });
       if (text === null) continue;
       out.set(rel, { rel, text, hash: contentHash(text), stamp, symlink: isLink });
     }
