@@ -36,11 +36,29 @@ export function kubeError(err: unknown): Error {
   );
 }
 
+/** Longest wait for one API call: a hung API server must not hang a request forever. */
+const CALL_TIMEOUT_MS = 30_000;
+
 async function call<T>(fn: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError(
+            'unavailable',
+            `Kubernetes API did not answer within ${CALL_TIMEOUT_MS / 1000} s`,
+          ),
+        ),
+      CALL_TIMEOUT_MS,
+    );
+  });
   try {
-    return await fn();
+    return await Promise.race([fn(), timeout]);
   } catch (err) {
     throw kubeError(err);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
