@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ConflictDetails, type Finding, type ResourceDetail } from '@perses-cm/api';
@@ -12,12 +12,13 @@ import { usePermission } from '../../session/hooks/use-permission.ts';
 import { useDeleteResource } from '../api/delete-resource.ts';
 import { resourceKeys } from '../api/keys.ts';
 import { useUpdateResource } from '../api/update-resource.ts';
-import { clearDraft, draftKey, loadDraft, saveDraft } from '../hooks/drafts.ts';
+import { useEditSession } from '../hooks/use-edit-session.ts';
 import { findingsFromError } from '../hooks/findings-from-error.ts';
 import { formatText } from '../hooks/format-text.ts';
 import { useEditorFindings } from '../hooks/use-editor-findings.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DeleteDialog, storageLabel } from './delete-dialog.tsx';
+import { EditorBanners } from './editor-banners.tsx';
 import { SaveDiffDialog } from './save-diff-dialog.tsx';
 import { SidePanel } from './side-panel.tsx';
 
@@ -35,44 +36,25 @@ const NO_MARKERS: MarkerSummary = { errors: 0, warnings: 0, list: [] };
 export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const key = draftKey(stored.id);
-  const [initial] = useState(() => {
-    const d = loadDraft(key);
-    if (d && d.text !== stored.text) {
-      return {
-        base: { text: d.baseText, version: d.baseVersion },
-        text: d.text,
-        restoredAt: d.savedAt,
-      };
-    }
-    return {
-      base: { text: stored.text, version: stored.version },
-      text: stored.text,
-      restoredAt: null,
-    };
-  });
-  const [base, setBase] = useState(initial.base);
-  const [text, setText] = useState(initial.text);
-  const [restoredAt, setRestoredAt] = useState<number | null>(initial.restoredAt);
   const [open, setOpen] = useState<Open>(null);
   const [markers, setMarkers] = useState<MarkerSummary>(NO_MARKERS);
   const [refused, setRefused] = useState<string | null>(null);
   // Findings of a save the server refused, for the text that was sent; shown until it changes.
   const [rejected, setRejected] = useState<{ text: string; findings: Finding[] } | null>(null);
   const editor = useRef<CodeEditorHandle>(null);
+  const deleted = isApiError(storedError, 'not_found');
+  const session = useEditSession(stored, deleted, editor);
+  const { base, text, dirty, remoteChanged } = session;
 
   const update = useUpdateResource();
   const del = useDeleteResource();
   const canUpdate = usePermission('update', stored.namespace);
   const canDelete = usePermission('delete', stored.namespace);
-  const deleted = isApiError(storedError, 'not_found');
   const readOnlyReason =
     stored.readOnly ?? (canUpdate.allowed ? null : (canUpdate.reason ?? 'Not allowed'));
   const deleteReason =
     stored.readOnly ?? (canDelete.allowed ? null : (canDelete.reason ?? 'Not allowed'));
 
-  const dirty = text !== base.text;
-  const remoteChanged = !deleted && stored.version !== base.version;
   const editorFindings = useEditorFindings(text, stored.format, stored.text, stored.findingList);
   const { perses, validating } = editorFindings;
   const findings = useMemo(
@@ -82,32 +64,6 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         : editorFindings.findings,
     [editorFindings.findings, rejected, text],
   );
-
-  // A newer stored version while the user has no edit of their own: just follow it.
-  useEffect(() => {
-    if (!remoteChanged) return;
-    if (!dirty || stored.text === text) {
-      setBase({ text: stored.text, version: stored.version });
-      editor.current?.replaceText(stored.text);
-      setText(stored.text);
-    }
-  }, [remoteChanged, dirty, stored.text, stored.version, text]);
-
-  // Keep the draft in local storage while there is an unsaved edit.
-  useEffect(() => {
-    const t = window.setTimeout(() => {
-      if (text !== base.text) {
-        saveDraft(key, {
-          text,
-          format: stored.format,
-          baseText: base.text,
-          baseVersion: base.version,
-          savedAt: Date.now(),
-        });
-      } else clearDraft(key);
-    }, 300);
-    return () => window.clearTimeout(t);
-  }, [key, text, base, stored.format]);
 
   const requestSave = () => {
     if (readOnlyReason)
@@ -141,11 +97,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
       { id: stored.id, text, format: stored.format, version: base.version },
       {
         onSuccess: (saved) => {
-          clearDraft(key);
-          setBase({ text: saved.text, version: saved.version });
-          if (saved.text !== text) editor.current?.replaceText(saved.text);
-          setText(saved.text);
-          setRestoredAt(null);
+          session.saved({ text: saved.text, version: saved.version });
           setOpen(null);
           showToast({
             tone: 'success',
@@ -174,9 +126,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   };
 
   const takeStored = () => {
-    editor.current?.replaceText(stored.text);
-    setText(stored.text);
-    setBase({ text: stored.text, version: stored.version });
+    session.adopt({ text: stored.text, version: stored.version });
     setOpen(null);
     showToast({
       tone: 'info',
@@ -185,16 +135,8 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
     });
   };
   const keepMine = () => {
-    setBase({ text: stored.text, version: stored.version });
+    session.rebase({ text: stored.text, version: stored.version });
     setOpen('diff');
-  };
-
-  const discardDraft = () => {
-    clearDraft(key);
-    editor.current?.replaceText(stored.text);
-    setText(stored.text);
-    setBase({ text: stored.text, version: stored.version });
-    setRestoredAt(null);
   };
 
   const confirmDelete = () =>
@@ -202,7 +144,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
       { id: stored.id, version: stored.version },
       {
         onSuccess: () => {
-          clearDraft(key);
+          session.forgetDraft();
           showToast({
             tone: 'success',
             title: 'Deleted',
@@ -269,42 +211,16 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         </button>
       </div>
 
-      {readOnlyReason && (
-        <div className="banner banner-info" role="note">
-          <strong>Read-only.</strong> {readOnlyReason}
-        </div>
-      )}
-      {deleted && (
-        <div className="banner banner-error" role="alert">
-          <strong>This resource was deleted by someone else.</strong> Your text is kept in the
-          editor
-          {dirty ? ' and in your draft' : ''}.
-        </div>
-      )}
-      {remoteChanged && dirty && (
-        <div className="banner banner-warn" role="alert">
-          <strong>Changed by someone else.</strong> A newer version is stored than the one your edit
-          started from. Your text is safe.
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={() => setOpen('conflict')}>
-            Compare and resolve
-          </button>
-        </div>
-      )}
-      {restoredAt && dirty && (
-        <div className="banner banner-info" role="status">
-          Restored your unsaved draft from {new Date(restoredAt).toLocaleString()}.
-          <span className="spacer" />
-          <button type="button" className="btn btn-ghost" onClick={discardDraft}>
-            Discard draft
-          </button>
-        </div>
-      )}
-      {refused && (
-        <div className="banner banner-error" role="alert">
-          <strong>Save refused.</strong> {refused}
-        </div>
-      )}
+      <EditorBanners
+        readOnlyReason={readOnlyReason}
+        deleted={deleted}
+        dirty={dirty}
+        remoteChanged={remoteChanged}
+        restoredAt={session.restoredAt}
+        refused={refused}
+        onResolve={() => setOpen('conflict')}
+        onDiscardDraft={() => session.discardDraft()}
+      />
 
       <div className="editor-layout">
         <div className="editor-frame">
@@ -322,11 +238,11 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
             <CodeEditor
               ref={editor}
               path={stored.id}
-              initialText={initial.text}
+              initialText={session.initialText}
               format={stored.format}
               readOnly={Boolean(readOnlyReason)}
               findings={findings}
-              onChange={setText}
+              onChange={session.setText}
               onMarkers={setMarkers}
               onSave={requestSave}
               label={`${stored.kind} ${stored.name} (${stored.format.toUpperCase()})`}
