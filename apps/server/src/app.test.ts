@@ -37,6 +37,18 @@ describe('reading', () => {
     expect(res.body.errors).toEqual([]);
   });
 
+  it('never serves a list from before a change', async () => {
+    const before = await api.list();
+    const again = await api.list();
+    expect(again.body).toEqual(before.body);
+    const created = await api.create({ text: projectText('fresh-list') });
+    const after = await api.list();
+    expect(after.body.items.length).toBe(before.body.items.length + 1);
+    expect(after.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
+    await api.remove(created.body.id, created.body.version);
+    expect((await api.list()).body.items.length).toBe(before.body.items.length);
+  });
+
   it('filters by kind, project and text', async () => {
     const byKind = await api.list('?kind=Project');
     expect(byKind.body.items.every((i: { kind: string }) => i.kind === 'Project')).toBe(true);

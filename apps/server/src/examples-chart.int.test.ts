@@ -60,6 +60,17 @@ describe('examples/perses-resources', () => {
       await admin.createNamespacedConfigMap({ namespace: NS, body: cm });
       created.push(cm.metadata?.name ?? '');
     }
+    // The sidecar writes each key as a file of the provisioning folder, byte for byte...
+    for (const cm of cms) {
+      const [key, text] = Object.entries(cm.data ?? {})[0] ?? ['', ''];
+      await eventually(
+        async () =>
+          (await readFile(path.join(env.provisioningDir, key), 'utf8').catch(() => null)) === text,
+        10_000,
+        `sidecar file ${key}`,
+      );
+    }
+    // ...and Perses provisions them.
     await eventually(
       async () =>
         (await fetch(`${env.persesUrl}/api/v1/projects/testing/dashboards/MarkdownPanel`))

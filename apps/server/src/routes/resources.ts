@@ -28,18 +28,39 @@ export function listBody(list: { resources: IndexedResource[]; errors: SourceErr
   return `{"items":[${list.resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(errors)}}`;
 }
 
+/**
+ * Bodies of recent lists, valid until the index changes: browsers re-list on every reconnect and
+ * navigation, and a list of thousands need not be rebuilt when nothing changed.
+ */
+class ListBodyCache {
+  private generation = -1;
+  private bodies = new Map<string, string>();
+
+  get(generation: number, key: string, build: () => string): string {
+    if (generation !== this.generation) {
+      this.generation = generation;
+      this.bodies.clear();
+    }
+    let body = this.bodies.get(key);
+    if (body === undefined) {
+      body = build();
+      if (this.bodies.size >= 32) this.bodies.clear();
+      this.bodies.set(key, body);
+    }
+    return body;
+  }
+}
+
 export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
   const r = Router();
+  const cache = new ListBodyCache();
   r.get('/', async (req, res) => {
     const query = ListResourcesQuery.parse(req.query);
-    const { resources, errors } = await service.list(await identify(req), query);
-    // Summaries were checked against ResourceSummary and serialised when indexed.
-    const checkedErrors = ListResourcesResponse.shape.errors.parse(errors);
-    res
-      .type('application/json')
-      .send(
-        `{"items":[${resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(checkedErrors)}}`,
-      );
+    const list = await service.list(await identify(req), query);
+    // The key holds all the body depends on besides the index: the query and the failed sources
+    // (which name the namespaces hidden from this identity).
+    const key = JSON.stringify([query.kind, query.project, query.namespace, query.q, list.errors]);
+    res.type('application/json').send(cache.get(list.generation, key, () => listBody(list)));
   });
   r.get('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

@@ -2,7 +2,6 @@
 // validation before any write, version preconditions and read-only containers. No HTTP here.
 import type {
   CreateResourceRequest,
-  Finding,
   ListResourcesQuery,
   ResourceDetail,
   SourceError,
@@ -134,11 +133,6 @@ export class ResourceService {
       origin: r.entry.origin,
       findingList: r.findings,
     };
-  }
-
-  /** Findings of the resource model for a document, without writing anything. */
-  findingsOf(doc: CheckedDocument): Finding[] {
-    return [...doc.findings, ...validate(doc.document, doc.context)];
   }
 
   private async readable(who: Identity, id: string, verb: Verb): Promise<IndexedResource> {
