@@ -125,9 +125,17 @@ components=("$@")
 [[ ${#components[@]} -eq 0 ]] && components=(etcd perses plugins helm kubernetes)
 # Go on after a failure so one missing component does not hide the state of the others.
 failed=()
+incomplete=()
 for c in "${components[@]}"; do
-  run_logged "$c" "build_$c" || failed+=("$c")
+  if ! run_logged "$c" "build_$c"; then
+    # Plugin module versions the Go module proxy refuses are not a build failure: the stack
+    # starts with the plugins it has and the tests that need real schemas say they are skipped.
+    if [[ "$c" == plugins && "${STACK_REQUIRE_PLUGINS:-0}" != 1 ]]; then incomplete+=("$c"); else failed+=("$c"); fi
+  fi
 done
+if [[ ${#incomplete[@]} -gt 0 ]]; then
+  log "WARNING: Perses plugin schemas incomplete, see $cache/perses-plugins-$PERSES_VERSION/MISSING"
+fi
 if [[ ${#failed[@]} -gt 0 ]]; then
   log "FAILED: ${failed[*]} (cache: $cache)"
   exit 1

@@ -12,6 +12,8 @@ export const stackEnvSchema = z.object({
   logsDir: z.string(),
   sidecar: z.object({ label: z.string(), labelValue: z.string(), healthUrl: z.string() }),
   persesPlugins: z.array(z.string()),
+  /** Plugins of the pinned Perses version that the stack could not load (schemas unavailable). */
+  persesPluginsMissing: z.array(z.string()).default([]),
 });
 export type StackEnv = z.infer<typeof stackEnvSchema>;
 

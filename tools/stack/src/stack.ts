@@ -91,6 +91,9 @@ export async function startStack(opts: StartOptions = {}): Promise<RunningStack>
     log(
       `Perses ready at ${perses.url} with ${perses.plugins.length} plugin modules (${Date.now() - started} ms)`,
     );
+    if (bins.missingPlugins.length > 0) {
+      log(`WARNING: Perses runs without the plugins ${bins.missingPlugins.join(', ')}`);
+    }
     const env: StackEnv = {
       apiServer: api.url,
       kubeconfigs,
@@ -106,6 +109,7 @@ export async function startStack(opts: StartOptions = {}): Promise<RunningStack>
         healthUrl: sidecar.healthUrl,
       },
       persesPlugins: perses.plugins,
+      persesPluginsMissing: bins.missingPlugins,
     };
     return { env, stop };
   } catch (err) {
