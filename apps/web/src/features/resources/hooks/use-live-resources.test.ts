@@ -3,39 +3,68 @@ import { QueryClient } from '@tanstack/react-query';
 import type { ListResourcesResponse } from '@perses-cm/api';
 import { summary } from '../../../test/fixtures.ts';
 import { resourceKeys } from '../api/keys.ts';
-import { applyEvent, patchItems } from './use-live-resources.ts';
+import { applyEvents, patchItems } from './use-live-resources.ts';
+
+const a = summary({ name: 'a' });
+const b = summary({ name: 'b' });
+const c = summary({ name: 'c' });
 
 describe('patchItems', () => {
-  const a = summary({ name: 'a' });
-  const b = summary({ name: 'b' });
-
   it('replaces only the changed row and keeps the others by identity', () => {
-    const next = patchItems([a, b], 'modified', { ...b, version: '2' });
+    const next = patchItems([a, b], [{ type: 'modified', resource: { ...b, version: '2' } }]);
     expect(next[0]).toBe(a);
     expect(next[1]?.version).toBe('2');
   });
 
-  it('returns the same array when the version did not move', () => {
+  it('returns the same array when no version moved', () => {
     const items = [a, b];
-    expect(patchItems(items, 'modified', { ...b })).toBe(items);
+    expect(patchItems(items, [{ type: 'modified', resource: { ...b } }])).toBe(items);
   });
 
-  it('adds and deletes', () => {
-    expect(patchItems([a], 'added', b)).toEqual([a, b]);
-    expect(patchItems([a, b], 'deleted', a)).toEqual([b]);
+  it('adds, deletes and folds several events on one resource', () => {
+    expect(patchItems([a], [{ type: 'added', resource: b }])).toEqual([a, b]);
+    expect(patchItems([a, b], [{ type: 'deleted', resource: a }])).toEqual([b]);
+    expect(
+      patchItems(
+        [a],
+        [
+          { type: 'added', resource: c },
+          { type: 'modified', resource: { ...c, version: '3' } },
+          { type: 'added', resource: b },
+          { type: 'deleted', resource: b },
+        ],
+      ),
+    ).toEqual([a, { ...c, version: '3' }]);
+  });
+
+  it('applies a burst of 5,000 events quickly', () => {
+    const items = Array.from({ length: 5000 }, (_, i) => summary({ name: `r${i}` }));
+    const events = items.map((r) => ({
+      type: 'modified' as const,
+      resource: { ...r, version: '2' },
+    }));
+    const t = performance.now();
+    const next = patchItems(items, events);
+    expect(performance.now() - t).toBeLessThan(100);
+    expect(next.every((r) => r.version === '2')).toBe(true);
   });
 });
 
-describe('applyEvent', () => {
-  it('patches the list and invalidates a cached detail whose version moved', async () => {
+describe('applyEvents', () => {
+  it('patches the list and invalidates a cached detail whose version moved', () => {
     const qc = new QueryClient();
-    const a = summary({ name: 'a' });
-    qc.setQueryData<ListResourcesResponse>(resourceKeys.list(), { items: [a], errors: [] });
+    qc.setQueryData<ListResourcesResponse>(resourceKeys.list(), { items: [a, b], errors: [] });
     qc.setQueryData(resourceKeys.detail(a.id), { ...a, text: '{}' });
-    applyEvent(qc, { type: 'modified', resource: { ...a, version: '9' } });
+    qc.setQueryData(resourceKeys.detail(b.id), { ...b, text: '{}' });
+    applyEvents(qc, [
+      { type: 'modified', resource: { ...a, version: '9' } },
+      { type: 'modified', resource: b },
+      { type: 'stale', reason: 'x' },
+    ]);
     expect(qc.getQueryData<ListResourcesResponse>(resourceKeys.list())?.items[0]?.version).toBe(
       '9',
     );
     expect(qc.getQueryState(resourceKeys.detail(a.id))?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(resourceKeys.detail(b.id))?.isInvalidated).toBe(false);
   });
 });
