@@ -1,0 +1,127 @@
+// `pnpm bench`: the server's scale targets at 5,000 dashboards (issue 4's design targets).
+// Prints measured numbers and exits 1 when a target is missed. Run on an idle machine: wall
+// times measure the neighbours too, so the list target is also reported as CPU time.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ListResourcesQuery } from '@perses-cm/api';
+import { startServer } from '../src/main.ts';
+import { listBody } from '../src/routes/resources.ts';
+import { openSse } from '../src/testing/sse.ts';
+import { seedDashboards } from './seed.ts';
+
+const COUNT = 5000;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+const heapMiB = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-bench-'));
+const docBytes = await seedDashboards(dir, COUNT);
+const heapBefore = heapMiB();
+const loadStart = performance.now();
+const srv = await startServer(
+  {
+    host: '127.0.0.1',
+    port: 0,
+    target: { type: 'directory', dir },
+    label: { key: 'perses.dev/resource', value: 'true' },
+    persesUrl: null,
+    webDist: null,
+  },
+  { pollMs: 60_000 },
+);
+const loadMs = performance.now() - loadStart;
+const heapGrowth = heapMiB() - heapBefore;
+
+function serverList(query: ListResourcesQuery, runs = 100) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  return (async () => {
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const c = process.cpuUsage();
+      listBody(await srv.resources.list(srv.identity, query));
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
+      wall.push(performance.now() - t);
+    }
+    return { wall: p95(wall), cpu: p95(cpu) };
+  })();
+}
+
+async function httpList(query: string, runs = 30): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await (await fetch(`${srv.url}/api/v1/resources${query}`)).text();
+    times.push(performance.now() - t);
+  }
+  return p95(times);
+}
+
+async function sseLatency(runs = 20): Promise<number> {
+  const sse = await openSse(`${srv.url}/api/v1/events`);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const list = (await (await fetch(`${srv.url}/api/v1/resources?project=team3`)).json()) as {
+        items: { id: string; version: string }[];
+      };
+      const target = list.items[i];
+      if (!target) throw new Error('no target');
+      const detail = (await (await fetch(`${srv.url}/api/v1/resources/${target.id}`)).json()) as {
+        text: string;
+      };
+      const t = performance.now();
+      await fetch(`${srv.url}/api/v1/resources/${target.id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          text: detail.text.replace('"duration"', '"refreshInterval": "1m",\n    "duration"'),
+          version: target.version,
+        }),
+      });
+      await sse.waitFor((e) => e.type === 'modified' && e.resource.id === target.id, 5000);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    sse.close();
+  }
+  return p95(times);
+}
+
+const all = await serverList({});
+const filtered = await serverList({ kind: 'Dashboard', project: 'team7', q: 'dash1' });
+const httpAll = await httpList('');
+const httpFiltered = await httpList('?kind=Dashboard&project=team7&q=dash1');
+const sse = await sseLatency();
+await srv.close();
+await rm(dir, { recursive: true, force: true });
+
+const docMiB = docBytes / 2 ** 20;
+const rows: [string, string, string, boolean][] = [
+  ['initial load of 5,000 files', `${loadMs.toFixed(0)} ms`, '-', true],
+  ['list p95, server CPU (all)', `${all.cpu.toFixed(1)} ms`, '< 50 ms', all.cpu < 50],
+  [
+    'list p95, server CPU (filtered)',
+    `${filtered.cpu.toFixed(1)} ms`,
+    '< 50 ms',
+    filtered.cpu < 50,
+  ],
+  ['list p95, server wall (all)', `${all.wall.toFixed(1)} ms`, '-', true],
+  ['list p95 over HTTP (all, with transfer)', `${httpAll.toFixed(1)} ms`, '-', true],
+  ['list p95 over HTTP (filtered)', `${httpFiltered.toFixed(1)} ms`, '< 50 ms', httpFiltered < 50],
+  ['write to SSE event p95', `${sse.toFixed(1)} ms`, '< 500 ms', sse < 500],
+  [
+    `heap growth (documents: ${docMiB.toFixed(1)} MiB)`,
+    `${heapGrowth.toFixed(1)} MiB (${(heapGrowth / docMiB).toFixed(1)}x)`,
+    '< 6x documents',
+    heapGrowth < 6 * docMiB,
+  ],
+];
+for (const [name, value, target, ok] of rows) {
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${value.padStart(18)}  ${target}`);
+}
+process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
