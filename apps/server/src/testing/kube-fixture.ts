@@ -6,20 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { z } from 'zod';
+import { stackEnvSchema, type StackEnv } from '../../../../tools/stack/src/env.ts';
 import type { ServerConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
 
-export const StackEnv = z.object({
-  apiServer: z.string(),
-  kubeconfigs: z.object({ admin: z.string(), editor: z.string(), viewer: z.string() }),
-  persesUrl: z.string(),
-  provisioningDir: z.string(),
-});
-export type StackEnv = z.infer<typeof StackEnv>;
+export type { StackEnv };
 
 export function stackEnv(): StackEnv {
-  return StackEnv.parse((inject as (key: string) => unknown)('stack'));
+  return stackEnvSchema.parse((inject as (key: string) => unknown)('stack'));
 }
 
 export function core(kubeconfig: string): CoreV1Api {
