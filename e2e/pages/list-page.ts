@@ -15,7 +15,9 @@ export class ListPage {
 
   async goto(query = '') {
     await this.page.goto(`${this.base}/${query}`);
-    await expect(this.grid).toBeVisible();
+    // Loaded: the grid, or an empty state when nothing matches.
+    await expect(this.page.getByRole('region', { name: 'Resource list' })).toBeVisible();
+    await expect(this.page.getByRole('progressbar', { name: 'Loading resources' })).toBeHidden();
   }
 
   row(kind: string, name: string, project?: string): Locator {

@@ -167,6 +167,7 @@ test('a viewer sees editing disabled, with the reason', async ({ page, env, shot
 test('a change made with the Kubernetes API appears in the open list within a second', async ({
   page,
   env,
+  shot,
 }) => {
   const k = env.kubernetes!;
   const kube = kubeOf(env);
@@ -185,6 +186,8 @@ test('a change made with the Kubernetes API appears in the open list within a se
   };
   await kube.setData(k.namespace, cmName, key, json(changed));
   await expect(page.getByText('Changed by kubectl')).toBeVisible({ timeout: 1000 });
+  await list.goto();
+  await shot('kubernetes-list');
 });
 
 test('deletes with a confirmation naming the ConfigMap', async ({ page, env, shot }) => {

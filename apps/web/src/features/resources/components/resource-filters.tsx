@@ -109,7 +109,7 @@ export function ResourceFilters({ state, update, facets, total, shown }: Props) 
         </button>
       )}
       <span className="toolbar-count" aria-live="polite">
-        {shown === total ? `${total} resources` : `${shown} of ${total}`}
+        {shown === total ? `${total} resource${total === 1 ? '' : 's'}` : `${shown} of ${total}`}
       </span>
     </div>
   );
