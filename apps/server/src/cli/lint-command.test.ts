@@ -124,4 +124,33 @@ describe('perses-cm lint', { timeout: 60_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
   });
+  it('lints a chart through its files/ tree and judges it by its own template', () => {
+    const sample = lint('--format', 'json', 'examples/perses-resources');
+    expect(sample.code).toBe(0);
+    // Chart.yaml, values.yaml and the template are Helm's, not resources; the sample chart's
+    // template makes valid, unique names, so the docs-template warnings do not apply.
+    expect(JSON.parse(sample.stdout)).toEqual([]);
+
+    const project = JSON.stringify({ kind: 'Project', metadata: { name: 'p' } });
+    const dash = JSON.stringify({
+      kind: 'Dashboard',
+      metadata: { name: 'My_Dash', project: 'p' },
+      spec: { duration: '1h', panels: {}, layouts: [] },
+    });
+    const docsTemplate =
+      '{{- range $path, $_ := .Files.Glob "files/**.json" }}\n' +
+      'name: {{ printf "%s-%s" $.Release.Name (base $path) | trunc 63 }}\n{{- end }}\n';
+    const chart = (template: string) =>
+      tempDir({
+        'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+        'values.yaml': 'label: {}\n',
+        'templates/cms.yaml': template,
+        'files/projects/p.json': project,
+        'files/dashboards/p/My_Dash.json': dash,
+      });
+    const rules = (dir: string) =>
+      (JSON.parse(lint('--format', 'json', dir).stdout) as JsonFinding[]).map((f) => f.rule);
+    expect(rules(chart(docsTemplate))).toContain('chart-configmap-name');
+    expect(rules(chart('{{- /* a template of its own */ -}}\n'))).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chartPathOf, type LintEntry } from '@perses-cm/resources';
+import { chartRootOf, isChartRoot, usesDocsGenerator } from './chart.ts';
 
 export interface ReadResult {
   entries: LintEntry[];
@@ -24,16 +25,30 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Whether files under `path` are turned into ConfigMaps by the chart docs' template. */
+async function docsTemplateApplies(path: string, cache: Map<string, boolean>): Promise<boolean> {
+  const root = chartRootOf(path);
+  // A bare files/ tree: assume the template most charts copy, the docs' one.
+  if (!root) return true;
+  let uses = cache.get(root);
+  if (uses === undefined) cache.set(root, (uses = await usesDocsGenerator(root)));
+  return uses;
+}
+
 export async function readInputs(paths: string[]): Promise<ReadResult> {
   const entries: LintEntry[] = [];
   const errors: string[] = [];
+  const docsTemplate = new Map<string, boolean>();
   for (const given of paths) {
     try {
       const info = await stat(given);
-      const files = info.isDirectory() ? await walk(given) : [given];
+      // A chart directory: only files/ holds resources (templates and values are Helm's).
+      const dir = info.isDirectory() && isChartRoot(given) ? join(given, 'files') : given;
+      const files = info.isDirectory() ? await walk(dir) : [given];
+      const applies = await docsTemplateApplies(given, docsTemplate);
       for (const path of files) {
         const text = await readFile(path, 'utf8');
-        const chartPath = chartPathOf(path);
+        const chartPath = applies ? chartPathOf(path) : undefined;
         entries.push({ source: 'file', path, text, ...(chartPath ? { chartPath } : {}) });
       }
     } catch (e) {
