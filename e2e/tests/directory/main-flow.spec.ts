@@ -183,6 +183,15 @@ test('an unsaved edit survives a reload as a draft until discarded', async ({ pa
     page.getByRole('status').filter({ hasText: 'Restored your unsaved draft' }),
   ).toBeVisible();
   await expect(page.getByText('Unsaved changes')).toBeVisible();
+  // The list marks the resource as having a draft.
+  const list = new ListPage(page, env.directory.url);
+  await list.goto('?group=none');
+  const row = page
+    .getByRole('row')
+    .filter({ has: list.row('Dashboard', 'StatChartPanel', 'testing') });
+  await expect(row.getByText('draft', { exact: true })).toBeVisible();
+  await list.open('Dashboard', 'StatChartPanel', 'testing');
+  await editor.waitReady();
   await page.getByRole('button', { name: 'Discard draft' }).click();
   await expect(page.getByText('Unsaved changes')).toBeHidden();
   expect(

@@ -1,9 +1,10 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../session/api/get-whoami.ts';
 import { creatableNamespaces, permission } from '../../session/hooks/capabilities.ts';
 import { useResources } from '../api/list-resources.ts';
+import { draftIds } from '../hooks/drafts.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
 import { useListState } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
@@ -18,6 +19,8 @@ export function ResourceListPage() {
   const items = data?.items;
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
+  // Read once per visit: drafts only change on the editor page.
+  const [drafts] = useState(draftIds);
 
   return (
     <section className="page page-list" aria-label="Resource list">
@@ -76,6 +79,7 @@ export function ResourceListPage() {
           update={update}
           search={location.search}
           showNamespace={facets.namespaces.length > 0}
+          drafts={drafts}
         />
       )}
     </section>

@@ -9,6 +9,7 @@ interface Props {
   rowId: string;
   search: string;
   showNamespace: boolean;
+  hasDraft: boolean;
 }
 
 /** One list row. Memoised on the summary object: a live event re-renders only its own row. */
@@ -18,6 +19,7 @@ export const ResourceRow = memo(function ResourceRow({
   rowId,
   search,
   showNamespace,
+  hasDraft,
 }: Props) {
   const where = item.configMapName ? `${item.configMapName} · ${item.key}` : item.key;
   return (
@@ -42,6 +44,11 @@ export const ResourceRow = memo(function ResourceRow({
         </Link>
         {item.displayName && item.displayName !== item.name && (
           <span className="muted ellipsis"> {item.displayName}</span>
+        )}
+        {hasDraft && (
+          <span className="badge badge-warn" title="You have unsaved changes to this resource">
+            draft
+          </span>
         )}
         {item.readOnly && (
           <span className="badge badge-muted" title={item.readOnly}>

@@ -11,6 +11,7 @@ interface Props {
   search: string;
   /** A chart directory has no namespaces: the column is left out. */
   showNamespace: boolean;
+  drafts: Set<string>;
 }
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -30,7 +31,7 @@ const GROUP_HEIGHT = 30;
  * The virtualised grid: only visible rows are in the DOM. Arrow keys, Home/End and
  * PageUp/PageDown move the active row (aria-activedescendant); Enter opens it.
  */
-export function ResourceTable({ rows, state, update, search, showNamespace }: Props) {
+export function ResourceTable({ rows, state, update, search, showNamespace, drafts }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const [active, setActive] = useState(() => firstItem(rows, 0, 1));
@@ -150,6 +151,7 @@ export function ResourceTable({ rows, state, update, search, showNamespace }: Pr
                     rowId={rowDomId(r.item.id)}
                     search={search}
                     showNamespace={showNamespace}
+                    hasDraft={drafts.has(r.item.id)}
                   />
                 )}
               </div>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api-client.ts';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './drafts.ts';
+import { clearDraft, draftIds, draftKey, loadDraft, saveDraft } from './drafts.ts';
 import { findingsFromError } from './findings-from-error.ts';
 
 beforeEach(() => window.localStorage.clear());
@@ -17,6 +17,14 @@ describe('drafts', () => {
     });
     clearDraft(key);
     expect(loadDraft(key)).toBeNull();
+  });
+
+  it('lists the resources that have a draft, not new-resource drafts', () => {
+    const d = { text: 'x', format: 'json' as const, baseText: '', baseVersion: '', savedAt: 1 };
+    saveDraft(draftKey('a~1'), d);
+    saveDraft(draftKey('new:Dashboard'), d);
+    window.localStorage.setItem('other', '1');
+    expect([...draftIds()]).toEqual(['a~1']);
   });
 
   it('ignores a corrupt entry instead of failing the editor', () => {

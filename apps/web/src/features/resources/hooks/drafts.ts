@@ -54,3 +54,17 @@ export function clearDraft(key: string) {
     /* storage disabled */
   }
 }
+
+/** Ids of the resources that have a draft (new-resource drafts excluded). */
+export function draftIds(): Set<string> {
+  const ids = new Set<string>();
+  try {
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const k = window.localStorage.key(i);
+      if (k?.startsWith(PREFIX) && !k.startsWith(`${PREFIX}new:`)) ids.add(k.slice(PREFIX.length));
+    }
+  } catch {
+    /* storage disabled */
+  }
+  return ids;
+}
