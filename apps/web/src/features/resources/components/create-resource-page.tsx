@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { configMapNameFor, dataKeyFor, identityOf, kindInfo } from '@perses-cm/resources';
 import { showToast } from '../../../components/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
+import { LoadingState } from '../../../components/states.tsx';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
 import { useWhoAmI } from '../../session/api/get-whoami.ts';
@@ -18,16 +19,20 @@ const NO_MARKERS: MarkerSummary = { errors: 0, warnings: 0, list: [] };
 
 /** Route /new?kind=…&namespace=…: pick a kind, edit its template, see where it will be stored. */
 export default function CreateResourcePage() {
+  const who = useWhoAmI();
+  const list = useResources();
+  // Templates name an existing project: wait for the list (or its failure) first.
+  if (list.isPending || who.isPending) return <LoadingState label="Loading" />;
+  const project = list.data?.items.find((i) => i.kind === 'Project')?.name ?? 'default';
+  return <CreateResourceForm project={project} />;
+}
+
+function CreateResourceForm({ project }: { project: string }) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const who = useWhoAmI();
-  const list = useResources();
   const kind = TEMPLATES.find((t) => t.kind === params.get('kind')) ?? TEMPLATES[0];
   const key = draftKey(`new:${kind?.kind ?? ''}`);
-  const project = useMemo(
-    () => list.data?.items.find((i) => i.kind === 'Project')?.name ?? 'default',
-    [list.data],
-  );
   const [initialText] = useState(
     () => loadDraft(key)?.text ?? (kind ? templateText(kind, project) : '{}\n'),
   );
