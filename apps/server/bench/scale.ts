@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ListResourcesQuery } from '@perses-cm/api';
 import { startServer } from '../src/main.ts';
 import { listBody } from '../src/routes/resources.ts';
+import { directoryConfig } from '../src/testing/directory-server.ts';
 import { openSse } from '../src/testing/sse.ts';
 import { seedDashboards } from './seed.ts';
 
@@ -21,17 +22,7 @@ const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-bench-'));
 const docBytes = await seedDashboards(dir, COUNT);
 const heapBefore = heapMiB();
 const loadStart = performance.now();
-const srv = await startServer(
-  {
-    host: '127.0.0.1',
-    port: 0,
-    target: { type: 'directory', dir },
-    label: { key: 'perses.dev/resource', value: 'true' },
-    persesUrl: null,
-    webDist: null,
-  },
-  { pollMs: 60_000 },
-);
+const srv = await startServer(directoryConfig(dir), { pollMs: 60_000 });
 const loadMs = performance.now() - loadStart;
 const heapGrowth = heapMiB() - heapBefore;
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDashboards } from '../bench/seed.ts';
 import { startServer, type RunningServer } from './main.ts';
+import { directoryConfig } from './testing/directory-server.ts';
 import { openSse } from './testing/sse.ts';
 
 const COUNT = 5000;
@@ -15,17 +16,7 @@ let srv: RunningServer;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-scale-'));
   await seedDashboards(dir, COUNT);
-  srv = await startServer(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      target: { type: 'directory', dir },
-      label: { key: 'perses.dev/resource', value: 'true' },
-      persesUrl: null,
-      webDist: null,
-    },
-    { pollMs: 60_000 },
-  );
+  srv = await startServer(directoryConfig(dir), { pollMs: 60_000 });
 }, 120_000);
 afterAll(async () => {
   await srv?.close();

@@ -10,23 +10,28 @@ export interface DirectoryServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
+/** Settings of a loopback server on a chart directory, with no Perses and no web app. */
+export function directoryConfig(dir: string, extra: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    target: { type: 'directory', dir },
+    label: { key: 'perses.dev/resource', value: 'true' },
+    persesUrl: null,
+    webDist: null,
+    ...extra,
+  };
+}
+
 export async function startDirectoryServer(
   extra: Partial<ServerConfig> = {},
 ): Promise<DirectoryServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-chart-'));
   await cp(SAMPLE_CHART_DIR, dir, { recursive: true });
-  const server = await startServer(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      target: { type: 'directory', dir },
-      label: { key: 'perses.dev/resource', value: 'true' },
-      persesUrl: null,
-      webDist: null,
-      ...extra,
-    },
-    { pollMs: 200, events: { heartbeatMs: 500 } },
-  );
+  const server = await startServer(directoryConfig(dir, extra), {
+    pollMs: 200,
+    events: { heartbeatMs: 500 },
+  });
   return {
     ...server,
     dir,
