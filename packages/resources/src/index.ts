@@ -25,5 +25,6 @@ export { jsonSchemaFor, resourceJsonSchema } from './schemas/json-schema.ts';
  * lintResources returns every finding, sorted by path and position.
  */
 export { lintResources, chartPathOf } from './lint.ts';
+export * from './default-datasource.ts';
 export type { LintEntry, LintOptions, FileEntry } from './lint-entries.ts';
 export type { ConfigMapEntry, KeyPosition } from './manifest.ts';

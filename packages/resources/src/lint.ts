@@ -1,6 +1,11 @@
 // Lint of a whole set of files and ConfigMaps: every entry on its own (lint-entries.ts), then
 // the rules that need the whole set, the way the sidecar and Perses provisioning see it.
 
+import {
+  defaultDatasourceSlot,
+  duplicateDefaultMessage,
+  DUPLICATE_DEFAULT_RULE,
+} from './default-datasource.ts';
 import { sortFindings, type Finding } from './findings.ts';
 import { chartTemplatePitfalls, configMapCollisions } from './lint-configmaps.ts';
 import { describeIdentity, identityKey } from './identity.ts';
@@ -14,7 +19,6 @@ import {
 } from './lint-entries.ts';
 import { configMapsFromManifest, isManifest, type ConfigMapEntry } from './manifest.ts';
 import { parseText } from './parse.ts';
-import { isRecord } from './resource-items.ts';
 
 export type { LintEntry, LintOptions };
 
@@ -84,15 +88,11 @@ function duplicateDefaults(resources: Located[]): Finding[] {
   const first = new Map<string, Located>();
   const findings: Finding[] = [];
   for (const r of resources) {
-    if (r.id.kind !== 'Datasource' && r.id.kind !== 'GlobalDatasource') continue;
-    const spec = r.doc.spec;
-    if (!isRecord(spec) || spec.default !== true || !isRecord(spec.plugin)) continue;
-    const pluginKind = String(spec.plugin.kind);
-    const scope = r.id.kind === 'GlobalDatasource' ? 'global' : `project "${r.id.project ?? ''}"`;
-    const key = `${scope.toLowerCase()}|${pluginKind}`;
-    const earlier = first.get(key);
+    const slot = defaultDatasourceSlot(r.doc);
+    if (!slot) continue;
+    const earlier = first.get(slot.key);
     if (!earlier) {
-      first.set(key, r);
+      first.set(slot.key, r);
       continue;
     }
     if (identityKey(earlier.id) === identityKey(r.id)) continue; // reported as a duplicate identity
@@ -100,8 +100,8 @@ function duplicateDefaults(resources: Located[]): Finding[] {
       ...where(r),
       ...who(r),
       severity: 'error',
-      rule: 'duplicate-default-datasource',
-      message: `${describeIdentity(r.id)} is a second default ${pluginKind} datasource in the ${scope} scope (${describeIdentity(earlier.id)} at ${seenAt(earlier)} is one already): Perses refuses it; set default: false on one`,
+      rule: DUPLICATE_DEFAULT_RULE,
+      message: duplicateDefaultMessage(r.id, slot, earlier.id, seenAt(earlier)),
     });
   }
   return findings;

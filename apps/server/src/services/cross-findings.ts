@@ -1,11 +1,14 @@
 // Findings that depend on other resources, computed from the index instead of re-linting
 // everything: the pipeline pitfalls that only show when two resources meet (DOMAIN.md §7).
 import type { Finding } from '@perses-cm/api';
+import { DUPLICATE_DEFAULT_RULE, secondDefaultMessage } from './model.ts';
 import type { IndexedResource } from './resource-summary.ts';
 
 export interface Neighbours {
   sameIdentity: IndexedResource[];
   sameSidecarPath: IndexedResource[];
+  /** Default datasources of the same plugin kind and scope (DOMAIN.md §2: one each). */
+  sameDefaultSlot: IndexedResource[];
   /** Whether a Project resource for the resource's project exists. */
   projectDefined: boolean;
 }
@@ -42,6 +45,19 @@ export function crossFindings(r: IndexedResource, n: Neighbours): Finding[] {
       severity: 'error',
       rule: 'sidecar-path-collision',
       message: `data key "${s.key}" is also used by ${where(sameFile)}: the sidecar writes both to the same file, the last writer wins and deleting either deletes the file`,
+    });
+  }
+  // Every holder of the slot is flagged: which one Perses keeps depends on its load order.
+  const rival = n.sameDefaultSlot.find(
+    (o) => o.summary.id !== s.id && o.identityKey !== r.identityKey,
+  );
+  if (rival && r.defaultSlot) {
+    findings.push({
+      ...who,
+      severity: 'error',
+      rule: DUPLICATE_DEFAULT_RULE,
+      field: 'spec.default',
+      message: secondDefaultMessage(s, r.defaultSlot, rival.summary, where(rival)),
     });
   }
   if (s.project !== null && !n.projectDefined) {

@@ -3,6 +3,8 @@
 import {
   CONFIGMAP_MAX_BYTES,
   configMapSizeBytes,
+  defaultDatasourceSlot,
+  duplicateDefaultMessage,
   identityKey,
   identityOf,
   kindInfo,
@@ -11,12 +13,15 @@ import {
   resourceToConfigMap,
   validateResource,
   type ConfigMapLike,
+  type DefaultDatasourceSlot,
+  type ResourceIdentity as ModelIdentity,
   type ValidateContext,
   type PersesKind,
 } from '@perses-cm/resources';
 import type { DocFormat, Finding } from '@perses-cm/api';
 
-export { CONFIGMAP_MAX_BYTES, configMapSizeBytes, kindInfo };
+export { CONFIGMAP_MAX_BYTES, configMapSizeBytes, defaultDatasourceSlot, kindInfo };
+export { DUPLICATE_DEFAULT_RULE, type DefaultDatasourceSlot } from '@perses-cm/resources';
 
 export interface Parsed {
   format: DocFormat;
@@ -58,10 +63,24 @@ export function identity(doc: unknown): ResourceIdentity | null {
 
 /** Perses's identity key (kind, project, lower-cased name): two resources with it clash. */
 export function identityKeyOf(id: ResourceIdentity): string {
+  return identityKey(toModel(id));
+}
+
+/** The shared wording of the second-default-datasource finding, from server identities. */
+export function secondDefaultMessage(
+  id: ResourceIdentity,
+  slot: DefaultDatasourceSlot,
+  other: ResourceIdentity,
+  otherAt: string,
+): string {
+  return duplicateDefaultMessage(toModel(id), slot, toModel(other), otherAt);
+}
+
+function toModel(id: ResourceIdentity): ModelIdentity {
   const kind = id.kind as PersesKind;
-  return identityKey(
-    id.project === null ? { kind, name: id.name } : { kind, project: id.project, name: id.name },
-  );
+  return id.project === null
+    ? { kind, name: id.name }
+    : { kind, project: id.project, name: id.name };
 }
 
 export function validate(doc: unknown, ctx?: ValidateContext): Finding[] {

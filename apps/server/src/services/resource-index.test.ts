@@ -110,4 +110,46 @@ describe('ResourceIndex over ConfigMaps', () => {
     );
     expect(events.map((e) => e.type)).toEqual(['modified']);
   });
+
+  it('flags every default datasource of one plugin kind in one scope, and clears it live', () => {
+    const ds = (name: string, project: string | null, isDefault: boolean, plugin = 'Prom') =>
+      JSON.stringify({
+        kind: project === null ? 'GlobalDatasource' : 'Datasource',
+        metadata: project === null ? { name } : { name, project },
+        spec: { default: isDefault, plugin: { kind: plugin, spec: {} } },
+      });
+    const { index, byName, events } = indexWith(
+      cm('a', 'p', { 'p.json': projectText('p') }),
+      cm('a', 'q', { 'q.json': projectText('q') }),
+      cm('a', 'one', { 'one.json': ds('one', 'p', true) }),
+      cm('b', 'two', { 'two.json': ds('two', 'P', true) }),
+      cm('a', 'tempo', { 'tempo.json': ds('tempo', 'p', true, 'Tempo') }),
+      cm('a', 'other', { 'other.json': ds('other', 'q', true) }),
+      cm('a', 'off', { 'off.json': ds('off', 'p', false) }),
+      cm('a', 'g1', { 'g1.json': ds('g1', null, true) }),
+      cm('a', 'g2', { 'g2.json': ds('g2', null, true) }),
+    );
+    const rules = (n: string) => byName(n)?.findings.map((f) => f.rule);
+    expect(rules('one')).toEqual(['duplicate-default-datasource']);
+    expect(byName('one')?.findings[0]?.message).toContain('ConfigMap b/two key two.json');
+    expect(rules('two')).toEqual(['duplicate-default-datasource']);
+    expect(byName('two')?.summary.findings.errors).toBe(1);
+    expect(rules('g1')).toEqual(['duplicate-default-datasource']);
+    for (const n of ['tempo', 'other', 'off']) expect(rules(n)).toEqual([]);
+
+    events.length = 0;
+    index.put(
+      toContainer({
+        ...cm('b', 'two', { 'two.json': ds('two', 'P', false) }),
+        metadata: { namespace: 'b', name: 'two', resourceVersion: '2', labels: {} },
+      }),
+    );
+    expect(rules('one')).toEqual([]);
+    expect(rules('two')).toEqual([]);
+    expect(events.map((e) => e.type === 'modified' && e.resource.name)).toEqual(['two', 'one']);
+    events.length = 0;
+    index.remove('cm:a/g2');
+    expect(rules('g1')).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['deleted', 'modified']);
+  });
 });

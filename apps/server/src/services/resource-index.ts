@@ -19,6 +19,7 @@ export class ResourceIndex {
   private byProject = new Map<string, Set<string>>();
   private byIdentity = new Map<string, Set<string>>();
   private bySidecarPath = new Map<string, Set<string>>();
+  private byDefaultSlot = new Map<string, Set<string>>();
   private sorted: IndexedResource[] | null = null;
   /** Bumped on every change, so callers can cache what they derived from a list. */
   generation = 0;
@@ -104,6 +105,7 @@ export class ResourceIndex {
     const add = (ids: Set<string> | undefined) => ids?.forEach((id) => out.add(id));
     if (r.identityKey !== null) add(this.byIdentity.get(r.identityKey));
     if (r.sidecarPath !== null) add(this.bySidecarPath.get(r.sidecarPath));
+    if (r.defaultSlot !== null) add(this.byDefaultSlot.get(r.defaultSlot.key));
     if (r.summary.kind === 'Project') add(this.byProject.get(r.summary.name.toLowerCase()));
     if (this.byId.has(r.summary.id)) out.add(r.summary.id);
   }
@@ -116,6 +118,7 @@ export class ResourceIndex {
     const cross = crossFindings(r, {
       sameIdentity: r.identityKey === null ? [] : ids(this.byIdentity.get(r.identityKey)),
       sameSidecarPath: r.sidecarPath === null ? [] : ids(this.bySidecarPath.get(r.sidecarPath)),
+      sameDefaultSlot: r.defaultSlot === null ? [] : ids(this.byDefaultSlot.get(r.defaultSlot.key)),
       projectDefined:
         project === null ||
         this.byIdentity.has(identityKeyOf({ kind: 'Project', project: null, name: project })),
@@ -180,6 +183,7 @@ export class ResourceIndex {
     if (r.summary.project !== null) addTo(this.byProject, r.summary.project.toLowerCase(), id);
     if (r.identityKey !== null) addTo(this.byIdentity, r.identityKey, id);
     if (r.sidecarPath !== null) addTo(this.bySidecarPath, r.sidecarPath, id);
+    if (r.defaultSlot !== null) addTo(this.byDefaultSlot, r.defaultSlot.key, id);
   }
 
   private unlink(r: IndexedResource): void {
@@ -190,6 +194,7 @@ export class ResourceIndex {
     if (r.summary.project !== null) removeFrom(this.byProject, r.summary.project.toLowerCase(), id);
     if (r.identityKey !== null) removeFrom(this.byIdentity, r.identityKey, id);
     if (r.sidecarPath !== null) removeFrom(this.bySidecarPath, r.sidecarPath, id);
+    if (r.defaultSlot !== null) removeFrom(this.byDefaultSlot, r.defaultSlot.key, id);
   }
 
   private emit(event: ResourceEvent): void {

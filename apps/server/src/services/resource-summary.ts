@@ -3,7 +3,14 @@
 import { createHash } from 'node:crypto';
 import { ResourceSummary, type Finding } from '@perses-cm/api';
 import type { Container, StoreEntry } from '../stores/store.ts';
-import { identity, identityKeyOf, parse, validate } from './model.ts';
+import {
+  defaultDatasourceSlot,
+  identity,
+  identityKeyOf,
+  parse,
+  validate,
+  type DefaultDatasourceSlot,
+} from './model.ts';
 
 export interface IndexedResource {
   summary: ResourceSummary;
@@ -14,12 +21,14 @@ export interface IndexedResource {
   docIndex: number;
   /** Findings of the document alone (parse and resource rules). */
   own: Finding[];
-  /** Findings against other resources (same identity, same sidecar file, missing project). */
+  /** Findings against other resources (same identity, sidecar file or default slot, no project). */
   cross: Finding[];
   findings: Finding[];
   identityKey: string | null;
   /** Where the sidecar writes this key (ConfigMaps only): folder annotation + data key. */
   sidecarPath: string | null;
+  /** The plugin kind and scope a default datasource claims (one default each), else null. */
+  defaultSlot: DefaultDatasourceSlot | null;
   search: string;
 }
 
@@ -123,6 +132,7 @@ function build(
     findings,
     identityKey: id ? identityKeyOf(id) : null,
     sidecarPath: origin.type === 'configmap' ? `${folder.replace(/\/+$/, '')}/${entry.key}` : null,
+    defaultSlot: doc === null ? null : defaultDatasourceSlot(doc),
     search,
   };
 }
