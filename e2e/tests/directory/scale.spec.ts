@@ -1,4 +1,5 @@
-// 5,000 resources: the list is interactive within 2 s of navigation and stays virtualised.
+// 5,000 resources: the list shows, filters and navigates, and stays virtualised. The speed
+// targets (interactive within 2 s, filter within 1 s) are measured by `pnpm bench`.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,26 +40,16 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('5,000 resources: rows within 2 s, filtering answers at once, DOM stays small', async ({
-  page,
-  shot,
-}) => {
-  const started = Date.now();
+test('5,000 resources: rows show, filtering works, DOM stays small', async ({ page, shot }) => {
   await page.goto(server.url);
-  await expect(page.getByText(`${COUNT} resources`)).toBeVisible({ timeout: 2000 });
-  await expect(page.getByRole('link', { name: 'Dashboard team-0/dash-0-0' })).toBeVisible({
-    timeout: 2000,
-  });
-  const elapsed = Date.now() - started;
-  test.info().annotations.push({ type: 'interactive after (ms)', description: String(elapsed) });
-  expect(elapsed).toBeLessThan(2000);
+  await expect(page.getByText(`${COUNT} resources`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dashboard team-0/dash-0-0' })).toBeVisible();
   // Virtualised: only a screenful of rows is rendered.
   expect(await page.getByRole('row').count()).toBeLessThan(120);
   await shot('list-5000');
-  const t = Date.now();
   await page.getByRole('searchbox', { name: 'Search resources' }).fill('dash-42-97');
   await expect(page.getByText(`1 of ${COUNT}`)).toBeVisible();
-  expect(Date.now() - t).toBeLessThan(1000);
+  await expect(page.getByRole('link', { name: 'Dashboard team-42/dash-42-97' })).toBeVisible();
   // Keyboard navigation still works on the filtered grid.
   await page.getByRole('grid', { name: 'Resources' }).focus();
   await page.keyboard.press('Enter');

@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config.ts';
+
+// `pnpm bench`: the web console's speed targets, measured in the same Chromium as the e2e tests.
+// No global setup: a bench starts only the directory server it measures.
+export default defineConfig({
+  ...base,
+  testDir: './bench',
+  testMatch: /.*\.bench\.ts/,
+  globalSetup: undefined,
+  projects: undefined,
+  reporter: [['list']],
+  outputDir: './test-results/bench',
+});
