@@ -13,6 +13,7 @@ import { resourcesRouter } from './routes/resources.ts';
 import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
+import type { EventLog } from './services/event-log.ts';
 import type { Authorizer } from './services/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
@@ -23,6 +24,8 @@ import type { ResourceStore } from './stores/store.ts';
 export interface AppDeps {
   store: ResourceStore;
   index: ResourceIndex;
+  /** Numbered recent events of the index, for SSE ids and replay. */
+  eventLog: EventLog;
   resources: ResourceService;
   validation: ValidationService;
   capabilities: CapabilitiesService;
@@ -59,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/v1/validate', validateRouter(deps.validation));
   api.use(
     '/v1/events',
-    eventsRouter(deps.index, deps.store, deps.authorizer, deps.identify, {
+    eventsRouter(deps.eventLog, deps.store, deps.authorizer, deps.identify, {
       ...deps.events,
       onConnections: (d) => deps.metrics.sseClients.inc(d),
     }),

@@ -9,6 +9,7 @@ import { PersesClient } from './perses/perses-client.ts';
 import type { EventsOptions } from './routes/events.ts';
 import { CapabilitiesService } from './services/capabilities.ts';
 import { allowAll, type Authorizer, type Identity } from './services/identity.ts';
+import { EventLog } from './services/event-log.ts';
 import { createMetrics } from './services/metrics.ts';
 import { ResourceIndex } from './services/resource-index.ts';
 import { ResourceService } from './services/resource-service.ts';
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
   /** Directory store poll interval (tests shorten it). */
   pollMs?: number;
   defaultMetrics?: boolean;
+  /** Events kept for `Last-Event-ID` replay (default 1,000). */
+  eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
 }
@@ -83,11 +86,14 @@ export async function createRuntime(
   await store.start();
   // Containers loaded before subscribers existed are indexed here, silently.
   for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
+  // Started after the initial load: replay is for changes, not for the first thousands of adds.
+  const eventLog = new EventLog(index, options.eventLogSize);
   const resources = new ResourceService(store, index, authorizer);
   const perses = config.persesUrl ? new PersesClient(config.persesUrl) : null;
   const app = createApp({
     store,
     index,
+    eventLog,
     resources,
     validation: new ValidationService(perses),
     capabilities: new CapabilitiesService(store.target, authorizer, backend.namespaces),

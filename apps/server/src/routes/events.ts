@@ -1,11 +1,13 @@
 // GET /api/v1/events: Server-Sent Events of resource changes and store health. Each connection
 // gets a heartbeat, a `retry:` hint, only the events its identity may read, and is cleaned up
-// on close; a client that stops reading is dropped rather than buffered without bound.
+// on close; a client that stops reading is dropped rather than buffered without bound. Events
+// carry ids from the shared event log: a reconnect with `Last-Event-ID` replays what was missed,
+// or gets `resync` when the log no longer holds it.
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { ResourceEvent } from '@perses-cm/api';
-import type { Authorizer } from '../services/identity.ts';
-import type { ResourceIndex } from '../services/resource-index.ts';
+import type { EventLog, LoggedEvent } from '../services/event-log.ts';
+import type { Authorizer, Identity } from '../services/identity.ts';
 import type { ResourceStore } from '../stores/store.ts';
 import type { IdentityResolver } from './respond.ts';
 
@@ -16,8 +18,17 @@ export interface EventsOptions {
   onConnections?: (delta: number) => void;
 }
 
+/** Whether `who` may see the event: resource events need `list` in the resource's namespace. */
+async function visible(authorizer: Authorizer, who: Identity, event: ResourceEvent) {
+  if (!('resource' in event) || event.resource.namespace === null) return true;
+  const d = await authorizer
+    .can(who, 'list', event.resource.namespace)
+    .catch(() => ({ allowed: false }));
+  return d.allowed;
+}
+
 export function eventsRouter(
-  index: ResourceIndex,
+  log: EventLog,
   store: ResourceStore,
   authorizer: Authorizer,
   identify: IdentityResolver,
@@ -26,6 +37,7 @@ export function eventsRouter(
   const r = Router();
   r.get('/', async (req: Request, res: Response) => {
     const who = await identify(req);
+    const lastEventId = req.get('last-event-id');
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -33,37 +45,39 @@ export function eventsRouter(
       'x-accel-buffering': 'no',
     });
     res.flushHeaders();
-    let seq = 0;
     const write = (chunk: string) => {
       if (res.writableEnded) return;
       res.write(chunk);
       if (res.writableLength > (options.maxBufferedBytes ?? 16 * 1024 * 1024)) res.end();
     };
-    const sendEvent = (event: ResourceEvent) => {
+    // No `id:` on synthetic events: the client's last id stays a position in the log.
+    const sendEvent = (event: ResourceEvent, id?: string) => {
       const checked = ResourceEvent.parse(event);
-      write(`id: ${++seq}\nevent: ${checked.type}\ndata: ${JSON.stringify(checked)}\n\n`);
+      write(
+        `${id ? `id: ${id}\n` : ''}event: ${checked.type}\ndata: ${JSON.stringify(checked)}\n\n`,
+      );
     };
-    write(`retry: ${options.retryMs ?? 3000}\n: connected\n\n`);
-    const stale = store.status().stale;
-    if (stale !== null) sendEvent({ type: 'stale', reason: stale });
 
+    // Replay and subscription happen in the same tick, so no event falls between them.
+    const replay = lastEventId === undefined ? { events: [] } : log.since(lastEventId);
+    const queue: LoggedEvent[] = 'events' in replay ? [...replay.events] : [];
     // Authorization is async; a chain keeps events in order per connection.
     let chain = Promise.resolve();
-    const unsubscribe = index.subscribe((event) => {
+    const forward = (logged: LoggedEvent) => {
       chain = chain.then(async () => {
-        if (
-          event.type !== 'stale' &&
-          event.type !== 'recovered' &&
-          event.resource.namespace !== null
-        ) {
-          const d = await authorizer
-            .can(who, 'list', event.resource.namespace)
-            .catch(() => ({ allowed: false }));
-          if (!d.allowed) return;
-        }
-        sendEvent(event);
+        if (await visible(authorizer, who, logged.event)) sendEvent(logged.event, logged.id);
       });
-    });
+    };
+    const unsubscribe = log.subscribe(forward);
+    // A fresh client learns the current position at once, so even a reconnect before any
+    // event resumes from here (an `id:` without data sets the id and dispatches nothing).
+    const at = lastEventId === undefined ? `id: ${log.latestId()}\n` : '';
+    write(`retry: ${options.retryMs ?? 3000}\n${at}: connected\n\n`);
+    if ('resync' in replay) sendEvent({ type: 'resync', reason: replay.resync }, log.latestId());
+    const stale = store.status().stale;
+    if (stale !== null) sendEvent({ type: 'stale', reason: stale });
+    for (const logged of queue) forward(logged);
+
     const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
     options.onConnections?.(1);
     const cleanup = () => {

@@ -119,7 +119,8 @@ export function openApiDocument(): Json {
       },
       [API.events]: {
         get: {
-          summary: 'Server-Sent Events of changes; `event:` is the type, `data:` a ResourceEvent',
+          summary:
+            'Server-Sent Events of changes; `event:` is the type, `data:` a ResourceEvent, `id:` a position: reconnect with `Last-Event-ID` to replay missed events (or get `resync`)',
           responses: {
             '200': {
               description: 'Event stream',
