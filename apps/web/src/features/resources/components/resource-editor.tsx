@@ -8,7 +8,7 @@ import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
-import { usePermission } from '../../session/hooks/use-permission.ts';
+import { usePermission } from '../../../lib/session/use-permission.ts';
 import { useDeleteResource } from '../api/delete-resource.ts';
 import { resourceKeys } from '../api/keys.ts';
 import { useUpdateResource } from '../api/update-resource.ts';

@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
-import { useWhoAmI } from '../../session/api/get-whoami.ts';
-import { creatableNamespaces, permission } from '../../session/hooks/capabilities.ts';
+import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
+import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
 import { useResources } from '../api/list-resources.ts';
 import { draftIds } from '../hooks/drafts.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';

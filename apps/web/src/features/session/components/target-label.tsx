@@ -1,5 +1,5 @@
 import type { Target } from '@perses-cm/api';
-import { useWhoAmI } from '../api/get-whoami.ts';
+import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 
 export function describeTarget(t: Target): { title: string; detail: string } {
   if (t.type === 'directory') return { title: 'Chart directory', detail: t.path };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { API, WhoAmIResponse } from '@perses-cm/api';
-import { request } from '../../../lib/api-client.ts';
+import { request } from '../api-client.ts';
 
 export const sessionKeys = { whoami: () => ['whoami'] as const };
 

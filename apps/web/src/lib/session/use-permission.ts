@@ -1,5 +1,5 @@
 import type { Verb } from '@perses-cm/api';
-import { useWhoAmI } from '../api/get-whoami.ts';
+import { useWhoAmI } from './get-whoami.ts';
 import { permission, type Permission } from './capabilities.ts';
 
 export function usePermission(verb: Verb, namespace: string | null): Permission {
