@@ -8,3 +8,4 @@ export {
 } from './env.ts';
 export { waitFor } from './proc.ts';
 export { startSidecar, type RunningSidecar } from './sidecar/sidecar.ts';
+export { freePort } from './net.ts';
