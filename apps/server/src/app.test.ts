@@ -242,6 +242,16 @@ describe('bad input writes nothing', () => {
   });
 });
 
+describe('unlabeled ConfigMaps', () => {
+  it('accepts unlabeled=true on a directory, where nothing lacks a label, and changes nothing', async () => {
+    const plain = await api.list();
+    const asked = await api.list('?unlabeled=true');
+    expect(asked.status).toBe(200);
+    expect(asked.body).toEqual(plain.body);
+    expect((await api.list('?unlabeled=yes')).status).toBe(400);
+  });
+});
+
 describe('live events', () => {
   it('streams files added, changed and removed on disk', async () => {
     const sse = await openSse(`${srv.url}/api/v1/events`);

@@ -13,6 +13,7 @@ import { EventLog } from './services/event-log.ts';
 import { createMetrics } from './services/metrics.ts';
 import { ResourceIndex } from './services/resource-index.ts';
 import { ResourceService } from './services/resource-service.ts';
+import { UnlabeledResources } from './services/unlabeled-resources.ts';
 import { ValidationService } from './services/validation-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { ResourceStore } from './stores/store.ts';
@@ -88,7 +89,12 @@ export async function createRuntime(
   for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
   const eventLog = new EventLog(index, options.eventLogSize);
-  const resources = new ResourceService(store, index, authorizer);
+  const resources = new ResourceService(
+    store,
+    index,
+    authorizer,
+    new UnlabeledResources(store.unlabeled, authorizer),
+  );
   const perses = config.persesUrl ? new PersesClient(config.persesUrl) : null;
   const app = createApp({
     store,

@@ -41,6 +41,11 @@ export const ResourceSummary = z.object({
   findings: FindingCounts,
   /** Set when the console will not write this resource, with the reason in words. */
   readOnly: z.string().nullable(),
+  /**
+   * True for a resource in a ConfigMap without the label (listed only with `unlabeled=true`):
+   * the sidecar does not copy it, so Perses never sees it, and the console never writes it.
+   */
+  unlabeled: z.boolean().optional(),
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
@@ -75,6 +80,11 @@ export const ListResourcesQuery = z.object({
     .optional(),
   namespace: NamespaceName.optional(),
   q: z.string().max(256).optional(),
+  /**
+   * `true` also lists, read-only, the ConfigMaps of the watched namespaces that hold Perses
+   * resources but lack the label; read from the API server on demand, never cached.
+   */
+  unlabeled: z.enum(['true', 'false']).optional(),
 });
 export type ListResourcesQuery = z.infer<typeof ListResourcesQuery>;
 

@@ -57,6 +57,11 @@ export function resourcesRouter(service: ResourceService, identify: IdentityReso
   r.get('/', async (req, res) => {
     const query = ListResourcesQuery.parse(req.query);
     const list = await service.list(await identify(req), query);
+    // Unlabeled ConfigMaps were just read from the API server: such a body is never reused.
+    if (query.unlabeled === 'true') {
+      res.type('application/json').send(listBody(list));
+      return;
+    }
     // The key holds all the body depends on besides the index: the query and the failed sources
     // (which name the namespaces hidden from this identity).
     const key = JSON.stringify([query.kind, query.project, query.namespace, query.q, list.errors]);

@@ -10,6 +10,7 @@ import {
   kindInfo,
   parseText,
   resourceItems,
+  resourcesFromConfigMap,
   resourceToConfigMap,
   validateResource,
   type ConfigMapLike,
@@ -112,6 +113,17 @@ export function configMapFor(
   if (!cm.metadata?.name || key === undefined)
     throw new Error('resource model produced no ConfigMap');
   return { name: cm.metadata.name, key, configMap: cm };
+}
+
+/** Data keys of a ConfigMap that hold at least one Perses resource (kind and name usable). */
+export function resourceKeysOf(cm: {
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+}): Set<string> {
+  const keys = resourcesFromConfigMap({ metadata: { name: '' }, ...cm })
+    .filter((k) => k.resources.some((doc) => identityOf(doc) !== undefined))
+    .map((k) => k.key);
+  return new Set(keys);
 }
 
 /** The folder of a kind in a chart's files/ tree (its plural, as the Perses file database). */

@@ -215,7 +215,8 @@ function removeFrom(map: Map<string, Set<string>>, key: string, id: string): voi
   if (set.size === 0) map.delete(key);
 }
 
-function compareResources(a: IndexedResource, b: IndexedResource): number {
+/** Order of every list: kind, project, name, then id. */
+export function compareResources(a: IndexedResource, b: IndexedResource): number {
   const x = a.summary;
   const y = b.summary;
   return (

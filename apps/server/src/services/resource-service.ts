@@ -14,13 +14,15 @@ import { readDocument, type CheckedDocument } from './document-input.ts';
 import type { Authorizer, Identity } from './identity.ts';
 import { identity, identityKeyOf, parse, validate } from './model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
-import { resourceId } from './resource-index.ts';
+import { compareResources, resourceId } from './resource-index.ts';
+import type { UnlabeledResources } from './unlabeled-resources.ts';
 
 export class ResourceService {
   constructor(
     private readonly store: ResourceStore,
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
+    private readonly unlabeled: UnlabeledResources | null = null,
   ) {}
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
@@ -46,7 +48,13 @@ export class ResourceService {
     );
     const generation = this.index.generation;
     const resources = this.index.list(query, (ns) => ns === null || !denied.has(ns));
-    return { resources, errors, generation };
+    if (query.unlabeled !== 'true' || !this.unlabeled) return { resources, errors, generation };
+    const extra = await this.unlabeled.list(who, query);
+    // A label changed between the watch and this list: the index's copy wins.
+    const fresh = extra.resources.filter((r) => !this.index.get(r.summary.id));
+    const seen = new Set(errors.map((e) => `${e.source}\n${e.code}`));
+    for (const e of extra.errors) if (!seen.has(`${e.source}\n${e.code}`)) errors.push(e);
+    return { resources: mergeSorted(resources, fresh), errors, generation };
   }
 
   async get(who: Identity, id: string): Promise<ResourceDetail> {
@@ -137,7 +145,12 @@ export class ResourceService {
 
   private async readable(who: Identity, id: string, verb: Verb): Promise<IndexedResource> {
     const r = this.index.get(id);
-    if (!r) throw notFound(`resource ${id.slice(0, 100)} not found`);
+    if (!r) {
+      // Ids from an `unlabeled=true` list resolve too, re-read and checked there.
+      const other = await this.unlabeled?.find(who, id, verb);
+      if (other) return other;
+      throw notFound(`resource ${id.slice(0, 100)} not found`);
+    }
     const d = await this.authorizer.can(who, verb, r.summary.namespace);
     // Same answer as for a missing resource would leak existence; Kubernetes answers 403 too.
     if (!d.allowed)
@@ -146,6 +159,16 @@ export class ResourceService {
   }
 
   private writable(r: IndexedResource): void {
+    if (r.summary.unlabeled) {
+      // Not a stale version (409) nor bad input (400): the console refuses to edit it at all.
+      throw new AppError(
+        'forbidden',
+        `this resource is read-only: ${where(r)} ${r.summary.readOnly ?? ''}`,
+        {
+          readOnly: r.summary.readOnly,
+        },
+      );
+    }
     if (r.summary.readOnly !== null) {
       throw new AppError('bad_request', `this resource is read-only: ${r.summary.readOnly}`);
     }
@@ -231,4 +254,24 @@ export class ResourceService {
 function where(r: IndexedResource): string {
   const o = r.entry.origin;
   return o.type === 'file' ? `file ${o.path}` : `ConfigMap ${o.namespace}/${o.name} key ${o.key}`;
+}
+
+/** Two lists in list order, merged into one. */
+function mergeSorted(a: IndexedResource[], b: IndexedResource[]): IndexedResource[] {
+  if (b.length === 0) return a;
+  const out: IndexedResource[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || compareResources(x, y) <= 0)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }

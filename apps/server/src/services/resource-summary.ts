@@ -39,6 +39,11 @@ export function withCross(r: IndexedResource, cross: Finding[]): IndexedResource
   return { ...r, cross, findings, summary, json: JSON.stringify(summary) };
 }
 
+/** The resource with another summary (same findings); its JSON follows. */
+export function withSummary(r: IndexedResource, summary: ResourceSummary): IndexedResource {
+  return { ...r, summary, json: JSON.stringify(summary) };
+}
+
 function countFindings(findings: Finding[]) {
   return {
     errors: findings.filter((f) => f.severity === 'error').length,

@@ -51,8 +51,25 @@ export interface CreateInput {
   namespace: string | null;
 }
 
+/**
+ * ConfigMaps in the watched namespaces that hold resources but lack the label: never cached or
+ * written, listed only when a caller asks, so they cost the labeled cache nothing.
+ */
+export interface UnlabeledSource {
+  /** Why the console shows these read-only, in words. */
+  readonly reason: string;
+  /** What one list covers: each watched namespace, or `null` for one cluster-wide list. */
+  scopes(): (string | null)[];
+  /** Resource-holding ConfigMaps without the label, with only their resource keys as entries. */
+  list(namespace: string | null): Promise<Container[]>;
+  /** A fresh read of one; null when it is gone, has the label now or holds no resource. */
+  read(namespace: string, name: string): Promise<Container | null>;
+}
+
 export interface ResourceStore {
   readonly target: Target;
+  /** Null where nothing can lack a label (a chart directory). */
+  readonly unlabeled: UnlabeledSource | null;
   /** Loads everything once; resolves when the first full list is in. */
   start(): Promise<void>;
   stop(): Promise<void>;

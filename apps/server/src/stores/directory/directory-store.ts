@@ -27,6 +27,8 @@ export interface DirectoryStoreOptions {
 
 export class DirectoryStore implements ResourceStore {
   readonly target: Target;
+  /** Every file under files/ is read: there is no label to lack. */
+  readonly unlabeled = null;
   private files = new Map<string, ScannedFile>();
   private listeners = new Set<(c: StoreChange) => void>();
   private state: StoreStatus = { synced: false, stale: null, errors: [] };

@@ -1,4 +1,6 @@
 // A failed Kubernetes API call, with the parts of its `Status` body the error mapper needs.
+import { AppError } from '../../services/errors.ts';
+
 export interface StatusCause {
   field?: string;
   message?: string;
@@ -45,4 +47,14 @@ export function kubeStatusError(status: number, body: unknown): KubeStatusError 
     typeof s.details?.kind === 'string' ? s.details.kind : undefined,
     typeof s.details?.name === 'string' ? s.details.name : undefined,
   );
+}
+
+/** A failure of a list, as the code and message shown beside a partial list. */
+export function mapForList(err: unknown): unknown {
+  if (err instanceof KubeStatusError) {
+    const code =
+      err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : 'upstream_error';
+    return new AppError(code, `Kubernetes: ${err.message}`);
+  }
+  return err;
 }

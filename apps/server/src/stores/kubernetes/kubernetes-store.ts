@@ -13,11 +13,13 @@ import type {
   ResourceStore,
   StoreChange,
   StoreStatus,
+  UnlabeledSource,
 } from '../store.ts';
 import { containerKeyFor, toContainer } from './configmap-entries.ts';
-import { KubeStatusError } from './kube-status.ts';
+import { KubeStatusError, mapForList } from './kube-status.ts';
 import type { KubeClient } from './kube-client.ts';
-import { labelSelectorString } from './label-selector.ts';
+import { labelSelectorString, matchesLabel } from './label-selector.ts';
+import { UnlabeledConfigMaps } from './unlabeled-configmaps.ts';
 import { WatchLoop, type LoopChange, type LoopOptions } from './watch-loop.ts';
 
 export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
@@ -25,6 +27,7 @@ export const LAST_APPLIED_AT = 'perses-cm.dev/last-applied-at';
 
 export class KubernetesStore implements ResourceStore {
   readonly target: Target;
+  readonly unlabeled: UnlabeledSource;
   private readonly loops: WatchLoop[];
   private listeners = new Set<(c: StoreChange) => void>();
   private staleReported = false;
@@ -43,6 +46,7 @@ export class KubernetesStore implements ResourceStore {
       namespaces,
       label,
     };
+    this.unlabeled = new UnlabeledConfigMaps(client, namespaces, label);
     const selector = labelSelectorString(label);
     const scopes = namespaces === 'all' ? [null] : namespaces;
     this.loops = scopes.map(
@@ -161,11 +165,7 @@ export class KubernetesStore implements ResourceStore {
       throw new AppError('bad_request', 'not a ConfigMap of this cluster');
     const cm = this.cached(containerKeyFor(ref.namespace, ref.name));
     if (!cm) throw new AppError('not_found', `ConfigMap ${ref.namespace}/${ref.name} not found`);
-    const labels = cm.metadata?.labels ?? {};
-    const hasLabel =
-      this.label.key in labels &&
-      (this.label.value === undefined || labels[this.label.key] === this.label.value);
-    if (!hasLabel)
+    if (!matchesLabel(cm.metadata?.labels, this.label))
       throw new AppError(
         'bad_request',
         `ConfigMap ${ref.namespace}/${ref.name} lacks the label ${this.label.key}`,
@@ -247,13 +247,4 @@ function stamp(who: Identity): Record<string, string> {
     [LAST_APPLIED_BY]: `perses-cm (${who.name})`.slice(0, 256),
     [LAST_APPLIED_AT]: new Date().toISOString(),
   };
-}
-
-function mapForList(err: unknown): unknown {
-  if (err instanceof KubeStatusError) {
-    const code =
-      err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : 'upstream_error';
-    return new AppError(code, `Kubernetes: ${err.message}`);
-  }
-  return err;
 }

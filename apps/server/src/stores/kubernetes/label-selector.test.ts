@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { labelSelectorString, parseLabelSelector, parseNamespaceList } from './label-selector.ts';
+import {
+  labelSelectorString,
+  matchesLabel,
+  parseLabelSelector,
+  parseNamespaceList,
+  unlabeledSelectorString,
+} from './label-selector.ts';
 
 describe('label selector', () => {
   it('accepts keys with prefixes and values', () => {
@@ -30,5 +36,16 @@ describe('label selector', () => {
     expect(parseNamespaceList('a,b, a')).toEqual({ ok: true, value: ['a', 'b'] });
     expect(parseNamespaceList('a,B').ok).toBe(false);
     expect(parseNamespaceList(',').ok).toBe(false);
+  });
+
+  it('selects the ConfigMaps the sidecar skips, and matches labels the same way', () => {
+    const label = { key: 'perses.dev/resource', value: 'true' };
+    expect(unlabeledSelectorString(label)).toBe('perses.dev/resource!=true');
+    expect(unlabeledSelectorString({ key: 'app' })).toBe('!app');
+    expect(matchesLabel({ 'perses.dev/resource': 'true' }, label)).toBe(true);
+    expect(matchesLabel({ 'perses.dev/resource': 'false' }, label)).toBe(false);
+    expect(matchesLabel({}, label)).toBe(false);
+    expect(matchesLabel(undefined, label)).toBe(false);
+    expect(matchesLabel({ app: '' }, { key: 'app' })).toBe(true);
   });
 });

@@ -70,3 +70,17 @@ export function parseNamespaceList(text: string): Checked<string[]> {
 export function labelSelectorString(label: { key: string; value?: string }): string {
   return label.value === undefined ? label.key : `${label.key}=${label.value}`;
 }
+
+/** The selector of ConfigMaps the sidecar skips: without the key, or (with a value) another value. */
+export function unlabeledSelectorString(label: { key: string; value?: string }): string {
+  return label.value === undefined ? `!${label.key}` : `${label.key}!=${label.value}`;
+}
+
+/** Whether labels match the selector, as the API server and the sidecar decide it. */
+export function matchesLabel(
+  labels: Record<string, string> | undefined,
+  label: { key: string; value?: string },
+): boolean {
+  const value = labels?.[label.key];
+  return value !== undefined && (label.value === undefined || value === label.value);
+}
