@@ -57,8 +57,10 @@ async function start(capacity = 10) {
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/events`;
-  const open = async (lastEventId?: string) => {
-    const c = await openSse(url, lastEventId ? { 'last-event-id': lastEventId } : {});
+  const open = async (lastEventId?: string, viaQuery = false) => {
+    const c = viaQuery
+      ? await openSse(`${url}?lastEventId=${encodeURIComponent(lastEventId ?? '')}`)
+      : await openSse(url, lastEventId ? { 'last-event-id': lastEventId } : {});
     clients.push(c);
     return c;
   };
@@ -97,6 +99,10 @@ describe('events stream', () => {
     expect(names(c)).toEqual(['missed-1', 'missed-2', 'live']);
     expect(idsOf(c)).toEqual(['e1.2', 'e1.4', 'e1.5']);
     expect(c.raw[0]).not.toMatch(/^id:/m);
+    // The same from a new EventSource, which cannot set the header.
+    const q = await open('e1.1', true);
+    await q.waitFor((e) => 'resource' in e && e.resource.name === 'live');
+    expect(names(q)).toEqual(['missed-1', 'missed-2', 'live']);
   });
 
   it('sends resync with the current id when the id is too old or unknown', async () => {

@@ -37,7 +37,11 @@ export function eventsRouter(
   const r = Router();
   r.get('/', async (req: Request, res: Response) => {
     const who = await identify(req);
-    const lastEventId = req.get('last-event-id');
+    // EventSource resends the header on its own reconnects; a client that opens a new one (after
+    // an HTTP error) can pass the id it last saw as `?lastEventId=` instead.
+    const fromQuery = req.query.lastEventId;
+    const lastEventId =
+      req.get('last-event-id') ?? (typeof fromQuery === 'string' ? fromQuery : undefined);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',

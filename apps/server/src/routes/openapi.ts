@@ -121,6 +121,16 @@ export function openApiDocument(): Json {
         get: {
           summary:
             'Server-Sent Events of changes; `event:` is the type, `data:` a ResourceEvent, `id:` a position: reconnect with `Last-Event-ID` to replay missed events (or get `resync`)',
+          parameters: [
+            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+            {
+              name: 'lastEventId',
+              in: 'query',
+              required: false,
+              description: 'The same, for a new EventSource (which cannot set the header)',
+              schema: { type: 'string' },
+            },
+          ],
           responses: {
             '200': {
               description: 'Event stream',
