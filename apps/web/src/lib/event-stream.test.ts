@@ -16,8 +16,8 @@ class FakeEventSource {
   addEventListener(type: string, fn: (m: MessageEvent<string>) => void) {
     this.listeners.set(type, fn);
   }
-  emit(type: string, data: unknown) {
-    this.listeners.get(type)?.({ data: JSON.stringify(data) } as MessageEvent<string>);
+  emit(type: string, data: unknown, lastEventId = '') {
+    this.listeners.get(type)?.({ data: JSON.stringify(data), lastEventId } as MessageEvent<string>);
   }
   close() {
     this.readyState = FakeEventSource.CLOSED;
@@ -28,7 +28,8 @@ beforeAll(() => vi.stubGlobal('EventSource', FakeEventSource));
 afterAll(() => vi.unstubAllGlobals());
 
 describe('event stream', () => {
-  it('reports connected, reconnecting and stale, parses events and asks for a resync after a drop', async () => {
+  it('reports connected, reconnecting and stale, parses events, and resumes from the last event id', async () => {
+    vi.useFakeTimers();
     const { subscribeEvents, useConnectionState } = await import('./event-stream.ts');
     const { renderHook } = await import('@testing-library/react');
     const status = () => renderHook(() => useConnectionState()).result.current;
@@ -40,15 +41,20 @@ describe('event stream', () => {
 
     es.onopen?.();
     expect(status().status).toBe('connected');
-    es.emit('modified', { type: 'modified', resource: summary({ version: '2' }) });
+    es.emit('modified', { type: 'modified', resource: summary({ version: '2' }) }, '7.41');
     es.emit('modified', { nonsense: true });
     expect(events).toHaveLength(1);
     expect(events[0]?.type).toBe('modified');
 
+    // A drop the browser reconnects by itself: the server replays what was missed, no refetch.
     es.onerror?.();
     expect(status().status).toBe('reconnecting');
     es.onopen?.();
+    expect(resync).not.toHaveBeenCalled();
+    // The server could not replay: caches refetch.
+    es.emit('resync', { type: 'resync', reason: 'server restarted' }, '8.1');
     expect(resync).toHaveBeenCalledTimes(1);
+    expect(events.map((e) => e.type)).toEqual(['modified', 'resync']);
 
     es.emit('stale', { type: 'stale', reason: 'watch failed' });
     expect(status()).toMatchObject({
@@ -58,6 +64,13 @@ describe('event stream', () => {
     es.emit('recovered', { type: 'recovered' });
     expect(status().status).toBe('connected');
     expect(resync).toHaveBeenCalledTimes(2);
+
+    // The browser gave up: a new EventSource resumes from the last id seen.
+    es.close();
+    es.onerror?.();
+    vi.advanceTimersByTime(1000);
+    expect(FakeEventSource.last?.url).toBe('/api/v1/events?lastEventId=8.1');
     stop();
+    vi.useRealTimers();
   });
 });

@@ -14,7 +14,7 @@ export interface StreamState {
 type Handler = (ev: ResourceEvent) => void;
 type ResyncHandler = () => void;
 
-const EVENT_TYPES = ['added', 'modified', 'deleted', 'stale', 'recovered'] as const;
+const EVENT_TYPES = ['added', 'modified', 'deleted', 'stale', 'recovered', 'resync'] as const;
 
 let state: StreamState = { status: 'connecting', since: Date.now() };
 const stateListeners = new Set<() => void>();
@@ -23,7 +23,8 @@ const resyncHandlers = new Set<ResyncHandler>();
 let source: EventSource | null = null;
 let retryTimer: number | undefined;
 let attempt = 0;
-let hadError = false;
+/** Id of the last event seen: the server replays what came after it when we reconnect. */
+let lastEventId = '';
 
 function setState(status: ConnectionStatus, detail?: string) {
   if (state.status === status && state.detail === detail) return;
@@ -31,7 +32,8 @@ function setState(status: ConnectionStatus, detail?: string) {
   for (const l of stateListeners) l();
 }
 
-function dispatch(type: string, data: string) {
+function dispatch(type: string, data: string, id: string) {
+  if (id) lastEventId = id;
   let raw: unknown;
   try {
     raw = JSON.parse(data);
@@ -47,23 +49,25 @@ function dispatch(type: string, data: string) {
   else if (ev.type === 'recovered') {
     setState('connected');
     for (const r of resyncHandlers) r();
+  } else if (ev.type === 'resync') {
+    // The server could not replay what we missed (restarted, or we were away too long).
+    for (const r of resyncHandlers) r();
   }
   for (const h of handlers) h(ev);
 }
 
 function open() {
   source?.close();
-  const es = new EventSource(API.events);
+  // The browser resends Last-Event-ID only on its own reconnects; a new EventSource passes it
+  // in the query so the server replays the missed events (or answers `resync`).
+  const query = lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : '';
+  const es = new EventSource(`${API.events}${query}`);
   source = es;
   es.onopen = () => {
     attempt = 0;
     setState('connected');
-    // Events may have been missed while disconnected: let caches refetch once.
-    if (hadError) for (const r of resyncHandlers) r();
-    hadError = false;
   };
   es.onerror = () => {
-    hadError = true;
     setState('reconnecting');
     if (es.readyState === EventSource.CLOSED) {
       // The browser gave up (e.g. an HTTP error): retry ourselves with backoff.
@@ -73,8 +77,11 @@ function open() {
     }
   };
   for (const t of EVENT_TYPES)
-    es.addEventListener(t, (m) => dispatch(t, (m as MessageEvent<string>).data));
-  es.onmessage = (m: MessageEvent<string>) => dispatch('message', m.data);
+    es.addEventListener(t, (m) => {
+      const msg = m as MessageEvent<string>;
+      dispatch(t, msg.data, msg.lastEventId);
+    });
+  es.onmessage = (m: MessageEvent<string>) => dispatch('message', m.data, m.lastEventId);
 }
 
 /** Starts the stream on first subscriber; returns an unsubscribe function. */
