@@ -4,6 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ListPage {
   readonly grid: Locator;
   readonly search: Locator;
+  readonly unlabeledToggle: Locator;
 
   constructor(
     readonly page: Page,
@@ -11,6 +12,7 @@ export class ListPage {
   ) {
     this.grid = page.getByRole('grid', { name: 'Resources' });
     this.search = page.getByRole('searchbox', { name: 'Search resources' });
+    this.unlabeledToggle = page.getByRole('checkbox', { name: 'Show unlabeled ConfigMaps' });
   }
 
   async goto(query = '') {
@@ -25,6 +27,14 @@ export class ListPage {
       name: `${kind} ${project ? `${project}/` : ''}${name}`,
       exact: true,
     });
+  }
+
+  /** A badge of the row (draft, read-only, unlabeled), by its text. */
+  badge(kind: string, name: string, project: string | undefined, text: string): Locator {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.row(kind, name, project) })
+      .getByText(text, { exact: true });
   }
 
   async open(kind: string, name: string, project?: string) {

@@ -212,3 +212,40 @@ test('deletes with a confirmation naming the ConfigMap', async ({ page, env, sho
   await expect.poll(() => kube.get(namespace, name)).toBeUndefined();
   await expect(new ListPage(page, k.admin).row('Dashboard', 'delete-me', PROJECT)).toBeHidden();
 });
+
+test('an unlabeled ConfigMap is listed only on request, badged, and opens read-only', async ({
+  page,
+  env,
+  shot,
+}) => {
+  const k = env.kubernetes!;
+  const kube = kubeOf(env);
+  const name = `unlabeled-${Date.now().toString(36)}`;
+  const cmName = configMapNameFor({ kind: 'Dashboard', project: PROJECT, name });
+  await kube.createUnlabeledResource(k.namespace, dashboardDoc(PROJECT, name));
+  try {
+    const list = new ListPage(page, k.admin);
+    // Loaded after the ConfigMap exists, filtered to it: absent means not listed at all.
+    await list.goto(`?q=${name}`);
+    await expect(page.getByRole('heading', { name: /^No resource/ })).toBeVisible();
+    await expect(list.row('Dashboard', name, PROJECT)).toBeHidden();
+
+    await list.unlabeledToggle.check();
+    await expect(page).toHaveURL(/[?&]unlabeled=1/);
+    await expect(list.row('Dashboard', name, PROJECT)).toBeVisible();
+    const badge = list.badge('Dashboard', name, PROJECT, 'unlabeled');
+    await expect(badge).toBeVisible();
+    await expect(badge).toHaveAttribute('title', /lacks the label perses\.dev\/resource=true/);
+    await shot('kubernetes-unlabeled');
+
+    await list.open('Dashboard', name, PROJECT);
+    const editor = new EditorPage(page);
+    await editor.waitReady();
+    await expect(editor.save).toBeDisabled();
+    await expect(editor.save).toHaveAttribute('aria-label', /^Save \(disabled: lacks the label/);
+    await expect(editor.deleteButton).toBeDisabled();
+    await expect(page.getByRole('note')).toContainText('Perses never sees it');
+  } finally {
+    await kube.delete(k.namespace, cmName);
+  }
+});

@@ -179,6 +179,11 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
           </h1>
         </div>
         <span className="spacer" />
+        {stored.unlabeled && (
+          <span className="badge badge-unlabeled" title={stored.readOnly ?? undefined}>
+            unlabeled
+          </span>
+        )}
         {dirty && <span className="badge badge-warn">Unsaved changes</span>}
         <button
           type="button"

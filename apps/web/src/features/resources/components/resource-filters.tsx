@@ -7,10 +7,14 @@ interface Props {
   facets: { kinds: string[]; projects: string[]; namespaces: string[] };
   total: number;
   shown: number;
+  /** Whether the target can hold unlabeled ConfigMaps (Kubernetes, not a directory). */
+  unlabeledAvailable: boolean;
+  loadingUnlabeled: boolean;
 }
 
 /** Search box and filter menus; every value lives in the URL (see use-list-state). */
-export function ResourceFilters({ state, update, facets, total, shown }: Props) {
+export function ResourceFilters(props: Props) {
+  const { state, update, facets, total, shown, unlabeledAvailable, loadingUnlabeled } = props;
   const [q, setQ] = useState(state.q);
   const search = useRef<HTMLInputElement>(null);
 
@@ -96,6 +100,24 @@ export function ResourceFilters({ state, update, facets, total, shown }: Props) 
           <option value="namespace">Namespace</option>
         </select>
       </label>
+      {unlabeledAvailable && (
+        <label
+          className="field-inline"
+          title="Also list, read-only, the ConfigMaps without the label: the sidecar does not copy them, so Perses never sees them"
+        >
+          <input
+            type="checkbox"
+            checked={state.unlabeled === '1'}
+            onChange={(e) => update({ unlabeled: e.target.checked ? '1' : '' })}
+          />
+          <span>Show unlabeled ConfigMaps</span>
+        </label>
+      )}
+      {unlabeledAvailable && loadingUnlabeled && (
+        <span className="muted" role="status">
+          Reading unlabeled ConfigMaps…
+        </span>
+      )}
       {active && (
         <button
           type="button"

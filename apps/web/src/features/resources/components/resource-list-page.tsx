@@ -3,20 +3,24 @@ import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
-import { useResources } from '../api/list-resources.ts';
 import { draftIds } from '../hooks/drafts.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
+import { useListItems } from '../hooks/use-list-items.ts';
 import { useListState } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
 export function ResourceListPage() {
-  const { data, error, isPending, refetch } = useResources();
   const [state, update] = useListState();
+  const { data: who } = useWhoAmI();
+  // A chart directory has no label to lack: the toggle is for Kubernetes targets only.
+  const unlabeledAvailable = who?.target.type === 'kubernetes';
+  const { items, errors, error, isPending, loadingUnlabeled, refetch } = useListItems(
+    unlabeledAvailable && state.unlabeled === '1',
+  );
   const location = useLocation();
   // Filtering 5,000 rows is cheap, but typing must never wait for it.
   const deferred = useDeferredValue(state);
-  const items = data?.items;
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
   // Read once per visit: drafts only change on the editor page.
@@ -34,12 +38,14 @@ export function ResourceListPage() {
         facets={facets}
         total={items?.length ?? 0}
         shown={total}
+        unlabeledAvailable={unlabeledAvailable}
+        loadingUnlabeled={loadingUnlabeled}
       />
-      {data && data.errors.length > 0 && (
+      {errors.length > 0 && (
         <div className="banner banner-warn" role="alert">
           <strong>Part of the list could not be read.</strong>
           <ul>
-            {data.errors.map((e) => (
+            {errors.map((e) => (
               <li key={e.source}>
                 <code>{e.source}</code>: {e.message}
               </li>
@@ -49,7 +55,7 @@ export function ResourceListPage() {
       )}
       {isPending ? (
         <LoadingState label="Loading resources" />
-      ) : error && !data ? (
+      ) : error && !items ? (
         <ErrorState
           title="The resource list could not be loaded"
           error={error}

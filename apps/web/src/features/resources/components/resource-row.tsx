@@ -55,6 +55,11 @@ export const ResourceRow = memo(function ResourceRow({
             read-only
           </span>
         )}
+        {item.unlabeled && (
+          <span className="badge badge-unlabeled" title={item.readOnly ?? undefined}>
+            unlabeled
+          </span>
+        )}
       </span>
       <span role="gridcell" className="cell ellipsis">
         {item.project ?? <span className="muted">global</span>}

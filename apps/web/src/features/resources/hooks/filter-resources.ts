@@ -13,6 +13,8 @@ export interface ListState {
   sort: SortKey;
   dir: 'asc' | 'desc';
   group: GroupKey;
+  /** '1': also list, read-only, the resources of ConfigMaps without the label (fetched apart). */
+  unlabeled: '' | '1';
 }
 
 export type Row =

@@ -15,6 +15,7 @@ export const DEFAULT_STATE: ListState = {
   sort: 'name',
   dir: 'asc',
   group: 'kind',
+  unlabeled: '',
 };
 
 function pick<T extends string>(v: string | null, allowed: readonly T[], def: T): T {
@@ -31,6 +32,7 @@ export function parseListState(p: URLSearchParams): ListState {
     sort: pick(p.get('sort'), SORTS, DEFAULT_STATE.sort),
     dir: pick(p.get('dir'), ['asc', 'desc'] as const, 'asc'),
     group: pick(p.get('group'), GROUPS, DEFAULT_STATE.group),
+    unlabeled: pick(p.get('unlabeled'), ['', '1'] as const, ''),
   };
 }
 
