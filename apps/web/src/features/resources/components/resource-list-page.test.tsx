@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { createQueryClient } from '../../../lib/query-client.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { summary } from '../../../test/fixtures.ts';
-import { ResourceListPage } from './resource-list-page.tsx';
+import { renderListPageAt as renderAt } from '../../../test/render-list-page.tsx';
 
 function mockFetch(body: unknown, status = 200) {
   const fn = vi.fn(
@@ -17,33 +14,6 @@ function mockFetch(body: unknown, status = 200) {
   vi.stubGlobal('fetch', fn);
   return fn;
 }
-
-function renderAt(url: string) {
-  const router = createMemoryRouter([{ path: '/', element: <ResourceListPage /> }], {
-    initialEntries: [url],
-  });
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
-}
-
-// jsdom has no layout: give the virtualiser a viewport so it renders rows.
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-  configurable: true,
-  get: () => 600,
-});
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-  configurable: true,
-  get: () => 1000,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('ResourceListPage', () => {
   it('renders rows and filters from the URL', async () => {

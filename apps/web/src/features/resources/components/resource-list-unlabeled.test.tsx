@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ListResourcesResponse, WhoAmIResponse } from '@perses-cm/api';
-import { createQueryClient } from '../../../lib/query-client.ts';
 import { summary } from '../../../test/fixtures.ts';
-import { ResourceListPage } from './resource-list-page.tsx';
+import { renderListPageAt as renderAt } from '../../../test/render-list-page.tsx';
 
 const REASON = 'lacks the label perses.dev/resource=true: the sidecar does not copy it';
 
@@ -47,33 +44,6 @@ function mockServer(target: WhoAmIResponse) {
 
 const listCalls = (fn: ReturnType<typeof mockServer>) =>
   fn.mock.calls.map(([u]) => String(u)).filter((u) => u.startsWith('/api/v1/resources'));
-
-function renderAt(url: string) {
-  const router = createMemoryRouter([{ path: '/', element: <ResourceListPage /> }], {
-    initialEntries: [url],
-  });
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
-}
-
-// jsdom has no layout: give the virtualiser a viewport so it renders rows.
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-  configurable: true,
-  get: () => 600,
-});
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-  configurable: true,
-  get: () => 1000,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('Show unlabeled ConfigMaps', () => {
   it('asks for unlabeled=true and badges the unlabeled rows with the reason', async () => {

@@ -1,0 +1,34 @@
+// Test harness for the list page: a memory router at `url`, a fresh query client, and a
+// viewport for the virtualiser (jsdom has no layout).
+import { afterEach, vi } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from '../lib/query-client.ts';
+import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
+
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get: () => 600,
+});
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+  configurable: true,
+  get: () => 1000,
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+export function renderListPageAt(url: string) {
+  const router = createMemoryRouter([{ path: '/', element: <ResourceListPage /> }], {
+    initialEntries: [url],
+  });
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+}
