@@ -16,7 +16,7 @@ import {
   uniq,
   type StackEnv,
 } from './testing/kube-fixture.ts';
-import { eventually, openSse } from './testing/sse.ts';
+import { eventually, openSse, sawChange, waitForMissedChanges } from './testing/sse.ts';
 import { startTcpProxy } from './testing/tcp-proxy.ts';
 
 const LABEL = { 'perses.dev/resource': 'true' };
@@ -321,19 +321,10 @@ describe('live updates', () => {
         expect((await c.list(`?q=${names.kept}`)).body.items).toHaveLength(1);
         await proxy.restore();
         await sse.waitFor((e) => e.type === 'recovered', 15_000, 'recovered');
-        const has = (type: string, cmName: string) =>
-          sse.events.some(
-            (e) => e.type === type && 'resource' in e && e.resource.configMapName === cmName,
-          );
-        await eventually(
-          () =>
-            has('deleted', names.gone) &&
-            has('modified', names.changed) &&
-            has('added', names.born),
-          5000,
-          'missed changes replayed',
-        );
-        expect(has('deleted', names.kept) || has('modified', names.kept)).toBe(false);
+        await waitForMissedChanges(sse, names);
+        expect(
+          sawChange(sse, 'deleted', names.kept) || sawChange(sse, 'modified', names.kept),
+        ).toBe(false);
         const staleAt = sse.events.findIndex((e) => e.type === 'stale');
         const recoveredAt = sse.events.findIndex((e) => e.type === 'recovered');
         expect(staleAt).toBeLessThan(recoveredAt);

@@ -10,7 +10,7 @@ import {
 import { apiClient } from './testing/api-client.ts';
 import { projectText } from './testing/documents.ts';
 import { core, kubeconfigVia, startKubeServer, uniq } from './testing/kube-fixture.ts';
-import { eventually, openSse } from './testing/sse.ts';
+import { eventually, openSse, sawChange, waitForMissedChanges } from './testing/sse.ts';
 import { startTcpProxy, type TcpProxy } from './testing/tcp-proxy.ts';
 
 const LABEL = { 'perses.dev/resource': 'true' };
@@ -69,19 +69,8 @@ describe('kube-apiserver restart', () => {
         expect((await c.call('GET', '/readyz')).body.status).toBe('stale');
         await proxy.restore();
         await sse.waitFor((e) => e.type === 'recovered', 20_000, 'recovered');
-        const has = (type: string, cm: string) =>
-          sse.events.some(
-            (e) => e.type === type && 'resource' in e && e.resource.configMapName === cm,
-          );
-        await eventually(
-          () =>
-            has('deleted', names.gone) &&
-            has('modified', names.changed) &&
-            has('added', names.born),
-          5000,
-          'changes replayed',
-        );
-        expect(has('deleted', names.kept)).toBe(false);
+        await waitForMissedChanges(sse, names);
+        expect(sawChange(sse, 'deleted', names.kept)).toBe(false);
         const changed = (await c.list(`?q=${names.changed}`)).body.items[0];
         expect((await c.get(changed.id)).body.text).toContain('After restart');
         // And the watch is live again: a new change arrives on its own.

@@ -100,3 +100,28 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Whether the stream carried a `type` event for the resource stored in ConfigMap `cmName`. */
+export function sawChange(sse: SseClient, type: string, cmName: string): boolean {
+  return sse.events.some(
+    (e) => e.type === type && 'resource' in e && e.resource.configMapName === cmName,
+  );
+}
+
+/**
+ * After an outage: waits until the stream reports the three changes made while the server
+ * could not watch (a ConfigMap deleted, one changed, one created).
+ */
+export function waitForMissedChanges(
+  sse: SseClient,
+  names: { gone: string; changed: string; born: string },
+): Promise<boolean> {
+  return eventually(
+    () =>
+      sawChange(sse, 'deleted', names.gone) &&
+      sawChange(sse, 'modified', names.changed) &&
+      sawChange(sse, 'added', names.born),
+    5000,
+    'changes made during the outage',
+  );
+}
