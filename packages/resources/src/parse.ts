@@ -56,13 +56,15 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
         locate: (pointer) => locateJson(pointer),
       };
     }
+    // Unparseable JSON: no documents, the semantic findings so far and the syntax error.
+    const failure: ParsedText = {
+      format: 'json',
+      documents: [],
+      findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
+      locate: () => undefined,
+    };
     if (json.syntaxError.rule === 'max-depth' || opts.format === 'json') {
-      return {
-        format: 'json',
-        documents: [],
-        findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
-        locate: () => undefined,
-      };
+      return failure;
     }
     const yaml = parseYaml(text);
     if (!yaml.failed || !looksLikeJson(text, path)) {
@@ -79,12 +81,7 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
       }
       return yamlParsed(yaml, findings);
     }
-    return {
-      format: 'json',
-      documents: [],
-      findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
-      locate: () => undefined,
-    };
+    return failure;
   }
   const yaml = parseYaml(text);
   return yamlParsed(yaml, yamlFindings(yaml, path));
