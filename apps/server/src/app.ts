@@ -14,7 +14,7 @@ import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
 import type { EventLog } from './services/event-log.ts';
-import type { Authorizer } from './services/identity.ts';
+import type { Authorizer } from './domain/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';

@@ -8,7 +8,7 @@ import type { ServerConfig } from './config.ts';
 import { PersesClient } from './perses/perses-client.ts';
 import type { EventsOptions } from './routes/events.ts';
 import { CapabilitiesService } from './services/capabilities.ts';
-import { allowAll, type Authorizer, type Identity } from './services/identity.ts';
+import { allowAll, type Identity } from './domain/identity.ts';
 import { EventLog } from './services/event-log.ts';
 import { createMetrics } from './services/metrics.ts';
 import { ResourceIndex } from './services/resource-index.ts';
@@ -16,7 +16,7 @@ import { ResourceService } from './services/resource-service.ts';
 import { UnlabeledResources } from './services/unlabeled-resources.ts';
 import { ValidationService } from './services/validation-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
-import type { ResourceStore } from './stores/store.ts';
+import type { Backend, ResourceStore } from './stores/store.ts';
 import type { LoopOptions } from './stores/kubernetes/watch-loop.ts';
 
 export interface Runtime {
@@ -38,13 +38,6 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
-}
-
-interface Backend {
-  store: ResourceStore;
-  authorizer: Authorizer;
-  identity: Identity;
-  namespaces: () => Promise<string[]>;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {

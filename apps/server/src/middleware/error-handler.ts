@@ -1,10 +1,10 @@
-// The one place where errors become HTTP: typed service errors, Kubernetes `Status` failures,
-// Perses failures, zod errors and body-parser errors all leave as `{error: {code, message, details}}`.
+// The one place where errors become HTTP: the app's typed errors (the Kubernetes and Perses
+// adapters throw only those), zod errors and body-parser errors all leave as
+// `{error: {code, message, details}}`.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@perses-cm/api';
-import { AppError } from '../services/errors.ts';
-import { KubeStatusError } from '../stores/kubernetes/kube-status.ts';
+import { AppError } from '../domain/errors.ts';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -42,7 +42,6 @@ export function mapError(err: unknown): MappedError {
       fields,
     });
   }
-  if (err instanceof KubeStatusError) return mapKube(err, out);
   const bodyError = err as { type?: unknown; status?: unknown; message?: unknown };
   if (bodyError.type === 'entity.too.large') {
     return out('payload_too_large', 'the request body is larger than the server accepts');
@@ -55,40 +54,6 @@ export function mapError(err: unknown): MappedError {
     return out('bad_request', `the request body is not valid: ${String(bodyError.message)}`);
   }
   return out('internal', 'internal error');
-}
-
-type Out = (code: ErrorCode, message: string, details?: unknown, status?: number) => MappedError;
-
-function mapKube(err: KubeStatusError, out: Out): MappedError {
-  const msg = `Kubernetes: ${err.message}`;
-  switch (err.status) {
-    case 409:
-      return err.reason === 'AlreadyExists' ? out('already_exists', msg) : out('conflict', msg);
-    case 422: {
-      const fields = err.causes.map((c) => ({
-        field: c.field ?? '',
-        message: [c.reason, c.message].filter(Boolean).join(': '),
-      }));
-      return out('validation_failed', msg, { fields, reason: err.reason });
-    }
-    case 400:
-      return out('bad_request', msg);
-    case 401:
-      return out('unauthorized', msg);
-    case 403:
-      return out('forbidden', msg);
-    case 404:
-      return out('not_found', msg);
-    case 410:
-      return out('gone', msg);
-    case 413:
-      return out('payload_too_large', msg);
-    case 429:
-    case 503:
-      return out('unavailable', msg);
-    default:
-      return out('upstream_error', msg, { status: err.status, reason: err.reason });
-  }
 }
 
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {

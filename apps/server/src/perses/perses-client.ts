@@ -1,6 +1,6 @@
 // The only module that talks to Perses: builds its URLs from the kind table, validates documents
 // with Perses's own plugin schemas, and reads its health. Every call has a timeout.
-import { kindInfo } from '../services/model.ts';
+import { kindInfo } from '../domain/model.ts';
 
 /** Kinds for which Perses has `POST /api/validate/<plural>` (v0.54.0). */
 const VALIDATE_PLURALS = new Set([

@@ -5,7 +5,7 @@ import express from 'express';
 import type { ResourceEvent, ResourceSummary } from '@perses-cm/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLog } from '../services/event-log.ts';
-import type { Authorizer } from '../services/identity.ts';
+import type { Authorizer } from '../domain/identity.ts';
 import type { ResourceStore } from '../stores/store.ts';
 import { openSse, type SseClient } from '../testing/sse.ts';
 import { eventsRouter } from './events.ts';

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { ResourceEvent } from '@perses-cm/api';
 import type { EventLog, LoggedEvent } from '../services/event-log.ts';
-import type { Authorizer, Identity } from '../services/identity.ts';
+import type { Authorizer, Identity } from '../domain/identity.ts';
 import type { ResourceStore } from '../stores/store.ts';
 import type { IdentityResolver } from './respond.ts';
 

@@ -1,8 +1,8 @@
 // Helpers shared by the route files: request identity, zod-checked input and zod-checked output.
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { AppError } from '../services/errors.ts';
-import type { Identity } from '../services/identity.ts';
+import { AppError } from '../domain/errors.ts';
+import type { Identity } from '../domain/identity.ts';
 
 /** Resolves who is calling; today the server's own identity, later the signed-in user. */
 export type IdentityResolver = (req: Request) => Promise<Identity>;

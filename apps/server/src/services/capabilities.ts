@@ -1,7 +1,7 @@
 // What the current identity may do, per namespace, for the UI to disable what would be refused.
 import type { NamespaceCapabilities, Target, Verb, WhoAmIResponse } from '@perses-cm/api';
 import { Verb as VerbSchema } from '@perses-cm/api';
-import type { Authorizer, Identity } from './identity.ts';
+import type { Authorizer, Identity } from '../domain/identity.ts';
 
 export const VERBS: readonly Verb[] = VerbSchema.options;
 

@@ -1,7 +1,7 @@
 // Findings that depend on other resources, computed from the index instead of re-linting
 // everything: the pipeline pitfalls that only show when two resources meet (DOMAIN.md §7).
 import type { Finding } from '@perses-cm/api';
-import { DUPLICATE_DEFAULT_RULE, secondDefaultMessage } from './model.ts';
+import { DUPLICATE_DEFAULT_RULE, secondDefaultMessage } from '../domain/model.ts';
 import type { IndexedResource } from './resource-summary.ts';
 
 export interface Neighbours {

@@ -2,9 +2,9 @@
 // resource model's strict rules, exactly one resource, within the ConfigMap size limit.
 import { stringify as toYaml } from 'yaml';
 import type { DocFormat, Finding } from '@perses-cm/api';
-import { AppError } from './errors.ts';
+import { AppError } from '../domain/errors.ts';
 import type { ValidateContext } from '@perses-cm/resources';
-import { CONFIGMAP_MAX_BYTES, parse } from './model.ts';
+import { CONFIGMAP_MAX_BYTES, parse } from '../domain/model.ts';
 
 export interface DocumentInput {
   text?: string | undefined;

@@ -4,7 +4,7 @@
 import type { ListResourcesQuery, ResourceEvent } from '@perses-cm/api';
 import type { Container } from '../stores/store.ts';
 import { crossFindings } from './cross-findings.ts';
-import { identityKeyOf } from './model.ts';
+import { identityKeyOf } from '../domain/model.ts';
 import { indexContainer, withCross, type IndexedResource } from './resource-summary.ts';
 
 export { resourceId, type IndexedResource } from './resource-summary.ts';

@@ -9,10 +9,10 @@ import type {
   Verb,
 } from '@perses-cm/api';
 import type { ResourceStore } from '../stores/store.ts';
-import { AppError, notFound } from './errors.ts';
+import { AppError, notFound } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import type { Authorizer, Identity } from './identity.ts';
-import { identity, identityKeyOf, parse, validate } from './model.ts';
+import type { Authorizer, Identity } from '../domain/identity.ts';
+import { identity, identityKeyOf, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { compareResources, resourceId } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';

@@ -10,7 +10,7 @@ import {
   parse,
   validate,
   type DefaultDatasourceSlot,
-} from './model.ts';
+} from '../domain/model.ts';
 
 export interface IndexedResource {
   summary: ResourceSummary;

@@ -3,8 +3,8 @@
 // never merged into the shared index, so the labeled cache pays nothing for them.
 import type { ListResourcesQuery, SourceError, Verb } from '@perses-cm/api';
 import type { Container, UnlabeledSource } from '../stores/store.ts';
-import { AppError, toSourceError } from './errors.ts';
-import type { Authorizer, Identity } from './identity.ts';
+import { AppError, toSourceError } from '../domain/errors.ts';
+import type { Authorizer, Identity } from '../domain/identity.ts';
 import { compareResources } from './resource-index.ts';
 import { indexContainer, withSummary, type IndexedResource } from './resource-summary.ts';
 

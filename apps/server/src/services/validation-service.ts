@@ -2,9 +2,9 @@
 // URL is configured and the kind has a validation route.
 import type { ValidateRequest, ValidateResponse } from '@perses-cm/api';
 import type { PersesClient } from '../perses/perses-client.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../domain/errors.ts';
 import { readDocument } from './document-input.ts';
-import { identity, validate } from './model.ts';
+import { identity, validate } from '../domain/model.ts';
 
 export class ValidationService {
   constructor(private readonly perses: PersesClient | null) {}

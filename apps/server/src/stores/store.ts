@@ -2,7 +2,7 @@
 // and a Helm chart directory on disk. A store deals in containers (a ConfigMap, a file) holding
 // entries (a data key, the file's text); parsing and indexing happen above it, once per change.
 import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
-import type { Identity } from '../services/identity.ts';
+import type { Authorizer, Identity } from '../domain/identity.ts';
 
 /** One stored text: a ConfigMap data key, or a file. */
 export interface StoreEntry {
@@ -86,4 +86,13 @@ export interface ResourceStore {
 
 export function containerKeyOf(ref: EntryRef): string {
   return ref.type === 'configmap' ? `cm:${ref.namespace}/${ref.name}` : `file:${ref.path}`;
+}
+
+/** What a target gives the runtime: its store, who may do what, who the server is, its namespaces. */
+export interface Backend {
+  store: ResourceStore;
+  authorizer: Authorizer;
+  identity: Identity;
+  /** Namespaces to report capabilities for (none for a chart directory). */
+  namespaces: () => Promise<string[]>;
 }

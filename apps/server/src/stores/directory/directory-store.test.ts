@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Identity } from '../../services/identity.ts';
+import type { Identity } from '../../domain/identity.ts';
 import { eventually } from '../../testing/sse.ts';
 import { projectText } from '../../testing/documents.ts';
 import type { StoreChange } from '../store.ts';

@@ -6,9 +6,9 @@ import { link, lstat, mkdir, realpath, rename, unlink, writeFile } from 'node:fs
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { SourceError, Target } from '@perses-cm/api';
-import { AppError, toSourceError } from '../../services/errors.ts';
-import type { Identity } from '../../services/identity.ts';
-import { folderOf } from '../../services/model.ts';
+import { AppError, toSourceError } from '../../domain/errors.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { folderOf } from '../../domain/model.ts';
 import type {
   Container,
   CreateInput,

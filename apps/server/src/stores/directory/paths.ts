@@ -2,7 +2,7 @@
 // the chart, whatever a document's name says and whatever symbolic links the tree holds.
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../services/errors.ts';
+import { AppError } from '../../domain/errors.ts';
 
 export const RESOURCE_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 const SEGMENT = /^[a-zA-Z0-9_-][a-zA-Z0-9_.-]{0,254}$/;

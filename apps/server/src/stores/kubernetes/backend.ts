@@ -1,24 +1,16 @@
 // Kubernetes target: client, ConfigMap store, authorizer and identity, wired together.
 import type { TargetConfig } from '../../config.ts';
-import type { Authorizer, Identity } from '../../services/identity.ts';
-import type { ResourceStore } from '../store.ts';
+import type { Backend } from '../store.ts';
 import { KubeAuthorizer } from './kube-authorizer.ts';
 import { KubeClient } from './kube-client.ts';
 import { KubernetesStore } from './kubernetes-store.ts';
 import type { LoopOptions } from './watch-loop.ts';
 
-export interface KubernetesBackend {
-  store: ResourceStore;
-  authorizer: Authorizer;
-  identity: Identity;
-  namespaces: () => Promise<string[]>;
-}
-
 export async function kubernetesBackend(
   target: Extract<TargetConfig, { type: 'kubernetes' }>,
   label: { key: string; value?: string },
   loopOptions: LoopOptions = {},
-): Promise<KubernetesBackend> {
+): Promise<Backend> {
   const client = new KubeClient(target);
   const namespaces = target.namespaces ?? [client.defaultNamespace];
   const store = new KubernetesStore(client, namespaces, label, loopOptions);

@@ -1,7 +1,7 @@
 // Authorizer backed by SelfSubjectAccessReview, cached per identity, verb and namespace for a
 // short time. While the API server cannot answer, the last known decision stands.
 import type { Verb } from '@perses-cm/api';
-import type { Authorizer, Decision, Identity } from '../../services/identity.ts';
+import type { Authorizer, Decision, Identity } from '../../domain/identity.ts';
 import type { KubeClient } from './kube-client.ts';
 
 interface Cached {

@@ -1,5 +1,5 @@
 // The one module that owns the Kubernetes client: loads the kubeconfig (or in-cluster account),
-// makes every API call the server needs, and turns failures into KubeStatusError / AppError.
+// makes every API call the server needs, and turns every failure into the app's AppError.
 import { readFileSync } from 'node:fs';
 import {
   ApiException,
@@ -11,7 +11,7 @@ import {
   type V1ConfigMap,
 } from '@kubernetes/client-node';
 import type { TargetConfig } from '../../config.ts';
-import { AppError } from '../../services/errors.ts';
+import { AppError } from '../../domain/errors.ts';
 import { kubeStatusError } from './kube-status.ts';
 
 export type KubeTargetConfig = Extract<TargetConfig, { type: 'kubernetes' }>;
@@ -25,7 +25,7 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ER
 const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
 
 /** Converts any failure of a call into a typed error the mapper understands. */
-export function kubeError(err: unknown): Error {
+export function kubeError(err: unknown): AppError {
   if (err instanceof ApiException) return kubeStatusError(err.code, err.body);
   const code = (err as { statusCode?: unknown }).statusCode;
   if (typeof code === 'number') return kubeStatusError(code, (err as Error).message);
@@ -153,12 +153,17 @@ export class KubeClient {
       namespace === null
         ? '/api/v1/configmaps'
         : `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps`;
-    const controller = await this.watcher.watch(
-      path,
-      { labelSelector, resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 240 },
-      (type: string, object: unknown) => onEvent(type as WatchEventType, object),
-      onDone,
-    );
+    let controller: AbortController;
+    try {
+      controller = await this.watcher.watch(
+        path,
+        { labelSelector, resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 240 },
+        (type: string, object: unknown) => onEvent(type as WatchEventType, object),
+        (err: unknown) => onDone(err ? kubeError(err) : null),
+      );
+    } catch (err) {
+      throw kubeError(err);
+    }
     return { abort: () => controller.abort() };
   }
 

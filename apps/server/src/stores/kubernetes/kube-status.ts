@@ -1,28 +1,49 @@
-// A failed Kubernetes API call, with the parts of its `Status` body the error mapper needs.
-import { AppError } from '../../services/errors.ts';
+// The one mapping from a failed Kubernetes API call (a `Status` body, or none) to the app's error:
+// the Kubernetes adapter throws only AppError, so nothing above it knows Kubernetes' error shapes.
+import type { ErrorCode } from '@perses-cm/api';
+import { AppError } from '../../domain/errors.ts';
 
-export interface StatusCause {
+interface StatusCause {
   field?: string;
   message?: string;
   reason?: string;
 }
 
-export class KubeStatusError extends Error {
-  constructor(
-    readonly status: number,
-    readonly reason: string,
-    message: string,
-    readonly causes: StatusCause[] = [],
-    readonly kind?: string,
-    readonly name_?: string,
-  ) {
-    super(message);
-    this.name = 'KubeStatusError';
+/** What a Kubernetes failure keeps for callers that need more than the code (422 causes). */
+export interface KubeErrorDetails {
+  status: number;
+  reason: string;
+  fields?: { field: string; message: string }[];
+}
+
+function codeOf(status: number, reason: string): ErrorCode {
+  switch (status) {
+    case 409:
+      return reason === 'AlreadyExists' ? 'already_exists' : 'conflict';
+    case 422:
+      return 'validation_failed';
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 410:
+      return 'gone';
+    case 413:
+      return 'payload_too_large';
+    case 429:
+    case 503:
+      return 'unavailable';
+    default:
+      return 'upstream_error';
   }
 }
 
-/** Builds a KubeStatusError from an HTTP status and the response body (a `Status`, or not). */
-export function kubeStatusError(status: number, body: unknown): KubeStatusError {
+/** Builds the app's error from an HTTP status and the response body (a `Status`, or not). */
+export function kubeStatusError(status: number, body: unknown): AppError {
   let parsed: unknown = body;
   if (typeof body === 'string') {
     try {
@@ -34,27 +55,26 @@ export function kubeStatusError(status: number, body: unknown): KubeStatusError 
   const s = (parsed ?? {}) as {
     reason?: unknown;
     message?: unknown;
-    details?: { causes?: unknown; kind?: unknown; name?: unknown };
+    details?: { causes?: unknown };
   };
-  const causes = Array.isArray(s.details?.causes)
-    ? (s.details.causes as StatusCause[]).filter((c) => typeof c === 'object' && c !== null)
-    : [];
-  return new KubeStatusError(
-    status,
-    typeof s.reason === 'string' ? s.reason : '',
-    typeof s.message === 'string' ? s.message : `Kubernetes API answered HTTP ${status}`,
-    causes,
-    typeof s.details?.kind === 'string' ? s.details.kind : undefined,
-    typeof s.details?.name === 'string' ? s.details.name : undefined,
-  );
+  const reason = typeof s.reason === 'string' ? s.reason : '';
+  const message = typeof s.message === 'string' ? s.message : `API answered HTTP ${status}`;
+  const details: KubeErrorDetails = { status, reason };
+  if (status === 422) {
+    const causes = Array.isArray(s.details?.causes)
+      ? (s.details.causes as StatusCause[]).filter((c) => typeof c === 'object' && c !== null)
+      : [];
+    details.fields = causes.map((c) => ({
+      field: c.field ?? '',
+      message: [c.reason, c.message].filter(Boolean).join(': '),
+    }));
+  }
+  return new AppError(codeOf(status, reason), `Kubernetes: ${message}`, details);
 }
 
-/** A failure of a list, as the code and message shown beside a partial list. */
-export function mapForList(err: unknown): unknown {
-  if (err instanceof KubeStatusError) {
-    const code =
-      err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : 'upstream_error';
-    return new AppError(code, `Kubernetes: ${err.message}`);
-  }
-  return err;
+/** The HTTP status of a Kubernetes failure, when the error came from one. */
+export function kubeStatusOf(err: unknown): number | undefined {
+  if (!(err instanceof AppError)) return undefined;
+  const status = (err.details as Partial<KubeErrorDetails> | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
 }

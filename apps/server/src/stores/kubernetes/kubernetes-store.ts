@@ -3,9 +3,9 @@
 // without the label, and record when and through what the console changed it.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { Target } from '@perses-cm/api';
-import { AppError, toSourceError } from '../../services/errors.ts';
-import type { Identity } from '../../services/identity.ts';
-import { configMapFor } from '../../services/model.ts';
+import { AppError, toSourceError } from '../../domain/errors.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { configMapFor } from '../../domain/model.ts';
 import type {
   Container,
   CreateInput,
@@ -16,7 +16,6 @@ import type {
   UnlabeledSource,
 } from '../store.ts';
 import { containerKeyFor, toContainer } from './configmap-entries.ts';
-import { KubeStatusError, mapForList } from './kube-status.ts';
 import type { KubeClient } from './kube-client.ts';
 import { labelSelectorString, matchesLabel } from './label-selector.ts';
 import { UnlabeledConfigMaps } from './unlabeled-configmaps.ts';
@@ -69,7 +68,7 @@ export class KubernetesStore implements ResourceStore {
       stale: stale.length > 0 ? stale.join('; ') : null,
       errors: this.loops
         .filter((l) => (l.stale !== null || l.forbidden !== null) && l.lastError !== null)
-        .map((l) => toSourceError(l.namespace ?? 'all namespaces', mapForList(l.lastError))),
+        .map((l) => toSourceError(l.namespace ?? 'all namespaces', l.lastError)),
     };
   }
 
@@ -115,7 +114,7 @@ export class KubernetesStore implements ResourceStore {
     try {
       created = await this.client.createConfigMap(namespace, body);
     } catch (err) {
-      if (err instanceof KubeStatusError && err.reason === 'AlreadyExists') {
+      if (err instanceof AppError && err.code === 'already_exists') {
         throw new AppError('already_exists', `ConfigMap ${namespace}/${plan.name} already exists`);
       }
       throw err;
@@ -183,16 +182,17 @@ export class KubernetesStore implements ResourceStore {
 
   /** On a conflict or a disappearance, refresh the cache from the server before answering. */
   private async afterFailedWrite(err: unknown, namespace: string, name: string): Promise<unknown> {
-    if (!(err instanceof KubeStatusError) || (err.status !== 409 && err.status !== 404)) return err;
+    if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'not_found'))
+      return err;
     const loop = this.loopFor(namespace);
     try {
       const current = await this.client.readConfigMap(namespace, name);
       loop?.apply(current);
     } catch (readErr) {
-      if (readErr instanceof KubeStatusError && readErr.status === 404)
+      if (readErr instanceof AppError && readErr.code === 'not_found')
         loop?.forget(`${namespace}/${name}`);
     }
-    return err.status === 409
+    return err.code === 'conflict'
       ? new AppError(
           'conflict',
           `ConfigMap ${namespace}/${name} changed since the version you edited`,

@@ -1,11 +1,11 @@
 // ConfigMaps that hold Perses resources but lack the label, listed from the API server only when
 // asked: the sidecar never copies them, so the console shows them read-only and never writes them.
 import type { V1ConfigMap } from '@kubernetes/client-node';
-import { resourceKeysOf } from '../../services/model.ts';
+import { AppError } from '../../domain/errors.ts';
+import { resourceKeysOf } from '../../domain/model.ts';
 import type { Container, UnlabeledSource } from '../store.ts';
 import { toContainer } from './configmap-entries.ts';
 import type { KubeClient } from './kube-client.ts';
-import { KubeStatusError, mapForList } from './kube-status.ts';
 import { labelSelectorString, matchesLabel, unlabeledSelectorString } from './label-selector.ts';
 
 interface Seen {
@@ -31,15 +31,10 @@ export class UnlabeledConfigMaps implements UnlabeledSource {
   }
 
   async list(namespace: string | null): Promise<Container[]> {
-    let items: V1ConfigMap[];
-    try {
-      ({ items } = await this.client.listConfigMaps(
-        namespace,
-        unlabeledSelectorString(this.label),
-      ));
-    } catch (err) {
-      throw mapForList(err);
-    }
+    const { items } = await this.client.listConfigMaps(
+      namespace,
+      unlabeledSelectorString(this.label),
+    );
     const fresh = new Map<string, Seen>();
     for (const cm of items) {
       const key = `${cm.metadata?.namespace ?? ''}/${cm.metadata?.name ?? ''}`;
@@ -59,7 +54,7 @@ export class UnlabeledConfigMaps implements UnlabeledSource {
     try {
       cm = await this.client.readConfigMap(namespace, name);
     } catch (err) {
-      if (err instanceof KubeStatusError && err.status === 404) return null;
+      if (err instanceof AppError && err.code === 'not_found') return null;
       throw err;
     }
     if (matchesLabel(cm.metadata?.labels, this.label)) return null;

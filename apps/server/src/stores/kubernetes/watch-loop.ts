@@ -3,7 +3,8 @@
 // restarts with exponential backoff on any other failure, reports itself stale meanwhile, and
 // after every re-list emits the differences with what it held, so no change is ever missed.
 import type { V1ConfigMap } from '@kubernetes/client-node';
-import { KubeStatusError, kubeStatusError } from './kube-status.ts';
+import { AppError } from '../../domain/errors.ts';
+import { kubeStatusError } from './kube-status.ts';
 import type { KubeClient, WatchEventType, WatchHandle } from './kube-client.ts';
 
 export type LoopChange =
@@ -92,10 +93,9 @@ export class WatchLoop {
         if (this.stopped) break;
         needList = true;
         // 410 Gone (an expired watch or list continue token): re-list at once, not an outage.
-        if (err instanceof Expired || (err instanceof KubeStatusError && err.status === 410))
-          continue;
+        if (err instanceof Expired || (err instanceof AppError && err.code === 'gone')) continue;
         this.lastError = err;
-        if (err instanceof KubeStatusError && (err.status === 403 || err.status === 401)) {
+        if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'unauthorized')) {
           this.markForbidden(err);
         } else this.markStale(err);
         this.resolveFirst();
@@ -197,7 +197,7 @@ export class WatchLoop {
    * it held is dropped rather than shown to someone who may no longer see it, and the loop keeps
    * retrying slowly in case access is granted.
    */
-  private markForbidden(err: KubeStatusError): void {
+  private markForbidden(err: AppError): void {
     this.forbidden = err.message;
     this.synced = true;
     for (const key of [...this.items.keys()]) this.forget(key);
