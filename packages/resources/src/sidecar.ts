@@ -32,7 +32,7 @@ export interface SidecarConfigMap {
 }
 
 /** The folder the sidecar writes a ConfigMap's keys into. */
-export function sidecarFolder(cm: SidecarConfigMap, settings = CHART_SIDECAR): string {
+function sidecarFolder(cm: SidecarConfigMap, settings = CHART_SIDECAR): string {
   const annotated = cm.annotations?.[settings.folderAnnotation];
   // The sidecar tests for the annotation's presence: an empty value joins to FOLDER itself.
   if (annotated === undefined) return join(settings.folder);
