@@ -116,7 +116,7 @@ test('a concurrent edit is shown, the text kept, and resolved', async ({ page, e
   expect(firstPanelTitle(stored.text)).toBe('Mine');
 });
 
-test('creates a project and a dashboard', async ({ page, env }) => {
+test('creates a project and a dashboard', async ({ page, env, shot }) => {
   await page.goto(`${env.directory.url}/new?kind=Project`);
   const editor = new EditorPage(page);
   await editor.waitReady();
@@ -126,7 +126,11 @@ test('creates a project and a dashboard', async ({ page, env }) => {
     spec: { display: { name: 'E2E' } },
   };
   await editor.setText(JSON.stringify(project, null, 2));
-  await expect(page.getByTestId('placement-key')).toHaveText('project.e2e-project.json');
+  // A chart directory gets a file under files/, laid out as the Perses file database.
+  await expect(page.getByTestId('placement-file')).toHaveText('files/projects/e2e-project.json');
+  await expect(page.getByTestId('pending-file')).toHaveText('files/projects/e2e-project.json');
+  await expect(page.getByRole('status', { name: 'Placement' })).not.toContainText(/ConfigMap|\)/);
+  await shot('create-file');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page).toHaveURL(/\/resources\//);
   await expect(page.getByRole('heading', { name: 'e2e-project' })).toBeVisible();
@@ -134,13 +138,16 @@ test('creates a project and a dashboard', async ({ page, env }) => {
 
   await page.goto(`${env.directory.url}/new?kind=Dashboard`);
   await editor.waitReady();
-  await expect(page.getByTestId('placement-key')).toHaveText(
-    /^dashboard\.[a-z0-9-]+\.new-dashboard\.json$/,
-  );
+  const file = page.getByTestId('placement-file');
+  await expect(file).toHaveText(/^files\/dashboards\/[a-zA-Z0-9_.-]+\/new-dashboard\.json$/);
+  const shown = (await file.textContent()) ?? '';
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page).toHaveURL(/\/resources\//);
   const created = await findResource(env.directory.url, 'Dashboard', 'new-dashboard');
   expect(created.project).toBeTruthy();
+  // The file the page announced is the one written.
+  expect(shown).toBe(`files/dashboards/${created.project}/new-dashboard.json`);
+  expect(existsSync(join(env.directory.dir, shown))).toBe(true);
 });
 
 test('deletes with a confirmation naming the file', async ({ page, env }) => {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { FindingCounts, Finding } from './findings.ts';
+import { DocFormat, Finding } from '@perses-cm/resources';
+import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
 
-export const DocFormat = z.enum(['json', 'yaml']);
-export type DocFormat = z.infer<typeof DocFormat>;
+// The resource model owns the document format; the contract uses it as it is.
+export { DocFormat };
 
 /** Where a resource is stored: one key of a ConfigMap, or one file of a chart directory. */
 export const Origin = z.discriminatedUnion('type', [

@@ -2,7 +2,7 @@
 // (the same resource always lands in the same place) and collision-free, while staying readable.
 
 import { shortHash } from './bytes.ts';
-import type { DocFormat } from './parse.ts';
+import type { DocFormat } from './doc-format.ts';
 import type { ResourceIdentity } from './identity.ts';
 import { kindInfo } from './kinds.ts';
 import { DNS1123_SUBDOMAIN_MAX, dns1123SubdomainProblem } from './names.ts';

@@ -5,7 +5,8 @@ import { stringify } from 'yaml';
 import { base64Decode, utf8Decode, utf8Length } from './bytes.ts';
 import { configMapNameFor, dataKeyFor } from './configmap-names.ts';
 import { identityOf } from './identity.ts';
-import { parseText, type DocFormat, type ParsedText } from './parse.ts';
+import type { DocFormat } from './doc-format.ts';
+import { parseText, type ParsedText } from './parse.ts';
 import { resourceItems } from './resource-items.ts';
 
 export interface ConfigMapLike {
@@ -24,9 +25,6 @@ export interface ConfigMapLike {
 
 /** The Helm chart's default sidecar selector (`sidecar.label` / `sidecar.labelValue`). */
 export const DEFAULT_LABEL = { key: 'perses.dev/resource', value: 'true' } as const;
-
-/** kiwigrid/k8s-sidecar's default FOLDER_ANNOTATION: a per-ConfigMap target folder. */
-export const SIDECAR_FOLDER_ANNOTATION = 'k8s-sidecar-target-directory';
 
 /** Annotations recording the identity, so a ConfigMap can be found without parsing its data. */
 export const IDENTITY_ANNOTATIONS = {

@@ -1,22 +1,26 @@
 // A finding is the unit every check returns: data, never an exception, so a caller can show all of
 // them at once (the CLI, the editor, the server's validation route).
+import { z } from 'zod';
 
-export type Severity = 'error' | 'warning';
+export const Severity = z.enum(['error', 'warning']);
+export type Severity = z.infer<typeof Severity>;
 
-export interface Finding {
-  path?: string;
-  line?: number;
-  column?: number;
-  severity: Severity;
-  /** Stable rule id, kebab-case; see RULES in rules.ts for the list. */
-  rule: string;
-  message: string;
-  kind?: string;
-  project?: string;
-  name?: string;
+/** The one shape of a finding: the HTTP API (`@perses-cm/api`) sends these as they are. */
+export const Finding = z.object({
+  path: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  severity: Severity,
+  /** Stable rule id, kebab-case. */
+  rule: z.string(),
+  message: z.string(),
+  kind: z.string().optional(),
+  project: z.string().optional(),
+  name: z.string().optional(),
   /** Dotted path of the field inside the resource, e.g. `metadata.name`. */
-  field?: string;
-}
+  field: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');

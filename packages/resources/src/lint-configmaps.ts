@@ -1,58 +1,45 @@
-// Rules about where ConfigMaps land: their names in the cluster and the files the sidecar
-// writes, for real ConfigMaps and for a chart files/ tree rendered by the docs' template.
+// Rules about where ConfigMaps land: their names in the linted manifests, and for a chart files/
+// tree rendered by the docs' template, the names and files that template leads to. (The files the
+// sidecar writes for real ConfigMaps are checked with the other placement rules, cross-rules.ts.)
 
 import { chartGeneratorConfigMapName, chartGeneratorDataKey } from './configmap-names.ts';
 import type { Finding } from './findings.ts';
-import { configMapLabel, sidecarFolder } from './lint-entries.ts';
+import { configMapLabel } from './lint-entries.ts';
 import type { ConfigMapEntry } from './manifest.ts';
 import { dns1123SubdomainProblem } from './names.ts';
+import { sidecarFilePath } from './sidecar.ts';
 
-export function configMapCollisions(cms: ConfigMapEntry[]): Finding[] {
+/** Two ConfigMaps of the linted manifests with one namespace and name: one replaces the other. */
+export function configMapNameCollisions(cms: ConfigMapEntry[]): Finding[] {
   const findings: Finding[] = [];
   const names = new Map<string, ConfigMapEntry>();
-  const paths = new Map<string, { cm: ConfigMapEntry; key: string }>();
   for (const entry of cms) {
     const cm = entry.configMap;
-    const at = { path: entry.path, ...(entry.position ?? {}) };
     const id = `${cm.metadata.namespace ?? ''}/${cm.metadata.name}`;
     const earlier = names.get(id);
     if (earlier)
       findings.push({
-        ...at,
+        path: entry.path,
+        ...(entry.position ?? {}),
         severity: 'error',
         rule: 'configmap-name-collision',
         message: `ConfigMap ${configMapLabel(cm)} is also defined in ${earlier.path}: the later one replaces the other`,
       });
     else names.set(id, entry);
-    const folder = sidecarFolder(cm);
-    for (const key of [...Object.keys(cm.data ?? {}), ...Object.keys(cm.binaryData ?? {})]) {
-      const file = folder ? `${folder}/${key}` : key;
-      const prior = paths.get(file);
-      const pos = entry.keyPositions?.[key];
-      if (prior && prior.cm !== entry)
-        findings.push({
-          path: entry.path,
-          ...(pos ? { line: pos.line, column: pos.column } : (entry.position ?? {})),
-          severity: 'error',
-          rule: 'sidecar-path-collision',
-          message: `ConfigMap ${configMapLabel(cm)} key "${key}" and ConfigMap ${configMapLabel(prior.cm.configMap)} key "${prior.key}" are both written to ${file} by the sidecar: the last writer wins and deleting either deletes the file; give every key a cluster-unique name`,
-        });
-      else paths.set(file, { cm: entry, key });
-    }
   }
   return findings;
 }
 
 /** What the chart docs' generator template would do with a `files/` tree. */
 export function chartTemplatePitfalls(
-  files: string[],
+  paths: string[],
   chartPaths: Map<string, string>,
   release: string,
 ): Finding[] {
   const findings: Finding[] = [];
   const names = new Map<string, string>();
-  const keys = new Map<string, string>();
-  for (const path of files) {
+  const files = new Map<string, string>();
+  for (const path of paths) {
     const chartPath = chartPaths.get(path);
     if (chartPath === undefined || !chartPath.endsWith('.json')) continue;
     const name = chartGeneratorConfigMapName(release, chartPath);
@@ -73,14 +60,15 @@ export function chartTemplatePitfalls(
       });
     else names.set(name, path);
     const key = chartGeneratorDataKey(chartPath);
-    const sameKey = keys.get(key);
-    if (sameKey !== undefined)
+    const file = sidecarFilePath({ name }, key);
+    const sameFile = files.get(file);
+    if (sameFile !== undefined)
       findings.push({
         ...base,
         rule: 'sidecar-path-collision',
-        message: `this file and ${sameKey} have the same basename "${key}", which the chart docs' generator template uses as data key: the sidecar writes both to the same file; rename one`,
+        message: `this file and ${sameFile} have the same basename "${key}", which the chart docs' generator template uses as data key: the sidecar writes both to ${file}; rename one`,
       });
-    else keys.set(key, path);
+    else files.set(file, path);
   }
   return findings;
 }

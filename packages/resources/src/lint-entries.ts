@@ -2,29 +2,26 @@
 // findings about the entry itself (extension, key, name, label, size).
 
 import { base64Decode, utf8Decode } from './bytes.ts';
-import {
-  configMapSizeBytes,
-  CONFIGMAP_MAX_BYTES,
-  SIDECAR_FOLDER_ANNOTATION,
-  type ConfigMapLike,
-} from './configmap.ts';
+import { configMapSizeBytes, CONFIGMAP_MAX_BYTES, type ConfigMapLike } from './configmap.ts';
+import { describeLocation, placementOf, type Placement } from './cross-rules.ts';
+import { isProvisionedFile } from './doc-format.ts';
 import type { Finding } from './findings.ts';
-import { identityOf, type ResourceIdentity } from './identity.ts';
 import type { ConfigMapEntry } from './manifest.ts';
 import { configMapKeyProblem, dns1123SubdomainProblem } from './names.ts';
 import { parseText } from './parse.ts';
 import type { Position } from './parse-limits.ts';
 import { resourceItems } from './resource-items.ts';
+import { sidecarFilePath } from './sidecar.ts';
 import { validateResource } from './validate.ts';
-
-export const PROVISIONED_EXTENSIONS = /\.(json|ya?ml)$/;
 
 export interface FileEntry {
   source: 'file';
   path: string;
   text: string;
-  /** Path inside a Helm chart (`files/...`) when the file is rendered into a ConfigMap by a chart. */
+  /** Path inside a Helm chart (`files/...`, see chartPathOf): the chart renders it into a ConfigMap. */
   chartPath?: string;
+  /** The chart renders it with the chart docs' generator template, whose pitfalls lint shows. */
+  docsTemplate?: boolean;
 }
 
 export type LintEntry = FileEntry | ConfigMapEntry;
@@ -36,16 +33,10 @@ export interface LintOptions {
   chartRelease?: string;
 }
 
-/** One resource found in the linted set, with where it came from. */
-export interface Located {
-  id: ResourceIdentity;
-  doc: Record<string, unknown>;
+/** One resource (or a key holding none) of the linted set, and where its findings point. */
+export interface Located extends Partial<Position> {
+  placement: Placement;
   path: string;
-  line?: number;
-  column?: number;
-  /** ConfigMap `namespace/name` and key when it came from a ConfigMap. */
-  configMap?: string;
-  chartPath?: string;
 }
 
 export interface EntryResult {
@@ -53,13 +44,20 @@ export interface EntryResult {
   resources: Located[];
 }
 
+type Where = Pick<Placement, 'container' | 'sidecarPath' | 'inConfigMap'> & {
+  /** The placement's `at` for a resource found at `pos`. */
+  at: (pos: Position | undefined) => string;
+};
+
+/** The findings and placements of one text; a text Perses takes nothing from yields one placement. */
 function lintText(
   text: string,
   path: string,
   key: string,
   shift: (pos: Position | undefined) => Position | undefined,
   prefix: string,
-): EntryResult & { parsedFindings: Finding[] } {
+  where: Where,
+): EntryResult {
   const parsed = parseText(text, { filename: key });
   const relocate = (f: Finding): Finding => {
     const pos = shift(f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : undefined);
@@ -69,19 +67,25 @@ function lintText(
   const { items, findings: itemFindings } = resourceItems(parsed, path);
   const findings = [...parsed.findings, ...itemFindings].map(relocate);
   const resources: Located[] = [];
+  const { at, ...rest } = where;
   for (const item of items) {
     const ctx = { path, locate: parsed.locate, pointer: item.pointer, docIndex: item.docIndex };
     findings.push(...validateResource(item.value, ctx).map(relocate));
-    const id = identityOf(item.value);
-    if (!id) continue;
     const pos = shift(parsed.locate(item.pointer, item.docIndex));
-    resources.push({ id, doc: item.value as Record<string, unknown>, path, ...(pos ?? {}) });
+    const placement = placementOf(item.value, { ...rest, at: at(pos) });
+    resources.push({ placement, path, ...(pos ?? {}) });
   }
-  return { findings, resources, parsedFindings: parsed.findings };
+  if (items.length === 0) resources.push(emptyPlacement(path, shift(undefined), where));
+  return { findings, resources };
+}
+
+function emptyPlacement(path: string, pos: Position | undefined, where: Where): Located {
+  const { at, ...rest } = where;
+  return { placement: { ...rest, at: at(pos) }, path, ...(pos ?? {}) };
 }
 
 export function lintFile(entry: FileEntry): EntryResult {
-  if (!PROVISIONED_EXTENSIONS.test(entry.path))
+  if (!isProvisionedFile(entry.path))
     return {
       findings: [
         {
@@ -94,19 +98,20 @@ export function lintFile(entry: FileEntry): EntryResult {
       ],
       resources: [],
     };
-  const result = lintText(entry.text, entry.path, entry.path, (p) => p, '');
-  if (entry.chartPath !== undefined)
-    for (const r of result.resources) r.chartPath = entry.chartPath;
-  return result;
+  return lintText(entry.text, entry.path, entry.path, (p) => p, '', {
+    container: entry.path,
+    inConfigMap: entry.chartPath !== undefined,
+    at: (pos) => describeLocation({ path: entry.path, ...(pos ?? {}) }),
+  });
 }
+
+const nsName = (cm: ConfigMapLike) => ({
+  name: cm.metadata.name,
+  ...(cm.metadata.namespace !== undefined ? { namespace: cm.metadata.namespace } : {}),
+});
 
 export function configMapLabel(cm: ConfigMapLike): string {
   return `${cm.metadata.namespace ? `${cm.metadata.namespace}/` : ''}${cm.metadata.name}`;
-}
-
-/** Folder the sidecar writes a key to, relative to its FOLDER (`''` = FOLDER itself). */
-export function sidecarFolder(cm: ConfigMapLike): string {
-  return (cm.metadata.annotations?.[SIDECAR_FOLDER_ANNOTATION] ?? '').replace(/\/+$/, '');
 }
 
 export function lintConfigMap(entry: ConfigMapEntry, opts: LintOptions): EntryResult {
@@ -166,6 +171,12 @@ export function lintConfigMap(entry: ConfigMapEntry, opts: LintOptions): EntryRe
     const keyPos = entry.keyPositions?.[key];
     const keyAt = keyPos ? { path: entry.path, line: keyPos.line, column: keyPos.column } : at;
     const prefix = `ConfigMap ${label} key "${key}": `;
+    const where: Where = {
+      container: label,
+      sidecarPath: sidecarFilePath(cm.metadata, key),
+      inConfigMap: true,
+      at: () => describeLocation({ configMap: { ...nsName(cm), key } }),
+    };
     const keyProblem = configMapKeyProblem(key);
     if (keyProblem)
       findings.push({
@@ -174,15 +185,6 @@ export function lintConfigMap(entry: ConfigMapEntry, opts: LintOptions): EntryRe
         rule: 'invalid-data-key',
         message: `${prefix}key ${keyProblem}`,
       });
-    if (!PROVISIONED_EXTENSIONS.test(key)) {
-      findings.push({
-        ...keyAt,
-        severity: 'warning',
-        rule: 'ignored-file',
-        message: `${prefix}Perses only reads .json, .yaml and .yml files: this key is ignored`,
-      });
-      continue;
-    }
     const content = keyPos?.content;
     const shift = (p: Position | undefined): Position | undefined =>
       !p
@@ -194,9 +196,20 @@ export function lintConfigMap(entry: ConfigMapEntry, opts: LintOptions): EntryRe
           : keyPos
             ? { line: keyPos.line, column: keyPos.column }
             : entry.position;
-    const result = lintText(text, entry.path, key, shift, prefix);
+    if (!isProvisionedFile(key)) {
+      findings.push({
+        ...keyAt,
+        severity: 'warning',
+        rule: 'ignored-file',
+        message: `${prefix}Perses only reads .json, .yaml and .yml files: this key is ignored`,
+      });
+      // Still a file the sidecar writes, so it can overwrite another.
+      resources.push(emptyPlacement(entry.path, shift(undefined), where));
+      continue;
+    }
+    const result = lintText(text, entry.path, key, shift, prefix, where);
     findings.push(...result.findings);
-    for (const r of result.resources) resources.push({ ...r, configMap: `${label}#${key}` });
+    resources.push(...result.resources);
   }
   return { findings, resources };
 }

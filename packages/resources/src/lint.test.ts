@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIGMAP_MAX_BYTES, resourceToConfigMap, type ConfigMapLike } from './configmap.ts';
 import type { Finding } from './findings.ts';
-import { lintResources, chartPathOf } from './lint.ts';
+import { chartPathOf } from './chart-layout.ts';
+import { lintResources } from './lint.ts';
 import type { LintEntry } from './lint-entries.ts';
 import { fixtureFiles, fixtureJson, fixtureText } from './testing/fixtures.ts';
 
@@ -57,12 +58,21 @@ describe('lintResources on the real fixtures', () => {
 });
 
 describe('lintResources cross-resource rules', () => {
-  it('reports two resources with the same identity after lower-casing', () => {
+  it('reports every holder of one identity after lower-casing, naming the others', () => {
     const findings = lintResources([
       file('a.json', [project('perses'), { kind: 'Project', metadata: { name: 'Perses' } }]),
+      file('b.json', project('PERSES')),
     ]);
-    expect(summary(findings)).toEqual(['error:duplicate-identity:a.json:8']);
-    expect(findings[0]?.message).toContain('also defined at a.json:2');
+    expect(summary(findings)).toEqual([
+      'error:duplicate-identity:a.json:2',
+      'error:duplicate-identity:a.json:8',
+      'error:duplicate-identity:b.json:1',
+    ]);
+    expect(findings.map((f) => f.message.replace(/ \(Perses.*/, ''))).toEqual([
+      'Project "perses" is also defined at a.json:8 (and 1 more)',
+      'Project "Perses" is also defined at a.json:2 (and 1 more)',
+      'Project "PERSES" is also defined at a.json:2 (and 1 more)',
+    ]);
   });
 
   it('reports a second default datasource of one plugin kind in a scope', () => {
@@ -73,7 +83,14 @@ describe('lintResources cross-resource rules', () => {
       file('c.json', datasource('c', 'p', true, 'TempoDatasource')),
       file('d.json', [project('q'), datasource('d', 'q', true)]),
     ]);
-    expect(summary(findings)).toEqual(['error:duplicate-default-datasource:b.json:1']);
+    // Which one Perses keeps depends on its load order: both are flagged.
+    expect(summary(findings)).toEqual([
+      'error:duplicate-default-datasource:a.json:1',
+      'error:duplicate-default-datasource:b.json:1',
+    ]);
+    expect(findings[1]?.message).toBe(
+      'Datasource "P/b" is a second default PrometheusDatasource datasource in the project "P" scope (Datasource "p/a" at a.json:1 is one already): Perses refuses it; set default: false on one',
+    );
   });
 
   it('warns about a project that is not defined in the linted set', () => {
@@ -141,8 +158,9 @@ describe('lintResources on ConfigMaps', () => {
     });
     expect(summary(findings)).toEqual([
       'warning:missing-label:m.yaml:4',
+      'error:sidecar-path-collision:m.yaml:9',
       'error:missing-panel-ref:m.yaml:10',
-      'error:sidecar-path-collision:m.yaml:15',
+      'error:sidecar-path-collision:m.yaml:16',
       'warning:missing-label:m.yaml:17',
     ]);
     const ref = findings.find((f) => f.rule === 'missing-panel-ref');
@@ -150,9 +168,12 @@ describe('lintResources on ConfigMaps', () => {
       /^"#\/spec\/panels\/nope"/,
     );
     // The annotation sends the third ConfigMap's key to another folder: no collision for it.
-    expect(findings.find((f) => f.rule === 'sidecar-path-collision')?.message).toContain(
-      'one key "dashboard.json"',
-    );
+    expect(
+      findings.filter((f) => f.rule === 'sidecar-path-collision').map((f) => f.message),
+    ).toEqual([
+      'ConfigMap a/one key "dashboard.json" and ConfigMap b/two key "dashboard.json" are both written to /etc/perses/provisioning/dashboard.json by the sidecar: the last writer wins and deleting either deletes the file; give every key a cluster-unique name',
+      'ConfigMap b/two key "dashboard.json" and ConfigMap a/one key "dashboard.json" are both written to /etc/perses/provisioning/dashboard.json by the sidecar: the last writer wins and deleting either deletes the file; give every key a cluster-unique name',
+    ]);
   });
 
   it('reports invalid and colliding ConfigMap names', () => {
@@ -236,7 +257,7 @@ describe('chart files/ tree', () => {
         source: 'file',
         path,
         text: JSON.stringify(i === 0 ? project('p') : dash(`d${i}`)),
-        ...(chartPath ? { chartPath } : {}),
+        ...(chartPath ? { chartPath, docsTemplate: true } : {}),
       };
     });
     const findings = lintResources(entries, { chartRelease: 'perses' }).map(
@@ -249,7 +270,5 @@ describe('chart files/ tree', () => {
       'chart-configmap-name:chart/files/dashboards/team-observability-kubernetes-clusters-overview-2.json',
       'chart-configmap-name:chart/files/dashboards/team-observability-kubernetes-clusters-overview.json',
     ]);
-    expect(chartPathOf('x/files/a/b.json')).toBe('files/a/b.json');
-    expect(chartPathOf('x/a/b.json')).toBeUndefined();
   });
 });

@@ -2,12 +2,11 @@
 // content: text that is valid JSON is JSON, anything else is read as YAML. The user's document is
 // returned as parsed: nothing is reordered, defaulted or stripped.
 
+import type { DocFormat } from './doc-format.ts';
 import type { Finding } from './findings.ts';
 import { parseJson } from './parse-json.ts';
 import { pointerKey, type Position } from './parse-limits.ts';
 import { locateYaml, parseYaml } from './parse-yaml.ts';
-
-export type DocFormat = 'json' | 'yaml';
 
 export interface ParsedText {
   format: DocFormat;

@@ -1,11 +1,6 @@
 // The server's single seam onto the resource model (@perses-cm/resources): parsing, identity,
 // validation and the ConfigMap mapping. Everything else in the server calls these helpers.
 import {
-  CONFIGMAP_MAX_BYTES,
-  configMapSizeBytes,
-  defaultDatasourceSlot,
-  duplicateDefaultMessage,
-  identityKey,
   identityOf,
   kindInfo,
   parseText,
@@ -14,15 +9,29 @@ import {
   resourceToConfigMap,
   validateResource,
   type ConfigMapLike,
-  type DefaultDatasourceSlot,
-  type ResourceIdentity as ModelIdentity,
+  type DocFormat,
+  type Finding,
+  type ResourceIdentity,
   type ValidateContext,
-  type PersesKind,
 } from '@perses-cm/resources';
-import type { DocFormat, Finding } from '@perses-cm/api';
 
-export { CONFIGMAP_MAX_BYTES, configMapSizeBytes, defaultDatasourceSlot, kindInfo };
-export { DUPLICATE_DEFAULT_RULE, type DefaultDatasourceSlot } from '@perses-cm/resources';
+export {
+  CHART_FILES_DIR,
+  CONFIGMAP_MAX_BYTES,
+  chartFilePath,
+  configMapSizeBytes,
+  crossFindings,
+  describeLocation,
+  identityKey,
+  isProvisionedFile,
+  kindInfo,
+  neighbourKeys,
+  placementOf,
+  sidecarFilePath,
+  type NeighbourKeys,
+  type Placement,
+  type ResourceIdentity,
+} from '@perses-cm/resources';
 
 export interface Parsed {
   format: DocFormat;
@@ -50,38 +59,8 @@ export function parse(text: string, filename?: string, format?: DocFormat): Pars
   };
 }
 
-export interface ResourceIdentity {
-  kind: string;
-  project: string | null;
-  name: string;
-}
-
 export function identity(doc: unknown): ResourceIdentity | null {
-  const id = identityOf(doc);
-  if (!id) return null;
-  return { kind: id.kind, project: id.project ?? null, name: id.name };
-}
-
-/** Perses's identity key (kind, project, lower-cased name): two resources with it clash. */
-export function identityKeyOf(id: ResourceIdentity): string {
-  return identityKey(toModel(id));
-}
-
-/** The shared wording of the second-default-datasource finding, from server identities. */
-export function secondDefaultMessage(
-  id: ResourceIdentity,
-  slot: DefaultDatasourceSlot,
-  other: ResourceIdentity,
-  otherAt: string,
-): string {
-  return duplicateDefaultMessage(toModel(id), slot, toModel(other), otherAt);
-}
-
-function toModel(id: ResourceIdentity): ModelIdentity {
-  const kind = id.kind as PersesKind;
-  return id.project === null
-    ? { kind, name: id.name }
-    : { kind, project: id.project, name: id.name };
+  return identityOf(doc) ?? null;
 }
 
 export function validate(doc: unknown, ctx?: ValidateContext): Finding[] {
@@ -124,11 +103,6 @@ export function resourceKeysOf(cm: {
     .filter((k) => k.resources.some((doc) => identityOf(doc) !== undefined))
     .map((k) => k.key);
   return new Set(keys);
-}
-
-/** The folder of a kind in a chart's files/ tree (its plural, as the Perses file database). */
-export function folderOf(kind: string): string | null {
-  return kindInfo(kind)?.plural ?? null;
 }
 
 export function isProjectScopedKind(kind: string): boolean {

@@ -131,7 +131,7 @@ describe('ResourceIndex over ConfigMaps', () => {
     );
     const rules = (n: string) => byName(n)?.findings.map((f) => f.rule);
     expect(rules('one')).toEqual(['duplicate-default-datasource']);
-    expect(byName('one')?.findings[0]?.message).toContain('ConfigMap b/two key two.json');
+    expect(byName('one')?.findings[0]?.message).toContain('ConfigMap b/two key "two.json"');
     expect(rules('two')).toEqual(['duplicate-default-datasource']);
     expect(byName('two')?.summary.findings.errors).toBe(1);
     expect(rules('g1')).toEqual(['duplicate-default-datasource']);

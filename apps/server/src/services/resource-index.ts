@@ -3,8 +3,7 @@
 // diffed into resource events. Lists read these summaries; nothing deep-copies the cache.
 import type { ListResourcesQuery, ResourceEvent } from '@perses-cm/api';
 import type { Container } from '../stores/store.ts';
-import { crossFindings } from './cross-findings.ts';
-import { identityKeyOf } from '../domain/model.ts';
+import { crossFindings } from '../domain/model.ts';
 import { indexContainer, withCross, type IndexedResource } from './resource-summary.ts';
 
 export { resourceId, type IndexedResource } from './resource-summary.ts';
@@ -103,25 +102,27 @@ export class ResourceIndex {
 
   private collectRelated(r: IndexedResource, out: Set<string>): void {
     const add = (ids: Set<string> | undefined) => ids?.forEach((id) => out.add(id));
-    if (r.identityKey !== null) add(this.byIdentity.get(r.identityKey));
-    if (r.sidecarPath !== null) add(this.bySidecarPath.get(r.sidecarPath));
-    if (r.defaultSlot !== null) add(this.byDefaultSlot.get(r.defaultSlot.key));
-    if (r.summary.kind === 'Project') add(this.byProject.get(r.summary.name.toLowerCase()));
+    const keys = r.keys;
+    if (keys.identity !== null) add(this.byIdentity.get(keys.identity));
+    if (keys.sidecarPath !== null) add(this.bySidecarPath.get(keys.sidecarPath));
+    if (keys.defaultSlot !== null) add(this.byDefaultSlot.get(keys.defaultSlot));
+    if (r.placement.id?.kind === 'Project')
+      add(this.byProject.get(r.placement.id.name.toLowerCase()));
     if (this.byId.has(r.summary.id)) out.add(r.summary.id);
   }
 
   /** Recomputes a resource's cross findings; returns the same object when nothing changed. */
   private recomputeCross(r: IndexedResource): IndexedResource {
-    const ids = (set: Set<string> | undefined) =>
-      [...(set ?? [])].flatMap((id) => this.byId.get(id) ?? []);
-    const project = r.summary.project;
-    const cross = crossFindings(r, {
-      sameIdentity: r.identityKey === null ? [] : ids(this.byIdentity.get(r.identityKey)),
-      sameSidecarPath: r.sidecarPath === null ? [] : ids(this.bySidecarPath.get(r.sidecarPath)),
-      sameDefaultSlot: r.defaultSlot === null ? [] : ids(this.byDefaultSlot.get(r.defaultSlot.key)),
-      projectDefined:
-        project === null ||
-        this.byIdentity.has(identityKeyOf({ kind: 'Project', project: null, name: project })),
+    const near = (map: Map<string, Set<string>>, key: string | null) =>
+      key === null
+        ? []
+        : [...(map.get(key) ?? [])].flatMap((id) => this.byId.get(id)?.placement ?? []);
+    const keys = r.keys;
+    const cross = crossFindings(r.placement, {
+      sameIdentity: near(this.byIdentity, keys.identity),
+      sameSidecarPath: near(this.bySidecarPath, keys.sidecarPath),
+      sameDefaultSlot: near(this.byDefaultSlot, keys.defaultSlot),
+      projectDefined: keys.project === null || this.byIdentity.has(keys.project),
     });
     if (JSON.stringify(cross) === JSON.stringify(r.cross)) return r;
     const next = withCross(r, cross);
@@ -181,9 +182,10 @@ export class ResourceIndex {
     addTo(this.byKind, r.summary.kind, id);
     if (r.summary.namespace !== null) addTo(this.byNamespace, r.summary.namespace, id);
     if (r.summary.project !== null) addTo(this.byProject, r.summary.project.toLowerCase(), id);
-    if (r.identityKey !== null) addTo(this.byIdentity, r.identityKey, id);
-    if (r.sidecarPath !== null) addTo(this.bySidecarPath, r.sidecarPath, id);
-    if (r.defaultSlot !== null) addTo(this.byDefaultSlot, r.defaultSlot.key, id);
+    const keys = r.keys;
+    if (keys.identity !== null) addTo(this.byIdentity, keys.identity, id);
+    if (keys.sidecarPath !== null) addTo(this.bySidecarPath, keys.sidecarPath, id);
+    if (keys.defaultSlot !== null) addTo(this.byDefaultSlot, keys.defaultSlot, id);
   }
 
   private unlink(r: IndexedResource): void {
@@ -192,9 +194,10 @@ export class ResourceIndex {
     removeFrom(this.byKind, r.summary.kind, id);
     if (r.summary.namespace !== null) removeFrom(this.byNamespace, r.summary.namespace, id);
     if (r.summary.project !== null) removeFrom(this.byProject, r.summary.project.toLowerCase(), id);
-    if (r.identityKey !== null) removeFrom(this.byIdentity, r.identityKey, id);
-    if (r.sidecarPath !== null) removeFrom(this.bySidecarPath, r.sidecarPath, id);
-    if (r.defaultSlot !== null) removeFrom(this.byDefaultSlot, r.defaultSlot.key, id);
+    const keys = r.keys;
+    if (keys.identity !== null) removeFrom(this.byIdentity, keys.identity, id);
+    if (keys.sidecarPath !== null) removeFrom(this.bySidecarPath, keys.sidecarPath, id);
+    if (keys.defaultSlot !== null) removeFrom(this.byDefaultSlot, keys.defaultSlot, id);
   }
 
   private emit(event: ResourceEvent): void {

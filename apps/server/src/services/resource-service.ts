@@ -12,7 +12,7 @@ import type { ResourceStore } from '../stores/store.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
 import type { Authorizer, Identity } from '../domain/identity.ts';
-import { identity, identityKeyOf, parse, validate } from '../domain/model.ts';
+import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { compareResources, resourceId } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
@@ -65,7 +65,7 @@ export class ResourceService {
   async create(who: Identity, req: CreateResourceRequest): Promise<ResourceDetail> {
     const doc = readDocument(req);
     const id = this.checkedIdentity(doc);
-    const existing = this.index.withIdentity(identityKeyOf(id))[0];
+    const existing = this.index.withIdentity(identityKey(id))[0];
     if (existing) {
       throw new AppError(
         'already_exists',
@@ -93,9 +93,9 @@ export class ResourceService {
     if (req.version !== current.summary.version) throw this.conflict(current, req.version);
     const doc = readDocument(req, current.summary.format);
     const next = this.checkedIdentity(doc);
-    const nextKey = identityKeyOf(next);
+    const nextKey = identityKey(next);
     const twin = this.index.withIdentity(nextKey).find((r) => r.summary.id !== id);
-    if (current.identityKey === null && twin) {
+    if (current.keys.identity === null && twin) {
       // Fixing an unparseable resource must not create a second copy of another one.
       throw new AppError(
         'already_exists',
@@ -105,7 +105,7 @@ export class ResourceService {
         },
       );
     }
-    if (current.identityKey !== null && current.identityKey !== nextKey) {
+    if (current.keys.identity !== null && current.keys.identity !== nextKey) {
       throw new AppError(
         'bad_request',
         'kind, project and name cannot change on update: create the renamed resource, then delete this one',

@@ -4,12 +4,16 @@ import { createHash } from 'node:crypto';
 import { ResourceSummary, type Finding } from '@perses-cm/api';
 import type { Container, StoreEntry } from '../stores/store.ts';
 import {
-  defaultDatasourceSlot,
+  describeLocation,
   identity,
-  identityKeyOf,
+  isProvisionedFile,
+  neighbourKeys,
   parse,
+  placementOf,
+  sidecarFilePath,
   validate,
-  type DefaultDatasourceSlot,
+  type NeighbourKeys,
+  type Placement,
 } from '../domain/model.ts';
 
 export interface IndexedResource {
@@ -21,14 +25,13 @@ export interface IndexedResource {
   docIndex: number;
   /** Findings of the document alone (parse and resource rules). */
   own: Finding[];
-  /** Findings against other resources (same identity, sidecar file or default slot, no project). */
+  /** Findings of the placement rules (where it is stored and what else is there). */
   cross: Finding[];
   findings: Finding[];
-  identityKey: string | null;
-  /** Where the sidecar writes this key (ConfigMaps only): folder annotation + data key. */
-  sidecarPath: string | null;
-  /** The plugin kind and scope a default datasource claims (one default each), else null. */
-  defaultSlot: DefaultDatasourceSlot | null;
+  /** Who and where it is, as the placement rules of the resource model see it. */
+  placement: Placement;
+  /** Under which keys the index finds its neighbours (same identity, sidecar file, default slot). */
+  keys: NeighbourKeys;
   search: string;
 }
 
@@ -50,8 +53,6 @@ function countFindings(findings: Finding[]) {
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
 }
-
-const SIDECAR_FOLDER_ANNOTATION = 'k8s-sidecar-target-directory';
 
 /** Opaque, URL-safe id of a document in an entry; derived from where it is stored. */
 export function resourceId(entry: StoreEntry, docIndex: number | null): string {
@@ -76,10 +77,13 @@ export function indexContainer(container: Container): IndexedResource[] {
     const docs = parsed.documents;
     const several = docs.length > 1;
     if (docs.length === 0) {
-      out.push(build(entry, 0, null, null, parsed.format, parsed.findings));
+      out.push(build(entry, 0, null, null, parsed.format, parsed.findings, placementFor(entry)));
       continue;
     }
     docs.forEach((doc, i) => {
+      // A file's line tells two resources of one list file apart in messages.
+      const ctx = entry.origin.type === 'file' ? parsed.contexts[i] : undefined;
+      const line = ctx?.locate?.(ctx.pointer ?? [], ctx.docIndex)?.line;
       const findings = [
         ...(i === 0 ? parsed.findings : []),
         ...validate(doc, parsed.contexts[i]),
@@ -88,7 +92,10 @@ export function indexContainer(container: Container): IndexedResource[] {
       const readOnly = several
         ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
         : null;
-      out.push(build(entry, i, several ? i : null, doc, parsed.format, findings, readOnly));
+      const placement = placementFor(entry, doc, line);
+      out.push(
+        build(entry, i, several ? i : null, doc, parsed.format, findings, placement, readOnly),
+      );
     });
   }
   return out;
@@ -101,6 +108,7 @@ function build(
   doc: unknown,
   format: 'json' | 'yaml',
   findings: Finding[],
+  placement: Placement,
   readOnly: string | null = null,
 ): IndexedResource {
   const id = doc === null ? null : identity(doc);
@@ -124,9 +132,6 @@ function build(
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
-  const origin = entry.origin;
-  const folder =
-    origin.type === 'configmap' ? (origin.annotations[SIDECAR_FOLDER_ANNOTATION] ?? '') : '';
   return {
     summary,
     json: JSON.stringify(summary),
@@ -135,11 +140,26 @@ function build(
     own: findings,
     cross: [],
     findings,
-    identityKey: id ? identityKeyOf(id) : null,
-    sidecarPath: origin.type === 'configmap' ? `${folder.replace(/\/+$/, '')}/${entry.key}` : null,
-    defaultSlot: doc === null ? null : defaultDatasourceSlot(doc),
+    placement,
+    keys: neighbourKeys(placement),
     search,
   };
+}
+
+/** Who and where a document is for the placement rules; a file Perses skips yields nobody. */
+function placementFor(entry: StoreEntry, doc: unknown = null, line?: number): Placement {
+  const o = entry.origin;
+  // Both targets end up in ConfigMaps: a chart directory's files/ are rendered into them.
+  const where =
+    o.type === 'configmap'
+      ? {
+          at: describeLocation({ configMap: o }),
+          container: `${o.namespace}/${o.name}`,
+          sidecarPath: sidecarFilePath(o, o.key),
+          inConfigMap: true,
+        }
+      : { at: describeLocation({ path: o.path, line }), container: o.path, inConfigMap: true };
+  return doc !== null && isProvisionedFile(entry.key) ? placementOf(doc, where) : where;
 }
 
 /** Warnings about where a resource is stored rather than what it says. */

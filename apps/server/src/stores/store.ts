@@ -3,6 +3,7 @@
 // entries (a data key, the file's text); parsing and indexing happen above it, once per change.
 import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
 import type { Authorizer, Identity } from '../domain/identity.ts';
+import type { ResourceIdentity } from '../domain/model.ts';
 
 /** One stored text: a ConfigMap data key, or a file. */
 export interface StoreEntry {
@@ -47,7 +48,7 @@ export interface CreateInput {
   document: unknown;
   text: string;
   format: DocFormat;
-  identity: { kind: string; project: string | null; name: string };
+  identity: ResourceIdentity;
   namespace: string | null;
 }
 

@@ -3,7 +3,7 @@
 
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chartPathOf, type LintEntry } from '@perses-cm/resources';
+import { CHART_FILES_DIR, chartPathOf, type LintEntry } from '@perses-cm/resources';
 import { chartRootOf, isChartRoot, usesDocsGenerator } from './chart.ts';
 
 export interface ReadResult {
@@ -43,13 +43,18 @@ export async function readInputs(paths: string[]): Promise<ReadResult> {
     try {
       const info = await stat(given);
       // A chart directory: only files/ holds resources (templates and values are Helm's).
-      const dir = info.isDirectory() && isChartRoot(given) ? join(given, 'files') : given;
+      const dir = info.isDirectory() && isChartRoot(given) ? join(given, CHART_FILES_DIR) : given;
       const files = info.isDirectory() ? await walk(dir) : [given];
       const applies = await docsTemplateApplies(given, docsTemplate);
       for (const path of files) {
         const text = await readFile(path, 'utf8');
-        const chartPath = applies ? chartPathOf(path) : undefined;
-        entries.push({ source: 'file', path, text, ...(chartPath ? { chartPath } : {}) });
+        const chartPath = chartPathOf(path);
+        entries.push({
+          source: 'file',
+          path,
+          text,
+          ...(chartPath ? { chartPath, docsTemplate: applies } : {}),
+        });
       }
     } catch (e) {
       errors.push(`cannot read ${given}: ${e instanceof Error ? e.message : String(e)}`);

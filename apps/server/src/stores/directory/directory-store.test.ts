@@ -79,7 +79,7 @@ describe('DirectoryStore', () => {
         document: {},
         text: projectText('q'),
         format: 'json',
-        identity: { kind: 'Project', project: null, name: 'q' },
+        identity: { kind: 'Project', name: 'q' },
         namespace: null,
       }),
     ).rejects.toThrow(/link out of the chart/);
@@ -101,7 +101,7 @@ describe('DirectoryStore', () => {
       document: {},
       text: projectText('n'),
       format: 'json' as const,
-      identity: { kind: 'Project', project: null, name: 'n' },
+      identity: { kind: 'Project' as const, name: 'n' },
       namespace: null,
     };
     const results = await Promise.allSettled([store.create(me, input), store.create(me, input)]);

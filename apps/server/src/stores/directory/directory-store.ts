@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { SourceError, Target } from '@perses-cm/api';
 import { AppError, toSourceError } from '../../domain/errors.ts';
 import type { Identity } from '../../domain/identity.ts';
-import { folderOf } from '../../domain/model.ts';
+import { chartFilePath } from '../../domain/model.ts';
 import type {
   Container,
   CreateInput,
@@ -18,7 +18,7 @@ import type {
   StoreStatus,
 } from '../store.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
-import { newResourcePath, resolveInside, staysInside } from './paths.ts';
+import { resolveInside, staysInside } from './paths.ts';
 import { readOne, scanFiles, type ScannedFile } from './scan.ts';
 
 export interface DirectoryStoreOptions {
@@ -95,10 +95,12 @@ export class DirectoryStore implements ResourceStore {
   }
 
   async create(_who: Identity, input: CreateInput): Promise<Container> {
-    const folder = folderOf(input.identity.kind);
-    if (!folder) throw new AppError('bad_request', `unknown kind "${input.identity.kind}"`);
-    const ext = input.format === 'yaml' ? '.yaml' : '.json';
-    const rel = newResourcePath(folder, input.identity.project, input.identity.name, ext);
+    const placed = chartFilePath(input.identity, input.format);
+    if (!placed.ok) {
+      const { field, message, rule } = placed.problem;
+      throw new AppError('bad_request', message, { fields: [{ field, message: rule }] });
+    }
+    const rel = placed.path;
     const abs = resolveInside(this.root, rel);
     return this.mutex.run(rel, async () => {
       await mkdir(path.dirname(abs), { recursive: true });

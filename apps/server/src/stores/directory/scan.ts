@@ -5,7 +5,8 @@ import type { Dirent, Stats } from 'node:fs';
 import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceError } from '@perses-cm/api';
-import { RESOURCE_EXTENSIONS, staysInside, toPosix } from './paths.ts';
+import { CHART_FILES_DIR, isProvisionedFile } from '../../domain/model.ts';
+import { staysInside, toPosix } from './paths.ts';
 
 export interface ScannedFile {
   rel: string;
@@ -36,7 +37,7 @@ export async function scanFiles(
   problems: SourceError[] = [],
 ): Promise<Map<string, ScannedFile>> {
   const out = new Map<string, ScannedFile>();
-  const filesDir = path.join(root, 'files');
+  const filesDir = path.join(root, CHART_FILES_DIR);
   // A vanished chart directory (unmounted, moved) is an outage, not the deletion of everything.
   if (!(await stat(root)).isDirectory()) throw new Error(`${root} is not a directory`);
   const walk = async (dir: string, depth: number): Promise<void> => {
@@ -59,7 +60,7 @@ export async function scanFiles(
         await walk(abs, depth + 1);
         continue;
       }
-      if (!s.isFile() || !RESOURCE_EXTENSIONS.has(path.extname(d.name))) continue;
+      if (!s.isFile() || !isProvisionedFile(d.name)) continue;
       const rel = toPosix(path.relative(root, abs));
       const stamp = stampOf(s);
       const prev = previous.get(rel);

@@ -2,9 +2,8 @@
 // the console would not write it (several keys, binary data, immutable, not a resource file).
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { Buffer } from 'node:buffer';
+import { isProvisionedFile } from '../../domain/model.ts';
 import type { Container, StoreEntry } from '../store.ts';
-
-const RESOURCE_KEY = /\.(json|ya?ml)$/;
 
 export const containerKeyFor = (namespace: string, name: string) => `cm:${namespace}/${name}`;
 
@@ -42,7 +41,7 @@ export function toContainer(cm: V1ConfigMap): Container {
       common ??
       (isBinary
         ? 'the resource is stored as binaryData'
-        : RESOURCE_KEY.test(key)
+        : isProvisionedFile(key)
           ? null
           : 'the key has no .json, .yaml or .yml extension, so Perses ignores the file'),
   });

@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { configMapNameFor, dataKeyFor, identityOf, kindInfo } from '@perses-cm/resources';
 import { showToast } from '../../../components/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LoadingState } from '../../../components/states.tsx';
@@ -12,6 +11,7 @@ import { useCreateResource } from '../api/create-resource.ts';
 import { useResources } from '../api/list-resources.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../hooks/drafts.ts';
 import { useEditorFindings } from '../hooks/use-editor-findings.ts';
+import { plannedPlace } from '../hooks/planned-place.ts';
 import { TEMPLATES, templateText } from '../hooks/templates.ts';
 import { SidePanel } from './side-panel.tsx';
 
@@ -47,20 +47,11 @@ function CreateResourceForm({ project }: { project: string }) {
   const perm = permission(who.data, 'create', isDirectory ? null : namespace || null);
   const { findings, perses } = useEditorFindings(text, 'json');
 
-  const placement = useMemo(() => {
-    try {
-      const id = identityOf(JSON.parse(text));
-      if (!id) return null;
-      // The directory store writes files/<plural>/[<project>/]<name>.json.
-      const plural = kindInfo(id.kind)?.plural ?? id.kind.toLowerCase();
-      const file = ['files', plural, ...(id.project ? [id.project] : []), `${id.name}.json`].join(
-        '/',
-      );
-      return { configMapName: configMapNameFor(id), key: dataKeyFor(id, 'json'), file };
-    } catch {
-      return null;
-    }
-  }, [text]);
+  const place = useMemo(
+    () => plannedPlace(text, isDirectory, namespace),
+    [text, isDirectory, namespace],
+  );
+  const placed = place.type === 'file' ? place.path !== null : place.key !== null;
 
   const onChange = (t: string) => {
     setText(t);
@@ -81,9 +72,11 @@ function CreateResourceForm({ project }: { project: string }) {
     ? perm.reason
     : markers.errors > 0
       ? `Fix ${markers.errors} error(s) first`
-      : !placement
-        ? 'The document has no valid kind and name'
-        : null;
+      : place.type === 'file' && place.problem
+        ? place.problem
+        : !placed
+          ? 'The document has no valid kind and name'
+          : null;
 
   const submit = () => {
     if (reason) {
@@ -143,7 +136,7 @@ function CreateResourceForm({ project }: { project: string }) {
           className="btn btn-primary"
           onClick={submit}
           disabled={Boolean(reason) || create.isPending}
-          title={reason ?? 'Create the ConfigMap'}
+          title={reason ?? (isDirectory ? 'Create the file' : 'Create the ConfigMap')}
         >
           {create.isPending ? 'Creating…' : 'Create'}
         </button>
@@ -164,23 +157,22 @@ function CreateResourceForm({ project }: { project: string }) {
       </div>
       <div className="banner banner-info" role="status" aria-label="Placement">
         Will be stored as{' '}
-        {placement ? (
+        {place.type === 'file' && place.path !== null ? (
           <>
-            {isDirectory ? (
-              'a file in the chart directory'
-            ) : (
-              <>
-                ConfigMap{' '}
-                <code data-testid="placement-configmap">
-                  {namespace}/{placement.configMapName}
-                </code>
-              </>
-            )}{' '}
-            key <code data-testid="placement-key">{placement.key}</code>
-            {isDirectory && ')'}
+            file <code data-testid="placement-file">{place.path}</code> of the chart
+          </>
+        ) : place.type === 'configmap' && place.key !== null ? (
+          <>
+            ConfigMap{' '}
+            <code data-testid="placement-configmap">
+              {place.namespace}/{place.configMapName}
+            </code>{' '}
+            key <code data-testid="placement-key">{place.key}</code>
           </>
         ) : (
-          <span className="muted">— set a valid kind and metadata.name</span>
+          <span className="muted">
+            — {(place.type === 'file' && place.problem) || 'set a valid kind and metadata.name'}
+          </span>
         )}
       </div>
       <div className="editor-layout">
@@ -200,11 +192,7 @@ function CreateResourceForm({ project }: { project: string }) {
           </ErrorBoundary>
         </div>
         <SidePanel
-          pending={{
-            namespace: isDirectory ? null : namespace,
-            configMapName: placement?.configMapName ?? null,
-            key: placement?.key ?? null,
-          }}
+          pending={place}
           markers={markers}
           perses={perses}
           onReveal={(l, c) => editor.current?.reveal(l, c)}

@@ -1,11 +1,12 @@
 import type { ResourceDetail, ValidateResponse } from '@perses-cm/api';
 import { formatBytes } from '../../../components/badges.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
+import type { PlannedPlace } from '../hooks/planned-place.ts';
 
 interface Props {
   resource?: ResourceDetail;
   /** Shown instead of origin for a resource not created yet. */
-  pending?: { namespace: string | null; configMapName: string | null; key: string | null };
+  pending?: PlannedPlace;
   markers: MarkerSummary;
   perses?: ValidateResponse['perses'];
   onReveal: (line: number, column: number) => void;
@@ -35,14 +36,20 @@ export function SidePanel({ resource, pending, markers, perses, onReveal }: Prop
                 <dd>{resource.origin.path}</dd>
               </>
             )}
-            {pending && (
+            {pending?.type === 'configmap' && (
               <>
                 <dt>Namespace</dt>
-                <dd>{pending.namespace ?? '—'}</dd>
+                <dd>{pending.namespace || '—'}</dd>
                 <dt>ConfigMap</dt>
                 <dd data-testid="pending-configmap">{pending.configMapName ?? '—'}</dd>
                 <dt>Key</dt>
                 <dd data-testid="pending-key">{pending.key ?? '—'}</dd>
+              </>
+            )}
+            {pending?.type === 'file' && (
+              <>
+                <dt>File</dt>
+                <dd data-testid="pending-file">{pending.path ?? '—'}</dd>
               </>
             )}
             {resource && (
