@@ -44,11 +44,16 @@ export async function mustRun(
   return r.stdout;
 }
 
-export function stackBinaries(): { helm: string; kubectl: string; kubernetesVersion: string } {
+export function stackBinaries(): {
+  helm: string;
+  kubectl: string;
+  perses: string;
+  kubernetesVersion: string;
+} {
   const bins = locateBinaries(readStackSettings().cacheDir);
   const kubernetesVersion = readVersions()['KUBERNETES_VERSION'];
   if (!kubernetesVersion) throw new Error('KUBERNETES_VERSION missing from versions.sh');
-  return { helm: bins.helm, kubectl: bins.kubectl, kubernetesVersion };
+  return { helm: bins.helm, kubectl: bins.kubectl, perses: bins.perses, kubernetesVersion };
 }
 
 export function kubectl(kubeconfig: string, args: string[], input?: string): Promise<ToolResult> {
