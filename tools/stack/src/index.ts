@@ -9,3 +9,5 @@ export {
 export { waitFor } from './proc.ts';
 export { startSidecar, type RunningSidecar } from './sidecar/sidecar.ts';
 export { freePort } from './net.ts';
+export { locateBinaries, readVersions, type Binaries } from './binaries.ts';
+export { readStackSettings } from './config.ts';
