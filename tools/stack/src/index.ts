@@ -9,3 +9,5 @@ export {
 export { waitFor } from './proc.ts';
 export { startSidecar, type RunningSidecar } from './sidecar/sidecar.ts';
 export { freePort } from './net.ts';
+export { startExtraPerses, type ExtraPerses } from './extra-perses.ts';
+export { fixtureResources, type Resource } from './testing/perses.ts';
