@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import { PersesClient } from './perses/perses-client.ts';
+import { directTransport } from './perses/transport.ts';
 import type { EventsOptions } from './routes/events.ts';
 import { CapabilitiesService } from './services/capabilities.ts';
 import { allowAll, type Identity } from './domain/identity.ts';
@@ -88,7 +89,9 @@ export async function createRuntime(
     authorizer,
     new UnlabeledResources(store.unlabeled, authorizer),
   );
-  const perses = config.persesUrl ? new PersesClient(config.persesUrl) : null;
+  const perses = config.persesUrl
+    ? new PersesClient(directTransport(config.persesUrl), config.persesAuth)
+    : null;
   const app = createApp({
     store,
     index,

@@ -31,13 +31,14 @@ export interface KindInfo {
   /** Perses has `POST /api/validate/<plural>` (v0.54.0 `internal/api/impl/validate`). */
   validate: boolean;
   /**
-   * Lists honour `metadata_only=true` (kind, metadata and an empty spec). v0.54.0 answers 500
-   * "not implemented" for Datasource and GlobalDatasource (their services' MetadataList).
+   * Lists honour `metadata_only=true` (kind, metadata and an empty spec). In v0.54.0 the
+   * Datasource and GlobalDatasource queries ignore the parameter (their metadata lists are "not
+   * implemented") and answer in full.
    */
   metadataOnly: boolean;
 }
 
-// Read from the v0.54.0 source; apps/server's Perses client integration test checks the
+// Read from the v0.54.0 source; apps/server/src/perses/perses-kinds.int.test.ts checks the
 // metadataOnly column against the real server.
 const row = (
   kind: PersesKind,

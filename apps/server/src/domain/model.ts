@@ -4,11 +4,15 @@ import {
   CONFIGMAP_MAX_BYTES,
   configMapSizeBytes,
   defaultDatasourceSlot,
+  describeIdentity,
+  durationMs,
   duplicateDefaultMessage,
   identityKey,
   identityOf,
   kindInfo,
   parseText,
+  persesApiPath,
+  persesValidatePath,
   resourceItems,
   resourcesFromConfigMap,
   resourceToConfigMap,
@@ -22,6 +26,8 @@ import {
 import type { DocFormat, Finding } from '@perses-cm/api';
 
 export { CONFIGMAP_MAX_BYTES, configMapSizeBytes, defaultDatasourceSlot, kindInfo };
+/** The kinds table's Perses paths and wording, for the Perses client (no path is spelled twice). */
+export { describeIdentity, durationMs, persesApiPath, persesValidatePath, type PersesKind };
 export { DUPLICATE_DEFAULT_RULE, type DefaultDatasourceSlot } from '@perses-cm/resources';
 
 export interface Parsed {
