@@ -1,5 +1,6 @@
 // Kubernetes target: client, ConfigMap store, authorizer and identity, wired together.
 import type { TargetConfig } from '../../config.ts';
+import type { Identity } from '../../domain/identity.ts';
 import type { Backend } from '../store.ts';
 import { KubeAuthorizer } from './kube-authorizer.ts';
 import { KubeClient } from './kube-client.ts';
@@ -15,14 +16,15 @@ export async function kubernetesBackend(
   const namespaces = target.namespaces ?? [client.defaultNamespace];
   const store = new KubernetesStore(client, namespaces, label, loopOptions);
   const me = await client.whoami();
+  const identity: Identity = {
+    name: me.name,
+    groups: me.groups,
+    source: target.inCluster ? 'in-cluster' : 'kubeconfig',
+  };
   return {
     store,
-    authorizer: new KubeAuthorizer(client),
-    identity: {
-      name: me.name,
-      groups: me.groups,
-      source: target.inCluster ? 'in-cluster' : 'kubeconfig',
-    },
+    authorizer: new KubeAuthorizer(client, identity),
+    identity,
     namespaces: async () => {
       if (namespaces !== 'all') return namespaces;
       // Every namespace when the identity may list them, else those holding resources.

@@ -189,26 +189,38 @@ export class KubeClient {
     );
   }
 
-  /** SelfSubjectAccessReview on ConfigMaps; `namespace` null asks cluster-wide. */
+  /**
+   * Whether a user may act on ConfigMaps; `namespace` null asks cluster-wide. Without `subject` the
+   * client asks about itself (SelfSubjectAccessReview); with one, about that user and exactly
+   * those groups (SubjectAccessReview, which the client's own identity must be allowed to create).
+   */
   async accessReview(
     verb: string,
     namespace: string | null,
+    subject?: { user: string; groups: string[] },
   ): Promise<{ allowed: boolean; reason?: string }> {
+    const resourceAttributes = {
+      verb,
+      resource: 'configmaps',
+      group: '',
+      namespace: namespace ?? undefined,
+    };
     const review = await call(() =>
-      this.authz.createSelfSubjectAccessReview({
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: {
-              verb,
-              resource: 'configmaps',
-              group: '',
-              namespace: namespace ?? undefined,
+      subject
+        ? this.authz.createSubjectAccessReview({
+            body: {
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SubjectAccessReview',
+              spec: { user: subject.user, groups: subject.groups, resourceAttributes },
             },
-          },
-        },
-      }),
+          })
+        : this.authz.createSelfSubjectAccessReview({
+            body: {
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SelfSubjectAccessReview',
+              spec: { resourceAttributes },
+            },
+          }),
     );
     return { allowed: review.status?.allowed === true, reason: review.status?.reason || undefined };
   }
