@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseLabelSelector, parseNamespaceList } from './stores/kubernetes/label-selector.ts';
+import { PersesSettings, PersesSettingsError, persesConnection } from './config-perses.ts';
+import type { PersesAuth } from './perses/perses-session.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SAMPLE_CHART_DIR = path.join(repoRoot, 'examples/perses-resources');
@@ -29,6 +31,8 @@ export interface ServerConfig {
   target: TargetConfig;
   label: { key: string; value?: string };
   persesUrl: string | null;
+  /** The console's credentials for Perses; absent: none. Never sent to the browser. */
+  persesAuth?: PersesAuth;
   webDist: string | null;
 }
 
@@ -45,6 +49,9 @@ const flagSpec = {
   'all-namespaces': { type: 'boolean' },
   label: { type: 'string' },
   'perses-url': { type: 'string' },
+  'perses-token-file': { type: 'string' },
+  'perses-user': { type: 'string' },
+  'perses-password-file': { type: 'string' },
   'web-dist': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -63,10 +70,7 @@ const Settings = z.object({
   namespaces: z.string().min(1).optional(),
   allNamespaces: z.union([z.boolean(), boolText]).default(false),
   label: z.string().min(1).default('perses.dev/resource=true'),
-  persesUrl: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .optional()
-    .transform((u) => (u ? u.replace(/\/+$/, '') : undefined)),
+  perses: PersesSettings,
   webDist: z.string().min(1).optional(),
 });
 
@@ -82,6 +86,11 @@ export const usage = `usage: perses-cm serve [options]
   --all-namespaces        watch every namespace                        PERSES_CM_NAMESPACES=all
   --label KEY=VALUE       ConfigMap label (default perses.dev/resource=true; KEY alone: any value)  PERSES_CM_LABEL
   --perses-url URL        Perses server, for validation and health     PERSES_CM_PERSES_URL
+  --perses-token-file F   bearer token for Perses, read from a file    PERSES_CM_PERSES_TOKEN_FILE
+                          (or the token itself in PERSES_CM_PERSES_TOKEN; never as a flag)
+  --perses-user NAME      Perses native login user                     PERSES_CM_PERSES_USER
+  --perses-password-file F  its password, read from a file             PERSES_CM_PERSES_PASSWORD_FILE
+                          (or the password itself in PERSES_CM_PERSES_PASSWORD)
   --web-dist PATH         built web app to serve (default apps/web/dist) PERSES_CM_WEB_DIST
 
 Without --dir, --kubeconfig or --in-cluster: the current kubeconfig context when a kubeconfig
@@ -119,7 +128,14 @@ export function loadConfig(
     namespaces: flags.namespaces ?? e('NAMESPACES'),
     allNamespaces: flags['all-namespaces'] ?? false,
     label: flags.label ?? e('LABEL'),
-    persesUrl: flags['perses-url'] ?? e('PERSES_URL'),
+    perses: {
+      url: flags['perses-url'] ?? e('PERSES_URL'),
+      tokenFile: flags['perses-token-file'] ?? e('PERSES_TOKEN_FILE'),
+      token: e('PERSES_TOKEN'),
+      user: flags['perses-user'] ?? e('PERSES_USER'),
+      passwordFile: flags['perses-password-file'] ?? e('PERSES_PASSWORD_FILE'),
+      password: e('PERSES_PASSWORD'),
+    },
     webDist: flags['web-dist'] ?? e('WEB_DIST'),
   });
   if (!parsed.success) {
@@ -129,6 +145,13 @@ export function loadConfig(
     );
   }
   const s = parsed.data;
+  let perses: ReturnType<typeof persesConnection>;
+  try {
+    perses = persesConnection(s.perses);
+  } catch (err) {
+    if (err instanceof PersesSettingsError) throw new ConfigError(err.message);
+    throw err;
+  }
   const label = parseLabelSelector(s.label);
   if (!label.ok) throw new ConfigError(`invalid --label: ${label.error}`);
 
@@ -175,7 +198,8 @@ export function loadConfig(
       port: s.port,
       target,
       label: label.value,
-      persesUrl: s.persesUrl ?? null,
+      persesUrl: perses.url,
+      persesAuth: perses.auth,
       webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
     },
   };

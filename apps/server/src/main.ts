@@ -1,31 +1,46 @@
-// Wires a configuration into a running server: the store for the target, the shared index,
-// the services and the Express app; `startServer` also listens.
+// Wires a configuration into a running server: the target's backend, the current generation
+// (store, index, services, app) and the seam that replaces it when settings change; `startServer`
+// also listens.
 import type { Server } from 'node:http';
 import { userInfo } from 'node:os';
-import type { Express } from 'express';
-import { createApp } from './app.ts';
+import express, { type Express } from 'express';
 import type { ServerConfig } from './config.ts';
-import { PersesClient } from './perses/perses-client.ts';
+import type { PersesClient } from './perses/perses-client.ts';
 import type { EventsOptions } from './routes/events.ts';
-import { CapabilitiesService } from './services/capabilities.ts';
 import { allowAll, type Identity } from './domain/identity.ts';
 import { EventLog } from './services/event-log.ts';
 import { createMetrics } from './services/metrics.ts';
-import { ResourceIndex } from './services/resource-index.ts';
-import { ResourceService } from './services/resource-service.ts';
-import { UnlabeledResources } from './services/unlabeled-resources.ts';
-import { ValidationService } from './services/validation-service.ts';
+import type { ResourceIndex } from './services/resource-index.ts';
+import type { ResourceService } from './services/resource-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { Backend, ResourceStore } from './stores/store.ts';
 import type { LoopOptions } from './stores/kubernetes/watch-loop.ts';
+import {
+  buildGeneration,
+  openIndexedStore,
+  persesClientFor,
+  type Generation,
+  type RuntimeSettings,
+} from './runtime/generation.ts';
+import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
+
+export type { RuntimeSettings, SettingsChange };
 
 export interface Runtime {
+  /** Serves every request with the current generation's app. */
   app: Express;
-  store: ResourceStore;
-  index: ResourceIndex;
-  resources: ResourceService;
-  perses: PersesClient | null;
+  readonly store: ResourceStore;
+  readonly index: ResourceIndex;
+  readonly resources: ResourceService;
+  readonly perses: PersesClient | null;
   identity: Identity;
+  settings(): RuntimeSettings;
+  /**
+   * Applies new settings without a restart: a new label or namespaces open a new store, which is
+   * listed in full and swapped in at once (reads never see a half-built one); open event streams
+   * stay connected and get `resync`. Resolves with the settings now in force.
+   */
+  reconfigure(change: SettingsChange): Promise<RuntimeSettings>;
   close(): Promise<void>;
 }
 
@@ -42,8 +57,9 @@ export interface RuntimeOptions {
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
   if (config.target.type === 'directory') {
+    const dir = config.target.dir;
     return {
-      store: new DirectoryStore(config.target.dir, { pollMs: options.pollMs }),
+      openStore: () => new DirectoryStore(dir, { pollMs: options.pollMs }),
       authorizer: allowAll,
       identity: { name: localUserName(), groups: [], source: 'directory' },
       namespaces: async () => [],
@@ -51,7 +67,7 @@ async function backendFor(config: ServerConfig, options: RuntimeOptions): Promis
   }
   // Loaded only for a cluster target, so a directory console never loads the client.
   const { kubernetesBackend } = await import('./stores/kubernetes/backend.ts');
-  return kubernetesBackend(config.target, config.label, options.loop);
+  return kubernetesBackend(config.target, options.loop);
 }
 
 /** The OS user, or `local` where there is none (a container without a passwd entry). */
@@ -68,42 +84,56 @@ export async function createRuntime(
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const backend = await backendFor(config, options);
-  const { store, authorizer, identity } = backend;
-  const index = new ResourceIndex();
-  const metrics = createMetrics(index, store, options.defaultMetrics ?? false);
-  store.subscribe((change) => {
-    metrics.storeEvents.inc({ type: change.type });
-    if (change.type === 'put') index.put(change.container);
-    else if (change.type === 'remove') index.remove(change.containerKey);
-    else index.emitStatus(change);
-  });
-  await store.start();
-  // Containers loaded before subscribers existed are indexed here, silently.
-  for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
+  const settings: RuntimeSettings = {
+    label: config.label,
+    namespaces: config.target.type === 'kubernetes' ? config.target.namespaces : null,
+    perses: { url: config.persesUrl, auth: config.persesAuth ?? { type: 'none' } },
+  };
+  let current: Generation | null = null;
+  const view = () => {
+    if (!current) throw new Error('the runtime has no generation yet');
+    return current;
+  };
+  const metrics = createMetrics(view, options.defaultMetrics ?? false);
+  const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
-  const eventLog = new EventLog(index, options.eventLogSize);
-  const resources = new ResourceService(
-    store,
-    index,
-    authorizer,
-    new UnlabeledResources(store.unlabeled, authorizer),
-  );
-  const perses = config.persesUrl ? new PersesClient(config.persesUrl) : null;
-  const app = createApp({
-    store,
-    index,
-    eventLog,
-    resources,
-    validation: new ValidationService(perses),
-    capabilities: new CapabilitiesService(store.target, authorizer, backend.namespaces),
-    authorizer,
-    identify: async () => identity,
+  const shared = {
+    backend,
+    eventLog: new EventLog(opened.index, options.eventLogSize),
     metrics,
-    webDist: config.webDist,
-    bindHost: config.host,
+    config,
     events: options.events,
+  };
+  current = buildGeneration(shared, opened, persesClientFor(settings.perses));
+  const reconfigure = createReconfigure(shared, settings, {
+    current: view,
+    swap: (next) => {
+      current = next;
+    },
   });
-  return { app, store, index, resources, perses, identity, close: () => store.stop() };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => view().app(req, res, next));
+  return {
+    app,
+    identity: backend.identity,
+    get store() {
+      return view().store;
+    },
+    get index() {
+      return view().index;
+    },
+    get resources() {
+      return view().resources;
+    },
+    get perses() {
+      return view().perses;
+    },
+    settings: reconfigure.settings,
+    reconfigure: reconfigure.apply,
+    close: () => view().store.stop(),
+  };
 }
 
 export interface RunningServer extends Runtime {
@@ -124,14 +154,15 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return {
-    ...runtime,
+  const closeRuntime = runtime.close;
+  // The runtime's getters follow the current generation, so it is extended, not copied.
+  return Object.assign(runtime, {
     url: `http://${host}:${port}`,
     server,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runtime.close();
+      await closeRuntime();
     },
-  };
+  });
 }

@@ -17,6 +17,7 @@ export { utf8Length } from './bytes.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
 export { DURATION_PATTERN, NAME_PATTERN } from './schemas/common.ts';
+export { durationMs } from './duration.ts';
 export { jsonSchemaFor, resourceJsonSchema } from './schemas/json-schema.ts';
 /**
  * Lint input, one entry per thing the pipeline reads:

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, PERSES_KINDS, kindInfo, kindWithCaseFixed, persesApiPath } from './kinds.ts';
+import {
+  KINDS,
+  PERSES_KINDS,
+  kindInfo,
+  kindWithCaseFixed,
+  persesApiPath,
+  persesValidatePath,
+} from './kinds.ts';
 
 describe('kinds table', () => {
   it('lists every provisionable kind once, and not EphemeralDashboard', () => {
@@ -28,5 +35,19 @@ describe('kinds table', () => {
     expect(persesApiPath('GlobalDatasource', 'ignored', 'x')).toBe('/api/v1/globaldatasources/x');
     expect(persesApiPath('RoleBinding', 'p')).toBe('/api/v1/projects/p/rolebindings');
     expect(() => persesApiPath('Dashboard', undefined, 'x')).toThrow(/needs a project/);
+  });
+
+  it('names the kinds Perses validates, and only those', () => {
+    expect(persesValidatePath('Dashboard')).toBe('/api/validate/dashboards');
+    expect(persesValidatePath('GlobalVariable')).toBe('/api/validate/globalvariables');
+    expect(persesValidatePath('Project')).toBeUndefined();
+    expect(persesValidatePath('EphemeralDashboard')).toBeUndefined();
+    expect(KINDS.filter((k) => k.validate).map((k) => k.plural)).toEqual([
+      'dashboards',
+      'datasources',
+      'globaldatasources',
+      'variables',
+      'globalvariables',
+    ]);
   });
 });

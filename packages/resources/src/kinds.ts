@@ -28,23 +28,46 @@ export interface KindInfo {
   /** URL segment of the Perses API, and folder name for a chart export. */
   plural: string;
   scope: Scope;
+  /** Perses has `POST /api/validate/<plural>` (v0.54.0 `internal/api/impl/validate`). */
+  validate: boolean;
+  /**
+   * Lists honour `metadata_only=true` (kind, metadata and an empty spec). In v0.54.0 the
+   * Datasource and GlobalDatasource queries ignore the parameter (their metadata lists are "not
+   * implemented") and answer in full.
+   */
+  metadataOnly: boolean;
 }
 
+// Read from the v0.54.0 source; apps/server/src/perses/perses-kinds.int.test.ts checks the
+// metadataOnly column against the real server.
+const row = (
+  kind: PersesKind,
+  plural: string,
+  scope: Scope,
+  routes: { validate?: boolean; metadataOnly?: boolean } = {},
+): KindInfo => ({
+  kind,
+  plural,
+  scope,
+  validate: routes.validate ?? false,
+  metadataOnly: routes.metadataOnly ?? true,
+});
+
 export const KINDS: readonly KindInfo[] = [
-  { kind: 'Project', plural: 'projects', scope: 'global' },
-  { kind: 'Dashboard', plural: 'dashboards', scope: 'project' },
-  { kind: 'Datasource', plural: 'datasources', scope: 'project' },
-  { kind: 'GlobalDatasource', plural: 'globaldatasources', scope: 'global' },
-  { kind: 'Variable', plural: 'variables', scope: 'project' },
-  { kind: 'GlobalVariable', plural: 'globalvariables', scope: 'global' },
-  { kind: 'Folder', plural: 'folders', scope: 'project' },
-  { kind: 'Secret', plural: 'secrets', scope: 'project' },
-  { kind: 'GlobalSecret', plural: 'globalsecrets', scope: 'global' },
-  { kind: 'Role', plural: 'roles', scope: 'project' },
-  { kind: 'RoleBinding', plural: 'rolebindings', scope: 'project' },
-  { kind: 'GlobalRole', plural: 'globalroles', scope: 'global' },
-  { kind: 'GlobalRoleBinding', plural: 'globalrolebindings', scope: 'global' },
-  { kind: 'User', plural: 'users', scope: 'global' },
+  row('Project', 'projects', 'global'),
+  row('Dashboard', 'dashboards', 'project', { validate: true }),
+  row('Datasource', 'datasources', 'project', { validate: true, metadataOnly: false }),
+  row('GlobalDatasource', 'globaldatasources', 'global', { validate: true, metadataOnly: false }),
+  row('Variable', 'variables', 'project', { validate: true }),
+  row('GlobalVariable', 'globalvariables', 'global', { validate: true }),
+  row('Folder', 'folders', 'project'),
+  row('Secret', 'secrets', 'project'),
+  row('GlobalSecret', 'globalsecrets', 'global'),
+  row('Role', 'roles', 'project'),
+  row('RoleBinding', 'rolebindings', 'project'),
+  row('GlobalRole', 'globalroles', 'global'),
+  row('GlobalRoleBinding', 'globalrolebindings', 'global'),
+  row('User', 'users', 'global'),
 ];
 
 /**
@@ -99,4 +122,10 @@ export function persesApiPath(
     return `${API_PREFIX}/${info.plural}`;
   }
   return `${API_PREFIX}/projects/${encodeURIComponent(project)}/${info.plural}${tail}`;
+}
+
+/** Path of Perses's validation route for a kind, or undefined when it has none. */
+export function persesValidatePath(kind: string): string | undefined {
+  const info = byKind.get(kind);
+  return info?.validate ? `/api/validate/${info.plural}` : undefined;
 }

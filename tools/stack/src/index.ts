@@ -11,3 +11,5 @@ export { startSidecar, type RunningSidecar } from './sidecar/sidecar.ts';
 export { freePort } from './net.ts';
 export { locateBinaries, readVersions, type Binaries } from './binaries.ts';
 export { readStackSettings } from './config.ts';
+export { startExtraPerses, type ExtraPerses } from './extra-perses.ts';
+export { fixtureResources, type Resource } from './testing/perses.ts';

@@ -10,27 +10,46 @@ interface PluginModule {
   status?: { isLoaded?: boolean; error?: string };
 }
 
+export interface PersesOptions {
+  dataDir: string;
+  logsDir: string;
+  /** Folder to provision on an interval; none: no provisioning. */
+  provisioning?: { dir: string; interval: string };
+  /** Load the assembled plugins (default true; without them Perses starts faster). */
+  plugins?: boolean;
+  /** Top-level sections of the Perses config that replace the defaults (e.g. `security`). */
+  config?: Record<string, unknown>;
+  /** A fixed port (a restart on the same address); default a free one. */
+  port?: number;
+}
+
 export async function startPerses(
   bins: Binaries,
-  opts: { dataDir: string; logsDir: string; provisioningDir: string; provisioningInterval: string },
-): Promise<{ child: Child; url: string; plugins: string[] }> {
+  opts: PersesOptions,
+): Promise<{ child: Child; url: string; port: number; plugins: string[] }> {
   const dir = join(opts.dataDir, 'perses');
-  // Perses writes plugin-modules.json into plugin.path, so each stack gets its own copy.
+  // Perses writes plugin-modules.json into plugin.path, so each Perses gets its own copy.
   const pluginDir = join(dir, 'plugins');
-  cpSync(bins.persesPlugins, pluginDir, { recursive: true });
+  if (opts.plugins ?? true) cpSync(bins.persesPlugins, pluginDir, { recursive: true });
+  else mkdirSync(pluginDir, { recursive: true });
   const archiveDir = join(dir, 'plugins-archive');
   mkdirSync(archiveDir, { recursive: true });
   const config = {
-    database: { file: { folder: join(dir, 'db'), extension: 'json' } },
-    provisioning: { folders: [opts.provisioningDir], interval: opts.provisioningInterval },
+    // Relative to Perses's working directory `dir`: v0.54.0 lower-cases the whole folder path of a
+    // list query (file DB, not case-sensitive), so a temp path with upper case makes lists empty.
+    database: { file: { folder: 'db', extension: 'json' } },
+    ...(opts.provisioning && {
+      provisioning: { folders: [opts.provisioning.dir], interval: opts.provisioning.interval },
+    }),
     // Unarchived plugin folders (package.json, mf-manifest.json, schemas, cue.mod):
     // archive_paths points at an empty folder so nothing is unpacked over them.
     plugin: { path: pluginDir, archive_paths: [archiveDir] },
     security: { readonly: false, enable_auth: false },
+    ...opts.config,
   };
   const configFile = join(dir, 'config.yaml');
-  writeFileSync(configFile, stringify(config));
-  const port = await freePort();
+  writeFileSync(configFile, stringify(config), { mode: 0o600 });
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawnLogged(
     'perses',
@@ -45,6 +64,7 @@ export async function startPerses(
       child,
     },
   );
+  if (opts.plugins === false) return { child, url, port, plugins: [] };
   const modules = (await (await fetch(`${url}/api/v1/plugins`)).json()) as PluginModule[];
   const broken = modules.filter((m) => m.status?.isLoaded === false);
   if (broken.length > 0) {
@@ -55,6 +75,7 @@ export async function startPerses(
   return {
     child,
     url,
+    port,
     plugins: modules.map((m) => `${m.metadata.name}@${m.metadata.version}`).sort(),
   };
 }

@@ -84,8 +84,7 @@ export async function startStack(opts: StartOptions = {}): Promise<RunningStack>
     const perses = await startPerses(bins, {
       dataDir,
       logsDir,
-      provisioningDir,
-      provisioningInterval,
+      provisioning: { dir: provisioningDir, interval: provisioningInterval },
     });
     children.push(perses.child);
     log(

@@ -35,12 +35,13 @@ export async function run(argv: string[]): Promise<number> {
   const stale = running.store.status().stale;
   if (stale) console.log(`  not in sync yet: ${stale}`);
   console.log(`  ${running.index.size} resources loaded`);
-  if (running.perses) {
-    const h = await running.perses.health();
+  const perses = running.perses;
+  if (perses) {
     console.log(
-      h.reachable
-        ? `  Perses ${h.version ?? ''} at ${running.perses.url} validates documents`
-        : `  Perses at ${running.perses.url} is not reachable (${h.message ?? 'unknown'}); validation will say so`,
+      await perses.health().then(
+        (h) => `  Perses ${h.version} at ${perses.where} validates documents`,
+        (err: unknown) => `  ${(err as Error).message}; validation will say so`,
+      ),
     );
   }
   if (!config.webDist)

@@ -4,6 +4,8 @@ import {
   identityOf,
   kindInfo,
   parseText,
+  persesApiPath,
+  persesValidatePath,
   resourceItems,
   resourcesFromConfigMap,
   resourceToConfigMap,
@@ -31,6 +33,14 @@ export {
   type NeighbourKeys,
   type Placement,
   type ResourceIdentity,
+} from '@perses-cm/resources';
+/** The kinds table's Perses paths and wording, for the Perses client (no path is spelled twice). */
+export {
+  describeIdentity,
+  durationMs,
+  persesApiPath,
+  persesValidatePath,
+  type PersesKind,
 } from '@perses-cm/resources';
 
 export interface Parsed {

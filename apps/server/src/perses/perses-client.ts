@@ -1,104 +1,191 @@
-// The only module that talks to Perses: builds its URLs from the kind table, validates documents
-// with Perses's own plugin schemas, and reads its health. Every call has a timeout.
-import { kindInfo } from '../domain/model.ts';
+// The only module that talks to Perses: resource reads and writes on the kinds table's paths,
+// validation with Perses's own plugin schemas, health and configuration. Every call has a deadline,
+// carries the console's credentials (never the browser's), and fails only with the app's AppError.
+import { badRequest } from '../domain/errors.ts';
+import {
+  describeIdentity,
+  identity,
+  kindInfo,
+  persesApiPath,
+  persesValidatePath,
+  type PersesKind,
+} from '../domain/model.ts';
+import {
+  PersesConfig,
+  PersesHealth,
+  PersesResource,
+  jsonOrUndefined,
+  readAnswer,
+} from './perses-answers.ts';
+import { persesStatusError, messageOf } from './perses-errors.ts';
+import { PersesHttp, type HttpAnswer, type SendOptions } from './perses-http.ts';
+import {
+  createSession,
+  type AuthActivity,
+  type PersesAuth,
+  type PersesSession,
+} from './perses-session.ts';
+import { urlOf, type PersesTransport } from './transport.ts';
 
-/** Kinds for which Perses has `POST /api/validate/<plural>` (v0.54.0). */
-const VALIDATE_PLURALS = new Set([
-  'dashboards',
-  'datasources',
-  'globaldatasources',
-  'variables',
-  'globalvariables',
-]);
+export type { PersesAuth, AuthActivity, PersesResource, PersesConfig, PersesHealth };
 
 export type PersesVerdict =
   | { checked: true; url: string; valid: boolean; message?: string }
   | { checked: false; skipped: string; url?: string };
 
-export interface PersesHealth {
-  reachable: boolean;
-  version?: string;
-  message?: string;
+export interface ListOptions {
+  /** Only this project's resources (project-scoped kinds); all projects when absent. */
+  project?: string;
+  /** Ask for kind and metadata only, where Perses supports it (see `metadataOnly` in KINDS). */
+  metadataOnly?: boolean;
 }
 
+export interface PersesList {
+  items: PersesResource[];
+  /** Whether Perses sent metadata only (false for kinds whose lists do not support it). */
+  metadataOnly: boolean;
+}
+
+export interface ClientOptions {
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+const HEALTH_PATH = '/api/v1/health';
+const CONFIG_PATH = '/api/config';
+
 export class PersesClient {
-  private readonly base: URL;
+  private readonly http: PersesHttp;
+  private readonly session: PersesSession;
 
   constructor(
-    baseUrl: string,
-    private readonly timeoutMs = 5000,
+    readonly transport: PersesTransport,
+    auth: PersesAuth = { type: 'none' },
+    options: ClientOptions = {},
   ) {
-    const u = new URL(baseUrl);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:')
-      throw new Error('Perses URL must be http(s)');
-    if (u.username || u.password) throw new Error('Perses URL must not carry credentials');
-    this.base = u;
+    this.http = new PersesHttp(transport, options.timeoutMs);
+    this.session = createSession(auth, this.http, options.now);
   }
 
-  get url(): string {
-    return this.base.toString().replace(/\/$/, '');
+  /** How Perses is reached, for people (a URL, or the proxy in front of it). */
+  get where(): string {
+    return this.transport.description;
   }
 
+  authActivity(): AuthActivity {
+    return this.session.activity();
+  }
+
+  async get(kind: PersesKind, project: string | null, name: string): Promise<PersesResource> {
+    const what = describe(kind, project, name);
+    const res = await this.call('GET', persesApiPath(kind, project ?? undefined, name), what);
+    return readAnswer(PersesResource, res.text, what);
+  }
+
+  async list(kind: PersesKind, options: ListOptions = {}): Promise<PersesList> {
+    const metadataOnly = options.metadataOnly === true && kindInfo(kind)?.metadataOnly === true;
+    const what = `list of ${kind}${options.project ? ` in project "${options.project}"` : ''}`;
+    const query = new URLSearchParams(metadataOnly ? { metadata_only: 'true' } : {});
+    const res = await this.call('GET', persesApiPath(kind, options.project), what, { query });
+    return { items: readAnswer(PersesResource.array(), res.text, what), metadataOnly };
+  }
+
+  /** Creates a resource from its document (kind, metadata.project, metadata.name). */
+  async create(document: unknown): Promise<PersesResource> {
+    const { kind, project, name } = identify(document);
+    const what = `create ${describe(kind, project, name)}`;
+    const res = await this.call('POST', persesApiPath(kind, project ?? undefined), what, {
+      body: document,
+    });
+    return readAnswer(PersesResource, res.text, what);
+  }
+
+  /** Replaces a resource (Perses has no version precondition: the last writer wins). */
+  async update(document: unknown): Promise<PersesResource> {
+    const { kind, project, name } = identify(document);
+    const what = `update ${describe(kind, project, name)}`;
+    const res = await this.call('PUT', persesApiPath(kind, project ?? undefined, name), what, {
+      body: document,
+    });
+    return readAnswer(PersesResource, res.text, what);
+  }
+
+  async delete(kind: PersesKind, project: string | null, name: string): Promise<void> {
+    const what = `delete ${describe(kind, project, name)}`;
+    await this.call('DELETE', persesApiPath(kind, project ?? undefined, name), what);
+  }
+
+  /** Perses's verdict on a document; a verdict that could not be had says why, never throws. */
   async validate(kind: string, document: unknown): Promise<PersesVerdict> {
-    const plural = kindInfo(kind)?.plural;
-    if (!plural || !VALIDATE_PLURALS.has(plural)) {
-      return { checked: false, skipped: `Perses has no validation route for ${kind}` };
-    }
-    const url = this.path(`/api/validate/${plural}`);
-    let res: Response;
+    const path = persesValidatePath(kind);
+    if (!path) return { checked: false, skipped: `Perses has no validation route for ${kind}` };
+    const url = urlOf(this.transport, path);
+    let res: HttpAnswer;
     try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(document),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      res = await this.http.send('POST', path, { body: document });
     } catch (err) {
-      return { checked: false, url, skipped: `Perses is unreachable: ${(err as Error).message}` };
+      return { checked: false, url, skipped: (err as Error).message };
     }
-    if (res.ok) return { checked: true, url, valid: true };
-    const text = await res.text().catch(() => '');
-    if (res.status === 400 || res.status === 422) {
-      return { checked: true, url, valid: false, message: messageOf(text) ?? `HTTP ${res.status}` };
-    }
+    if (res.status === 200) return { checked: true, url, valid: true };
+    if (res.status === 400 || res.status === 422)
+      return {
+        checked: true,
+        url,
+        valid: false,
+        message: messageOf(res.text) ?? `HTTP ${res.status}`,
+      };
     return {
       checked: false,
       url,
-      skipped: `Perses answered HTTP ${res.status}: ${messageOf(text) ?? ''}`.trim(),
+      skipped: persesStatusError(res.status, res.text, 'validate').message,
     };
   }
 
+  /** Version and database health; Perses's 503 with a health body is an answer (database down). */
   async health(): Promise<PersesHealth> {
-    try {
-      const res = await fetch(this.path('/api/v1/health'), {
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const body = (await res.json().catch(() => ({}))) as { version?: unknown };
-      return {
-        reachable: res.ok,
-        version: typeof body.version === 'string' ? body.version : undefined,
-        message: res.ok ? undefined : `HTTP ${res.status}`,
-      };
-    } catch (err) {
-      return { reachable: false, message: (err as Error).message };
+    const res = await this.http.send('GET', HEALTH_PATH);
+    if (res.status === 503) {
+      // A proxy in front answers 503 too, with a body of its own: then Perses is unavailable.
+      const down = PersesHealth.safeParse(jsonOrUndefined(res.text));
+      if (down.success) return down.data;
     }
+    if (res.status !== 200) throw persesStatusError(res.status, res.text, 'health');
+    return readAnswer(PersesHealth, res.text, 'health');
   }
 
-  private path(p: string): string {
-    return new URL(
-      p,
-      this.base.toString().endsWith('/') ? this.base : `${this.base.toString()}/`,
-    ).toString();
+  /** The effective configuration (anonymous in Perses; secret fields come back as `<secret>`). */
+  async config(): Promise<PersesConfig> {
+    const res = await this.http.send('GET', CONFIG_PATH);
+    if (res.status !== 200) throw persesStatusError(res.status, res.text, 'config');
+    return readAnswer(PersesConfig, res.text, 'config');
+  }
+
+  /** A call with the session's token; one retry with a fresh login when Perses answers 401. */
+  private async call(
+    method: string,
+    path: string,
+    what: string,
+    options: SendOptions = {},
+  ): Promise<HttpAnswer> {
+    let token = await this.session.token();
+    let res = await this.http.send(method, path, { ...options, token });
+    if (res.status === 401 && (await this.session.renew(token))) {
+      token = await this.session.token();
+      res = await this.http.send(method, path, { ...options, token });
+    }
+    if (res.status < 200 || res.status >= 300) throw persesStatusError(res.status, res.text, what);
+    return res;
   }
 }
 
-function messageOf(text: string): string | undefined {
-  try {
-    const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-    if (typeof body.message === 'string') return body.message;
-    if (typeof body.error === 'string') return body.error;
-  } catch {
-    /* not JSON */
-  }
-  return text ? text.slice(0, 500) : undefined;
+function describe(kind: PersesKind, project: string | null, name: string): string {
+  return describeIdentity(project === null ? { kind, name } : { kind, project, name });
+}
+
+function identify(document: unknown): { kind: PersesKind; project: string | null; name: string } {
+  const id = identity(document);
+  if (!id || !kindInfo(id.kind)) throw badRequest('the document has no Perses kind and name');
+  if (kindInfo(id.kind)?.scope === 'project' && !id.project)
+    throw badRequest(`${id.kind} "${id.name}" needs metadata.project`);
+  return { kind: id.kind as PersesKind, project: id.project, name: id.name };
 }

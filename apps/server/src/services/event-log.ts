@@ -22,13 +22,25 @@ export class EventLog {
   private head = 0;
   private seq = 0;
   private listeners = new Set<(e: LoggedEvent) => void>();
+  private unfollow: () => void = () => {};
 
   constructor(
     source: EventSource,
     readonly capacity = 1000,
     private readonly epoch = randomBytes(4).toString('hex'),
   ) {
-    source.subscribe((event) => this.append(event));
+    this.follow(source);
+  }
+
+  /** Numbers the events of `source` from now on, instead of those of the previous source. */
+  follow(source: EventSource): void {
+    this.unfollow();
+    this.unfollow = source.subscribe((event) => this.append(event));
+  }
+
+  /** Tells every connection to re-read the list (the store behind the events was replaced). */
+  resync(reason: string): void {
+    this.append({ type: 'resync', reason });
   }
 
   /** Id of the newest event (`<epoch>.0` before any), for a client to resume from. */

@@ -10,11 +10,10 @@ export interface Metrics {
   storeEvents: Counter<'type'>;
 }
 
-export function createMetrics(
-  index: ResourceIndex,
-  store: ResourceStore,
-  defaults = false,
-): Metrics {
+/** What the gauges read: the runtime's current index and store (it swaps them on new settings). */
+export type MetricsView = () => { index: ResourceIndex; store: ResourceStore };
+
+export function createMetrics(view: MetricsView, defaults = false): Metrics {
   const registry = new Registry();
   if (defaults) collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
@@ -40,7 +39,7 @@ export function createMetrics(
     help: 'Resources in the cache',
     registers: [registry],
     collect() {
-      this.set(index.size);
+      this.set(view().index.size);
     },
   });
   new Gauge({
@@ -48,7 +47,7 @@ export function createMetrics(
     help: '1 while the store cannot refresh its cache',
     registers: [registry],
     collect() {
-      this.set(store.status().stale === null ? 0 : 1);
+      this.set(view().store.status().stale === null ? 0 : 1);
     },
   });
   new Gauge({
@@ -56,7 +55,7 @@ export function createMetrics(
     help: '1 once the store finished its first full list',
     registers: [registry],
     collect() {
-      this.set(store.status().synced ? 1 : 0);
+      this.set(view().store.status().synced ? 1 : 0);
     },
   });
   return { registry, httpDuration, sseClients, storeEvents };

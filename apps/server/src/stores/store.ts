@@ -89,11 +89,21 @@ export function containerKeyOf(ref: EntryRef): string {
   return ref.type === 'configmap' ? `cm:${ref.namespace}/${ref.name}` : `file:${ref.path}`;
 }
 
-/** What a target gives the runtime: its store, who may do what, who the server is, its namespaces. */
+/** What a store watches: the ConfigMap label and the namespaces (null: the context's own). */
+export interface StoreScope {
+  label: { key: string; value?: string };
+  namespaces: string[] | 'all' | null;
+}
+
+/**
+ * What a target gives the runtime: who the server is, who may do what, and stores on demand, so
+ * the runtime can open a store over a new scope and swap it in while the old one still serves.
+ */
 export interface Backend {
-  store: ResourceStore;
   authorizer: Authorizer;
   identity: Identity;
-  /** Namespaces to report capabilities for (none for a chart directory). */
-  namespaces: () => Promise<string[]>;
+  /** A new, unstarted store; a chart directory ignores the scope (it has no label or namespaces). */
+  openStore(scope: StoreScope): ResourceStore;
+  /** Namespaces to report capabilities for, in the store's scope (none for a chart directory). */
+  namespaces(store: ResourceStore): Promise<string[]>;
 }

@@ -32,12 +32,12 @@ export async function startDirectoryServer(
     pollMs: 200,
     events: { heartbeatMs: 500 },
   });
-  return {
-    ...server,
+  // Extended, not copied: the server's getters follow its current settings.
+  return Object.assign(server, {
     dir,
     dispose: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },
-  };
+  });
 }

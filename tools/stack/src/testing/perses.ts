@@ -36,6 +36,12 @@ export async function validateDashboard(
 
 /** The Perses project's own development dashboards (shared/fixtures/perses-dev-data). */
 export function fixtureDashboards(): Resource[] {
-  const file = join(repoRoot, '..', 'shared', 'fixtures', 'perses-dev-data', '9-dashboard.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as Resource[];
+  return fixtureResources('9-dashboard.json');
+}
+
+/** The resources of one file of shared/fixtures/perses-dev-data (a list, or one object). */
+export function fixtureResources(fileName: string): Resource[] {
+  const file = join(repoRoot, '..', 'shared', 'fixtures', 'perses-dev-data', fileName);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Resource | Resource[];
+  return Array.isArray(data) ? data : [data];
 }

@@ -1,6 +1,8 @@
-// Kubernetes target: client, ConfigMap store, authorizer and identity, wired together.
+// Kubernetes target: one client, authorizer and identity for the server's life, and ConfigMap
+// stores over any label and namespaces the runtime asks for.
 import type { TargetConfig } from '../../config.ts';
-import type { Backend } from '../store.ts';
+import type { Identity } from '../../domain/identity.ts';
+import type { Backend, ResourceStore } from '../store.ts';
 import { KubeAuthorizer } from './kube-authorizer.ts';
 import { KubeClient } from './kube-client.ts';
 import { KubernetesStore } from './kubernetes-store.ts';
@@ -8,29 +10,37 @@ import type { LoopOptions } from './watch-loop.ts';
 
 export async function kubernetesBackend(
   target: Extract<TargetConfig, { type: 'kubernetes' }>,
-  label: { key: string; value?: string },
   loopOptions: LoopOptions = {},
 ): Promise<Backend> {
   const client = new KubeClient(target);
-  const namespaces = target.namespaces ?? [client.defaultNamespace];
-  const store = new KubernetesStore(client, namespaces, label, loopOptions);
   const me = await client.whoami();
-  return {
-    store,
-    authorizer: new KubeAuthorizer(client),
-    identity: {
-      name: me.name,
-      groups: me.groups,
-      source: target.inCluster ? 'in-cluster' : 'kubeconfig',
-    },
-    namespaces: async () => {
-      if (namespaces !== 'all') return namespaces;
-      // Every namespace when the identity may list them, else those holding resources.
-      const listed = await client.listNamespaces().catch(() => null);
-      const seen = new Set<string>();
-      for (const c of store.containers())
-        for (const e of c.entries) if (e.namespace) seen.add(e.namespace);
-      return (listed ?? [...seen]).sort().slice(0, 200);
-    },
+  const identity: Identity = {
+    name: me.name,
+    groups: me.groups,
+    source: target.inCluster ? 'in-cluster' : 'kubeconfig',
   };
+  return {
+    identity,
+    authorizer: new KubeAuthorizer(client, identity),
+    openStore: (scope) =>
+      new KubernetesStore(
+        client,
+        scope.namespaces ?? [client.defaultNamespace],
+        scope.label,
+        loopOptions,
+      ),
+    namespaces: (store) => capabilityNamespaces(client, store),
+  };
+}
+
+/** The store's namespaces; for all namespaces, every one the identity may list, else those seen. */
+async function capabilityNamespaces(client: KubeClient, store: ResourceStore): Promise<string[]> {
+  const target = store.target;
+  if (target.type !== 'kubernetes') return [];
+  if (target.namespaces !== 'all') return target.namespaces;
+  const listed = await client.listNamespaces().catch(() => null);
+  const seen = new Set<string>();
+  for (const c of store.containers())
+    for (const e of c.entries) if (e.namespace) seen.add(e.namespace);
+  return (listed ?? [...seen]).sort().slice(0, 200);
 }

@@ -1,5 +1,7 @@
-// Authorizer backed by SelfSubjectAccessReview, cached per identity, verb and namespace for a
-// short time. While the API server cannot answer, the last known decision stands.
+// Authorizer backed by the API server's access reviews: about the server itself
+// (SelfSubjectAccessReview), or about another caller, user and groups (SubjectAccessReview).
+// Decisions are cached per user, groups, verb and namespace for a short time; while the API server
+// cannot answer, the last known decision stands.
 import type { Verb } from '@perses-cm/api';
 import type { Authorizer, Decision, Identity } from '../../domain/identity.ts';
 import type { KubeClient } from './kube-client.ts';
@@ -10,22 +12,36 @@ interface Cached {
   settled?: Decision;
 }
 
+/**
+ * The cache key of a decision. Groups are part of it (the same name with other groups may have
+ * other rights) and are sorted, so their order does not split the cache.
+ */
+export function decisionKey(who: Identity, verb: Verb, namespace: string | null): string {
+  return JSON.stringify([who.name, [...who.groups].sort(), verb, namespace ?? '']);
+}
+
 export class KubeAuthorizer implements Authorizer {
   private cache = new Map<string, Cached>();
+  private readonly selfKey: string;
 
   constructor(
     private readonly client: KubeClient,
+    /** The client's own identity: asked about with a SelfSubjectAccessReview. */
+    self: Identity,
     private readonly ttlMs = 30_000,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.selfKey = decisionKey(self, 'get', null);
+  }
 
   can(who: Identity, verb: Verb, namespace: string | null): Promise<Decision> {
-    // Later, per-user identities review through impersonation; today `who` is the client's own.
-    const key = `${who.name}\n${verb}\n${namespace ?? ''}`;
+    const key = decisionKey(who, verb, namespace);
     const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.decision;
     const entry: Cached = { at: this.now(), decision: Promise.resolve({ allowed: false }) };
-    entry.decision = this.client.accessReview(verb, namespace).then(
+    const isSelf = decisionKey(who, 'get', null) === this.selfKey;
+    const subject = isSelf ? undefined : { user: who.name, groups: who.groups };
+    entry.decision = this.client.accessReview(verb, namespace, subject).then(
       (r) => {
         const decision: Decision = r.allowed
           ? { allowed: true }

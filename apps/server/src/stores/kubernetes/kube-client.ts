@@ -13,6 +13,7 @@ import {
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
 import { kubeStatusError } from './kube-status.ts';
+import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
 
 export type KubeTargetConfig = Extract<TargetConfig, { type: 'kubernetes' }>;
 
@@ -73,6 +74,7 @@ export class KubeClient {
   private readonly authz: AuthorizationV1Api;
   private readonly authn: AuthenticationV1Api;
   private readonly watcher: Watch;
+  private readonly kc: KubeConfig;
 
   constructor(target: KubeTargetConfig) {
     const kc = new KubeConfig();
@@ -105,6 +107,12 @@ export class KubeClient {
     this.authz = kc.makeApiClient(AuthorizationV1Api);
     this.authn = kc.makeApiClient(AuthenticationV1Api);
     this.watcher = new Watch(kc);
+    this.kc = kc;
+  }
+
+  /** A Service reached through this API server's service proxy, with this client's credentials. */
+  serviceProxy(namespace: string, service: string, port: string | number): ServiceProxy {
+    return serviceProxyOf(this.kc, this.server, namespace, service, port);
   }
 
   /**
@@ -189,26 +197,38 @@ export class KubeClient {
     );
   }
 
-  /** SelfSubjectAccessReview on ConfigMaps; `namespace` null asks cluster-wide. */
+  /**
+   * Whether a user may act on ConfigMaps; `namespace` null asks cluster-wide. Without `subject` the
+   * client asks about itself (SelfSubjectAccessReview); with one, about that user and exactly
+   * those groups (SubjectAccessReview, which the client's own identity must be allowed to create).
+   */
   async accessReview(
     verb: string,
     namespace: string | null,
+    subject?: { user: string; groups: string[] },
   ): Promise<{ allowed: boolean; reason?: string }> {
+    const resourceAttributes = {
+      verb,
+      resource: 'configmaps',
+      group: '',
+      namespace: namespace ?? undefined,
+    };
     const review = await call(() =>
-      this.authz.createSelfSubjectAccessReview({
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: {
-              verb,
-              resource: 'configmaps',
-              group: '',
-              namespace: namespace ?? undefined,
+      subject
+        ? this.authz.createSubjectAccessReview({
+            body: {
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SubjectAccessReview',
+              spec: { user: subject.user, groups: subject.groups, resourceAttributes },
             },
-          },
-        },
-      }),
+          })
+        : this.authz.createSelfSubjectAccessReview({
+            body: {
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SelfSubjectAccessReview',
+              spec: { resourceAttributes },
+            },
+          }),
     );
     return { allowed: review.status?.allowed === true, reason: review.status?.reason || undefined };
   }

@@ -1,0 +1,133 @@
+// The Perses client against the stack's real Perses v0.54.0 (auth off): health and config, list and
+// get with and without metadata_only, create/update/delete of a dashboard in a project, and how
+// Perses's refusals and an unreachable or silent Perses become the app's errors.
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { durationMs } from '@perses-cm/resources';
+import { freePort } from '@perses-cm/stack';
+import { stackEnv, uniq, type StackEnv } from '../testing/kube-fixture.ts';
+import { PersesClient } from './perses-client.ts';
+import { directTransport } from './transport.ts';
+import { failure } from '../testing/perses.ts';
+
+let env: StackEnv;
+let perses: PersesClient;
+const project = uniq('client');
+
+const dashboard = (name: string, display = name) => ({
+  kind: 'Dashboard',
+  metadata: { name, project },
+  spec: { display: { name: display }, duration: '1h', panels: {}, layouts: [] },
+});
+
+beforeAll(async () => {
+  env = stackEnv();
+  perses = new PersesClient(directTransport(env.persesUrl));
+  await perses.create({ kind: 'Project', metadata: { name: project }, spec: {} });
+});
+afterAll(async () => {
+  await perses?.delete('Project', null, project).catch(() => undefined);
+});
+
+describe('health and configuration', () => {
+  it('reads the version and the effective provisioning, security and database settings', async () => {
+    expect(await perses.health()).toMatchObject({ version: '0.54.0', database: true });
+    const config = await perses.config();
+    expect(config.provisioning.folders).toEqual([env.provisioningDir]);
+    expect(config.provisioning.interval?.ms).toBe(durationMs(env.provisioningInterval));
+    expect(config.security).toEqual({ readonly: false, enableAuth: false });
+    expect(config.database).toMatchObject({ type: 'file', caseSensitive: false });
+  });
+});
+
+describe('resources', () => {
+  it('creates, reads, lists, updates and deletes a dashboard in a project', async () => {
+    const name = uniq('dash');
+    const created = await perses.create(dashboard(name, 'First'));
+    expect(created.metadata).toMatchObject({ name, project });
+
+    const got = await perses.get('Dashboard', project, name);
+    expect(got.spec).toMatchObject({ display: { name: 'First' }, duration: '1h' });
+
+    const full = await perses.list('Dashboard', { project });
+    expect(full.metadataOnly).toBe(false);
+    expect(full.items.find((d) => d.metadata.name === name)?.spec).toMatchObject({
+      display: { name: 'First' },
+    });
+    const light = await perses.list('Dashboard', { project, metadataOnly: true });
+    expect(light.metadataOnly).toBe(true);
+    const entry = light.items.find((d) => d.metadata.name === name);
+    expect(entry?.metadata.project).toBe(project);
+    expect(entry?.spec).toEqual({});
+    // Without a project: the cross-project list.
+    const everywhere = await perses.list('Dashboard', { metadataOnly: true });
+    expect(everywhere.items.some((d) => d.metadata.project === project)).toBe(true);
+
+    await perses.update(dashboard(name, 'Second'));
+    expect((await perses.get('Dashboard', project, name)).spec).toMatchObject({
+      display: { name: 'Second' },
+    });
+
+    await perses.delete('Dashboard', project, name);
+    const gone = await failure(perses.get('Dashboard', project, name));
+    expect(gone.code).toBe('not_found');
+    expect(gone.message).toMatch(/document not found/);
+  });
+
+  it('lists in full the kinds whose metadata-only list Perses does not implement', async () => {
+    const name = uniq('ds');
+    await perses.create({
+      kind: 'Datasource',
+      metadata: { name, project },
+      spec: {
+        default: false,
+        plugin: { kind: 'PrometheusDatasource', spec: { directUrl: 'http://prometheus:9090' } },
+      },
+    });
+    const list = await perses.list('Datasource', { project, metadataOnly: true });
+    expect(list.metadataOnly).toBe(false);
+    expect(list.items.find((d) => d.metadata.name === name)?.spec).toMatchObject({
+      plugin: { kind: 'PrometheusDatasource' },
+    });
+  });
+});
+
+describe('errors', () => {
+  it('maps a second create to already_exists and a refused document to bad_request with Perses’s message', async () => {
+    const name = uniq('twice');
+    await perses.create(dashboard(name));
+    expect((await failure(perses.create(dashboard(name)))).code).toBe('already_exists');
+
+    const orphan = { ...dashboard(uniq('orphan')), metadata: { name: 'x', project: uniq('none') } };
+    const refused = await failure(perses.create(orphan));
+    expect(refused.code).toBe('bad_request');
+    expect(refused.message).toMatch(/doesn't exist|does not exist/);
+    expect(refused.details).toEqual({ status: 400 });
+  });
+
+  it('says Perses is unreachable when nothing listens', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const err = await failure(new PersesClient(directTransport(url)).health());
+    expect(err.code).toBe('unavailable');
+    expect(err.message).toMatch(new RegExp(`Perses at ${url} is unreachable: .*ECONNREFUSED`));
+  });
+
+  it('aborts a call Perses does not answer in time', async () => {
+    // A server that accepts connections and never answers.
+    const sockets = new Set<Socket>();
+    const silent: Server = createServer((s) => sockets.add(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const client = new PersesClient(directTransport(`http://127.0.0.1:${port}`), undefined, {
+        timeoutMs: 300,
+      });
+      const err = await failure(client.list('Project'));
+      expect(err.code).toBe('unavailable');
+      expect(err.message).toMatch(/no answer within 0.3 s/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+});

@@ -1,0 +1,101 @@
+// One generation of the running console: a store over one scope (label, namespaces), its index,
+// and the services and Express app built on them with one Perses connection. The runtime builds
+// a new generation when settings change and swaps it in whole, so no request mixes two.
+import type { Express } from 'express';
+import { createApp } from '../app.ts';
+import type { ServerConfig } from '../config.ts';
+import type { PersesAuth } from '../perses/perses-session.ts';
+import { PersesClient } from '../perses/perses-client.ts';
+import { directTransport } from '../perses/transport.ts';
+import type { EventsOptions } from '../routes/events.ts';
+import { CapabilitiesService } from '../services/capabilities.ts';
+import type { EventLog } from '../services/event-log.ts';
+import type { Metrics } from '../services/metrics.ts';
+import { ResourceIndex } from '../services/resource-index.ts';
+import { ResourceService } from '../services/resource-service.ts';
+import { UnlabeledResources } from '../services/unlabeled-resources.ts';
+import { ValidationService } from '../services/validation-service.ts';
+import type { Backend, ResourceStore, StoreScope } from '../stores/store.ts';
+
+/** What can change while the server runs (a settings page changes these). */
+export interface RuntimeSettings extends StoreScope {
+  perses: { url: string | null; auth: PersesAuth };
+}
+
+/** A started store and the index it feeds. */
+export interface IndexedStore {
+  store: ResourceStore;
+  index: ResourceIndex;
+}
+
+export interface Generation extends IndexedStore {
+  resources: ResourceService;
+  perses: PersesClient | null;
+  app: Express;
+}
+
+/** What every generation shares for the server's whole life. */
+export interface Shared {
+  backend: Backend;
+  eventLog: EventLog;
+  metrics: Metrics;
+  config: Pick<ServerConfig, 'webDist' | 'host'>;
+  events?: EventsOptions;
+}
+
+/** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
+export async function openIndexedStore(
+  backend: Backend,
+  scope: StoreScope,
+  metrics: Metrics,
+): Promise<IndexedStore> {
+  const store = backend.openStore(scope);
+  const index = new ResourceIndex();
+  store.subscribe((change) => {
+    metrics.storeEvents.inc({ type: change.type });
+    if (change.type === 'put') index.put(change.container);
+    else if (change.type === 'remove') index.remove(change.containerKey);
+    else index.emitStatus(change);
+  });
+  await store.start();
+  // Containers loaded before subscribers existed are indexed here, silently.
+  for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
+  return { store, index };
+}
+
+export function persesClientFor(perses: RuntimeSettings['perses']): PersesClient | null {
+  return perses.url ? new PersesClient(directTransport(perses.url), perses.auth) : null;
+}
+
+export function buildGeneration(
+  shared: Shared,
+  opened: IndexedStore,
+  perses: PersesClient | null,
+): Generation {
+  const { backend, eventLog, metrics } = shared;
+  const { store, index } = opened;
+  const { authorizer, identity } = backend;
+  const resources = new ResourceService(
+    store,
+    index,
+    authorizer,
+    new UnlabeledResources(store.unlabeled, authorizer),
+  );
+  const app = createApp({
+    store,
+    index,
+    eventLog,
+    resources,
+    validation: new ValidationService(perses),
+    capabilities: new CapabilitiesService(store.target, authorizer, () =>
+      backend.namespaces(store),
+    ),
+    authorizer,
+    identify: async () => identity,
+    metrics,
+    webDist: shared.config.webDist,
+    bindHost: shared.config.host,
+    events: shared.events,
+  });
+  return { store, index, resources, perses, app };
+}
