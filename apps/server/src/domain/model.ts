@@ -4,8 +4,6 @@ import {
   identityOf,
   kindInfo,
   parseText,
-  persesApiPath,
-  persesValidatePath,
   resourceItems,
   resourcesFromConfigMap,
   resourceToConfigMap,
