@@ -26,6 +26,7 @@ describe('dashboardLayout on every real dashboard (dev data and sample chart, JS
     const { layout } = layoutOf(t.text, t.format);
     const spec = t.value.spec as Doc;
     expect(layout.name).toBe((t.value.metadata as Doc).name);
+    expect(layout.duration).toBe(spec.duration);
     expect(layout.sections).toHaveLength(spec.layouts.length);
     const referenced = new Set<string>();
     layout.sections.forEach((section, li) => {

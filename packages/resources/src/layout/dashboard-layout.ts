@@ -58,6 +58,9 @@ export interface DashboardLayout {
   name?: string;
   project?: string;
   displayName?: string;
+  /** The default time range (`spec.duration`, e.g. 1h) and refresh interval, as written. */
+  duration?: string;
+  refreshInterval?: string;
   /** Index of the document in a multi-document text (Perses reads the first). */
   docIndex: number;
   /** Pointer of the dashboard inside its document: `[]`, or `[i]` in a top-level list. */
@@ -163,6 +166,8 @@ export function dashboardLayout(
   const name = str(metadata.name);
   const project = str(metadata.project);
   const displayName = str(display.name);
+  const duration = str(spec.duration);
+  const refreshInterval = str(spec.refreshInterval);
   const summaries = Object.entries(panels).map(([key, panel]) =>
     summarizePanel(key, panel, [...root, 'spec', 'panels', key]),
   );
@@ -170,6 +175,8 @@ export function dashboardLayout(
     ...(name !== undefined ? { name } : {}),
     ...(project !== undefined ? { project } : {}),
     ...(displayName !== undefined ? { displayName } : {}),
+    ...(duration !== undefined ? { duration } : {}),
+    ...(refreshInterval !== undefined ? { refreshInterval } : {}),
     docIndex,
     root,
     variables: summarizeVariables(spec.variables, root),
