@@ -43,7 +43,9 @@ export function PanelCard({ panel, item, highlighted, readOnly, onReveal, onNudg
   };
   const problems = [
     item?.missing && `its $ref "${item.ref}" names no panel: Perses refuses the dashboard`,
-    item && item.overlaps.length > 0 && 'overlaps another panel in the text: Perses pushes one of them down',
+    item &&
+      item.overlaps.length > 0 &&
+      'overlaps another panel in the text: Perses pushes one of them down',
     item?.outside && 'reaches past the 24 grid columns',
     item && item.invalid.length > 0 && `${item.invalid.join(', ')} not a whole number`,
   ].filter((p): p is string => Boolean(p));
