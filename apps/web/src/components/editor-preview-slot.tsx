@@ -55,13 +55,13 @@ export function EditorWithPreview(props: EditorPreviewProps & { children: ReactN
   const narrow = useNarrow();
   const [tab, setTab] = useState<'editor' | 'preview'>('editor');
   if (!Preview) return children;
-  const pane = (id: typeof tab, label: string, content: ReactNode) => (
+  const pane = (id: typeof tab, content: ReactNode) => (
     <div
       className={`split-pane split-${id}`}
       id={`split-pane-${id}`}
       {...(narrow
         ? { role: 'tabpanel', 'aria-labelledby': `split-tab-${id}`, hidden: tab !== id }
-        : { role: 'region', 'aria-label': label })}
+        : {})}
     >
       {content}
     </div>
@@ -86,10 +86,9 @@ export function EditorWithPreview(props: EditorPreviewProps & { children: ReactN
           ))}
         </div>
       )}
-      {pane('editor', 'Text', children)}
+      {pane('editor', children)}
       {pane(
         'preview',
-        'Preview',
         <ErrorBoundary section="Preview">
           <Suspense
             fallback={

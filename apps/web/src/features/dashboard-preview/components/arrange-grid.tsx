@@ -12,7 +12,7 @@ import {
   type LayoutSection,
   type PanelSummary,
 } from '@perses-cm/resources';
-import { fromRgl, writtenLayout } from '../hooks/perses-grid.ts';
+import { drawnLayout, writtenLayout, type Drawing } from '../hooks/perses-grid.ts';
 import { PanelCard } from './panel-card.tsx';
 
 // Perses draws 30 px rows with 10 px gaps on a full-width dashboard; the preview keeps those
@@ -28,7 +28,8 @@ interface Props {
   readOnly: boolean;
   /** Changing it remounts the grid (after a refused drop, to forget the dragged position). */
   revision: number;
-  onMove: (itemId: string, box: GridBox) => void;
+  /** A drop: the item and the drawing it left (where every panel is drawn now). */
+  onMove: (itemId: string, drawing: Drawing) => void;
   onNudge: (itemId: string, delta: Partial<GridBox>) => void;
   onReveal: (itemId: string, panelKey?: string) => void;
 }
@@ -47,8 +48,10 @@ export function ArrangeGrid(props: Props) {
   const layout = writtenLayout(section);
   // A drag ends with a click on the card it moved: that click is not a request to select it.
   const dragged = useRef(false);
-  const stop = (_l: unknown, _old: RglItem | null, item: RglItem | null) => {
-    if (item) onMove(item.i, fromRgl(item));
+  // What counts is where the cards settle (Perses floats panels up), not the cell under the
+  // pointer: a drop into empty rows below must not write a gap Perses ignores.
+  const stop = (after: readonly RglItem[], _old: RglItem | null, item: RglItem | null) => {
+    if (item) onMove(item.i, drawnLayout(after));
   };
   return (
     <div ref={containerRef} className="dp-grid-scroll">

@@ -34,7 +34,7 @@ export default function DashboardPreview(props: EditorPreviewProps) {
 
   if (!drawn)
     return (
-      <div className="dp" aria-label="Dashboard preview">
+      <div className="dp" role="region" aria-label="Dashboard preview">
         <div className="state">
           <h2>Nothing to draw yet</h2>
           <p className="muted">{problem}</p>
@@ -47,7 +47,7 @@ export default function DashboardPreview(props: EditorPreviewProps) {
       ? `${persesUrl.replace(/\/$/, '')}/projects/${encodeURIComponent(layout.project)}/dashboards/${encodeURIComponent(layout.name)}`
       : undefined;
   return (
-    <div className="dp" aria-label="Dashboard preview">
+    <div className="dp" role="region" aria-label="Dashboard preview">
       <div className="dp-toolbar">
         <h2 className="dp-title">{layout.displayName || layout.name}</h2>
         <span className="spacer" />

@@ -1,4 +1,9 @@
-import { verticalCompactor, type LayoutItem as RglItem } from 'react-grid-layout';
+import {
+  cloneLayout,
+  moveElement,
+  verticalCompactor,
+  type LayoutItem as RglItem,
+} from 'react-grid-layout';
 import { GRID_COLUMNS, type GridBox, type LayoutSection } from '@perses-cm/resources';
 
 // Perses lays a Grid out with react-grid-layout's default, vertical compaction: panels float up
@@ -37,20 +42,35 @@ export function clampBox(b: GridBox): GridBox {
   };
 }
 
+export type Drawing = ReadonlyMap<string, GridBox>;
+
+/** The drawing after moving (react-grid-layout's drag rules) or resizing an item to `to`. */
+function land(drawn: Drawing, id: string, to: GridBox): Drawing | undefined {
+  const layout = cloneLayout([...drawn].map(([i, b]) => toRgl(i, b)));
+  const item = layout.find((i) => i.i === id);
+  if (!item) return undefined;
+  const resized = item.w !== to.width || item.h !== to.height;
+  item.w = to.width;
+  item.h = to.height;
+  const after = resized
+    ? layout
+    : moveElement(layout, item, to.x, to.y, true, false, 'vertical', GRID_COLUMNS);
+  return drawnLayout(after);
+}
+
 /**
- * Where a keyboard move or resize puts an item, as a drag to the same place would: the first
- * step in the direction of `delta` that changes where Perses draws it (moving down past a panel
- * takes as many rows as that panel is high). Undefined when it cannot go further.
+ * The drawing after a keyboard move or resize, as a drag to the same place would leave it: the
+ * first step in the direction of `delta` that changes where the item is drawn (moving down past
+ * a panel takes as many rows as that panel is high). Undefined when it cannot go further.
  */
-export function nudgedBox(
+export function landing(
   section: LayoutSection,
   id: string,
   delta: Partial<GridBox>,
-): GridBox | undefined {
+): Drawing | undefined {
   const drawn = drawnLayout(writtenLayout(section));
   const current = drawn.get(id);
   if (!current) return undefined;
-  const others = [...drawn].filter(([i]) => i !== id).map(([i, b]) => toRgl(i, b));
   const limit = Math.max(...[...drawn.values()].map((b) => b.y + b.height), 1) + 1;
   let previous = current;
   for (let step = 1; step <= limit; step++) {
@@ -62,8 +82,40 @@ export function nudgedBox(
     });
     if (sameBox(candidate, previous)) return undefined;
     previous = candidate;
-    const landed = drawnLayout([...others, toRgl(id, candidate)]).get(id);
-    if (landed && !sameBox(landed, current)) return landed;
+    const after = land(drawn, id, candidate);
+    const landed = after?.get(id);
+    if (landed && !sameBox(landed, current)) return after;
   }
+  return undefined;
+}
+
+/**
+ * The box to write for `id` alone so that Perses, compacting the text's layout, draws the section
+ * as `wanted` (else at least `id` where wanted). A drag pushes other panels aside on screen, but
+ * only the moved item is rewritten: its y may need to say "after the panel it went past" rather
+ * than the row it is drawn at. Undefined when no y gives that drawing (a panel written before it
+ * would still come first).
+ */
+export function placement(
+  section: LayoutSection,
+  id: string,
+  wanted: Drawing,
+): GridBox | undefined {
+  const goal = wanted.get(id);
+  if (!goal) return undefined;
+  const written = writtenLayout(section);
+  const bottom = Math.max(0, ...written.map((i) => i.y + i.h)) + goal.height + 1;
+  const ys = [goal.y, ...Array.from({ length: bottom + 1 }, (_, y) => y)];
+  const drawnAt = (y: number) =>
+    drawnLayout(written.map((i) => (i.i === id ? toRgl(id, { ...goal, y }) : i)));
+  for (const everyPanel of [true, false])
+    for (const y of ys) {
+      const drawn = drawnAt(y);
+      const ok = [...(everyPanel ? wanted : [[id, goal] as const])].every(([i, b]) => {
+        const at = drawn.get(i);
+        return at !== undefined && sameBox(at, b);
+      });
+      if (ok) return { ...goal, y };
+    }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { gridItemEdit, type GridBox, type LayoutItem } from '@perses-cm/resources';
 import type { CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
-import { nudgedBox } from './perses-grid.ts';
+import { landing, placement, type Drawing } from './perses-grid.ts';
 import { isModel, type PreviewModel, type ReadResult } from './use-preview-model.ts';
 
 export interface ArrangeMessage {
@@ -41,21 +41,29 @@ export function useArrange(options: {
     return item ? { model, item } : 'Not moved: that item is no longer in the text.';
   };
 
-  const move = (id: string, next: GridBox) => {
+  /** Writes what it takes for Perses to draw the section as `wanted` (a drop, a key press). */
+  const move = (id: string, wanted: Drawing) => {
     const found = locate(id);
     if (typeof found === 'string') return refuse(found);
     const { model, item } = found;
+    const section = model.layout.sections[item.layoutIndex];
+    const next = section && placement(section, id, wanted);
+    if (!next)
+      return refuse(
+        'Not moved: Perses would still draw a panel written before this one in its place. Move that panel instead.',
+      );
     const result = gridItemEdit({ text: model.text, parsed: model.parsed }, item, next);
     if (!result.ok) return refuse(`Not moved: ${result.error}.`);
-    if (result.edits.length === 0) return;
+    if (result.edits.length === 0) return setMessage(null);
     if (!editor.current?.applyEdits(result.edits, model.text))
       return refuse('Not moved: the editor is read-only or its text changed meanwhile.');
     latest.current = result.text;
     read(result.text);
     const panel = model.layout.panels.find((p) => p.key === item.panelKey);
+    const drawn = wanted.get(id);
     setMessage({
       tone: 'info',
-      text: `Moved "${panel?.name ?? item.ref}" to x ${next.x}, y ${next.y}, ${next.width} × ${next.height}. Ctrl+Z in the editor undoes it.`,
+      text: `Moved "${panel?.name ?? item.ref}" to x ${next.x}, y ${next.y}, ${next.width} × ${next.height}${drawn && drawn.y !== next.y ? ` (drawn at row ${drawn.y})` : ''}. Ctrl+Z in the editor undoes it.`,
     });
   };
 
@@ -63,11 +71,13 @@ export function useArrange(options: {
   const nudge = (id: string, delta: Partial<GridBox>) => {
     const found = locate(id);
     if (typeof found === 'string') return refuse(found);
-    const { model, item } = found;
-    const section = model.layout.sections[item.layoutIndex];
-    const next = section && nudgedBox(section, id, delta);
-    if (next) return move(id, next);
-    setMessage({ tone: 'info', text: 'It cannot go further that way.' });
+    const section = found.model.layout.sections[found.item.layoutIndex];
+    const wanted = section && landing(section, id, delta);
+    if (wanted) return move(id, wanted);
+    setMessage({
+      tone: 'info',
+      text: 'Not moved: it is at the edge that way (Perses floats panels up into empty rows).',
+    });
   };
 
   return { move, nudge, message, revision };
