@@ -2,6 +2,7 @@
 // where the JSON puts each panel, linked to the text both ways, arranged by mouse and keyboard
 // with only the moved item's numbers rewritten, then reviewed and saved to the file.
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { dashboardLayout, type DashboardLayout, type LayoutItem } from '@perses-cm/resources';
 import { expect, test } from '../../fixtures/test.ts';
@@ -13,7 +14,7 @@ test.beforeEach(async ({ page }) => {
   await page.context().addInitScript(() => window.localStorage.clear());
 });
 
-async function open(page: import('@playwright/test').Page, base: string, name: string) {
+async function open(page: Page, base: string, name: string) {
   const r = await findResource(base, 'Dashboard', name);
   const stored = await getResource(base, r.id);
   await page.goto(`${base}/resources/${encodeURIComponent(r.id)}`);
