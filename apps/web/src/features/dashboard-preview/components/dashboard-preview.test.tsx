@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { useRef, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { applyTextEdits } from '@perses-cm/resources';
+import { applyTextEdits, serializeResource } from '@perses-cm/resources';
 import type { CodeEditorHandle, OffsetEdit } from '../../../lib/monaco/code-editor.tsx';
 import DashboardPreview from './dashboard-preview.tsx';
 
@@ -13,7 +13,7 @@ const BENCHMARK = readFileSync(
 );
 
 /** The editor as the preview sees it: a text, edits applied to it, a selection, a cursor. */
-function setup(initial: string, readOnly = false) {
+function setup(initial: string, readOnly = false, format: 'json' | 'yaml' = 'json') {
   const seen = {
     text: initial,
     edits: [] as OffsetEdit[][],
@@ -50,7 +50,7 @@ function setup(initial: string, readOnly = false) {
       <DashboardPreview
         kind="Dashboard"
         text={text}
-        format="json"
+        format={format}
         readOnly={readOnly}
         editor={editor}
         persesUrl="https://perses.example"
@@ -145,5 +145,20 @@ describe('DashboardPreview on the real Benchmark dashboard', () => {
     type(BENCHMARK.replace('"Single Query"', '"Renamed"'));
     await waitFor(() => expect(card('Renamed')).toBeTruthy());
     expect(screen.queryByText(/^Showing the last version/)).toBeNull();
+  });
+
+  it('works the same on the dashboard written as YAML', () => {
+    const yaml = serializeResource(JSON.parse(BENCHMARK), 'yaml');
+    const { seen } = setup(yaml, false, 'yaml');
+    fireEvent.click(card('Legend Example'));
+    const [start, end] = seen.selection ?? [0, 0];
+    expect(yaml.slice(start, end)).toMatch(/^legendEx:\n\s+kind: Panel\n/);
+    fireEvent.keyDown(card('Single Query'), { key: 'ArrowLeft', shiftKey: true });
+    expect(seen.edits).toHaveLength(1);
+    const lines = (t: string) => t.split('\n');
+    const after = lines(seen.text);
+    const changed = lines(yaml).flatMap((l, i) => (l === after[i] ? [] : [[l, after[i]]]));
+    expect(changed.map((pair) => pair.map((l) => l?.trim()))).toEqual([['width: 12', 'width: 11']]);
+    expect(lines(seen.text)).toHaveLength(lines(yaml).length);
   });
 });
