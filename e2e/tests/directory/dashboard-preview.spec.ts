@@ -2,8 +2,8 @@
 // where the JSON puts each panel, linked to the text both ways, arranged by mouse and keyboard
 // with only the moved item's numbers rewritten, then reviewed and saved to the file.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { dashboardLayout, type DashboardLayout, type LayoutItem } from '@perses-cm/resources';
 import { expect, test } from '../../fixtures/test.ts';
 import { findResource, getResource } from '../../fixtures/api.ts';
@@ -49,7 +49,8 @@ test('draws each panel where the JSON puts it on the 24-column grid', async ({
     const panel = layout.panels.find((p) => p.key === item.panelKey);
     const box = await preview.card(panel?.name ?? '').boundingBox();
     if (!box) throw new Error(`${panel?.name} not drawn`);
-    // Column edges as fractions of the grid width (the 10 px Perses gap, scaled, is the slack).
+    // Column edges as fractions of the grid width. A card is its cells minus one gap (Perses's
+    // 10 px, scaled to the pane: about 5 px here); the tolerance covers the gaps' rounding.
     expect(Math.abs((box.x - grid.x) / grid.width - item.x / 24)).toBeLessThan(0.015);
     expect(Math.abs((box.width + 5) / grid.width - item.width / 24)).toBeLessThan(0.015);
     boxes.push({ item, box });
