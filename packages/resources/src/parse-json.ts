@@ -1,5 +1,6 @@
-// A strict JSON reader that keeps a position for every value. JSON.parse gives neither positions
-// for valid documents nor duplicate-key detection, and both are needed for precise findings.
+// A strict JSON reader that keeps the span of every value. JSON.parse gives neither positions for
+// valid documents nor duplicate-key detection, and both are needed for precise findings and for
+// edits that touch one value and leave every other byte as it was.
 
 import {
   FORBIDDEN_KEYS,
@@ -9,6 +10,7 @@ import {
   pointerKey,
   positionAt,
   type Position,
+  type Span,
 } from './parse-limits.ts';
 
 export interface JsonIssue {
@@ -23,7 +25,8 @@ export interface JsonResult {
   syntaxError?: JsonIssue;
   /** Semantic problems in otherwise valid JSON (duplicates, forbidden keys). */
   issues: JsonIssue[];
-  positions: Map<string, Position>;
+  /** Offsets of every value by pointer key; positions are derived on demand. */
+  spans: Map<string, Span>;
   position(offset: number): Position;
 }
 
@@ -36,7 +39,7 @@ class SyntaxStop extends Error {
 export function parseJson(text: string): JsonResult {
   const lineStarts = lineStartsOf(text);
   const position = (offset: number) => positionAt(text, offset, lineStarts);
-  const positions = new Map<string, Position>();
+  const spans = new Map<string, Span>();
   const issues: JsonIssue[] = [];
   let i = 0;
 
@@ -99,9 +102,15 @@ export function parseJson(text: string): JsonResult {
     return Number(raw);
   };
 
-  const parseValue = (pointer: (string | number)[], depth: number): unknown => {
+  const parseValue = (pointer: (string | number)[], depth: number, keyAt?: number): unknown => {
     ws();
-    positions.set(pointerKey(pointer), position(i));
+    const start = i;
+    const value = parseBare(pointer, depth);
+    spans.set(pointerKey(pointer), { keyStart: keyAt ?? start, start, end: i });
+    return value;
+  };
+
+  const parseBare = (pointer: (string | number)[], depth: number): unknown => {
     if (depth > MAX_DEPTH) fail(`document nests deeper than ${MAX_DEPTH} levels`, i, 'max-depth');
     const c = text[i];
     if (c === '{') return parseObject(pointer, depth);
@@ -151,7 +160,7 @@ export function parseJson(text: string): JsonResult {
       ws();
       if (text[i] !== ':') fail(`unexpected ${describe(i)}, expected ":"`);
       i++;
-      defineKey(obj, key, parseValue([...pointer, key], depth + 1));
+      defineKey(obj, key, parseValue([...pointer, key], depth + 1, keyAt));
       ws();
       if (text[i] === ',') {
         i++;
@@ -192,9 +201,9 @@ export function parseJson(text: string): JsonResult {
     const value = parseValue([], 1);
     ws();
     if (i < text.length) fail(`unexpected ${describe(i)} after the end of the document`);
-    return { value, issues, positions, position };
+    return { value, issues, spans, position };
   } catch (e) {
-    if (e instanceof SyntaxStop) return { syntaxError: e.issue, issues, positions, position };
+    if (e instanceof SyntaxStop) return { syntaxError: e.issue, issues, spans, position };
     throw e;
   }
 }

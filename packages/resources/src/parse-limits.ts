@@ -19,6 +19,16 @@ export interface Position {
   column: number;
 }
 
+/**
+ * Character offsets of one value in the text: `start`..`end` is the value itself; `keyStart` is
+ * where its key begins when it is a mapping entry (else `start`), so a selection can include it.
+ */
+export interface Span {
+  keyStart: number;
+  start: number;
+  end: number;
+}
+
 export type Pointer = readonly (string | number)[];
 
 export function pointerKey(pointer: Pointer): string {

@@ -8,12 +8,19 @@ import {
   isMap,
   isPair,
   isScalar,
+  isSeq,
   parseAllDocuments,
   visit,
   type Document,
   type Node,
 } from 'yaml';
-import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_YAML_ALIASES, type Position } from './parse-limits.ts';
+import {
+  FORBIDDEN_KEYS,
+  MAX_DEPTH,
+  MAX_YAML_ALIASES,
+  type Position,
+  type Span,
+} from './parse-limits.ts';
 
 export interface YamlIssue {
   offset: number;
@@ -167,4 +174,29 @@ export function locateYaml(
     } else break;
   }
   return best === undefined ? undefined : position(best);
+}
+
+/** Offsets of the node exactly at `pointer`, or undefined when any segment is missing. */
+export function spanYaml(
+  doc: Document.Parsed | undefined,
+  pointer: readonly (string | number)[],
+): Span | undefined {
+  let node: unknown = doc?.contents;
+  let keyStart: number | undefined;
+  for (const segment of pointer) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
+      if (!pair) return undefined;
+      keyStart = (pair.key as Node).range?.[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      keyStart = undefined;
+    } else return undefined;
+  }
+  const range = (node as Node | null | undefined)?.range;
+  if (!range) return undefined;
+  return { keyStart: keyStart ?? range[0], start: range[0], end: range[1] };
 }

@@ -122,4 +122,20 @@ describe('parseText', () => {
     expect(parsed.findings[0]).toMatchObject({ rule: 'parse-error', severity: 'error', line: 4 });
     expect(parsed.findings[0]?.message).toMatch(/^invalid YAML: /);
   });
+
+  it('gives the exact span of a value and of its key, in JSON and YAML, and nothing for a missing one', () => {
+    const json = '{\n  "spec": {"items": [ {"x": 12, "name": "a"} ]}\n}\n';
+    const yaml = 'spec:\n  items:\n    - x: 12 # left\n      name: a\n';
+    for (const text of [json, yaml]) {
+      const parsed = parseText(text);
+      const x = parsed.span(['spec', 'items', 0, 'x']);
+      expect(text.slice(x?.start, x?.end)).toBe('12');
+      expect(text.slice(x?.keyStart, x?.start)).toMatch(/^"?x"?:\s*$/);
+      const item = parsed.span(['spec', 'items', 0]);
+      expect(text.slice(item?.start, item?.end)).toMatch(/x"?: 12[\s\S]*name"?: "?a"?/);
+      expect(parsed.span(['spec', 'items', 0, 'y'])).toBeUndefined();
+      expect(parsed.span(['spec', 'items', 1])).toBeUndefined();
+    }
+    expect(parseText('{"a": ').span([])).toBeUndefined();
+  });
 });

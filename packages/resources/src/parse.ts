@@ -5,8 +5,8 @@
 import type { DocFormat } from './doc-format.ts';
 import type { Finding } from './findings.ts';
 import { parseJson } from './parse-json.ts';
-import { pointerKey, type Position } from './parse-limits.ts';
-import { locateYaml, parseYaml } from './parse-yaml.ts';
+import { pointerKey, type Position, type Span } from './parse-limits.ts';
+import { locateYaml, parseYaml, spanYaml } from './parse-yaml.ts';
 
 export interface ParsedText {
   format: DocFormat;
@@ -14,6 +14,8 @@ export interface ParsedText {
   documents: unknown[];
   findings: Finding[];
   locate(pointer: (string | number)[], docIndex?: number): Position | undefined;
+  /** Offsets of the value exactly at `pointer` (no nearest ancestor), computed on demand. */
+  span(pointer: readonly (string | number)[], docIndex?: number): Span | undefined;
 }
 
 export interface ParseOptions {
@@ -34,8 +36,8 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
     const json = parseJson(text);
     const locateJson = (pointer: (string | number)[]) => {
       for (let n = pointer.length; n >= 0; n--) {
-        const pos = json.positions.get(pointerKey(pointer.slice(0, n)));
-        if (pos) return pos;
+        const span = json.spans.get(pointerKey(pointer.slice(0, n)));
+        if (span) return json.position(span.start);
       }
       return undefined;
     };
@@ -53,6 +55,8 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
         documents: [json.value],
         findings: jsonSemantics,
         locate: (pointer) => locateJson(pointer),
+        span: (pointer, docIndex = 0) =>
+          docIndex === 0 ? json.spans.get(pointerKey(pointer)) : undefined,
       };
     }
     // Unparseable JSON: no documents, the semantic findings so far and the syntax error.
@@ -61,6 +65,7 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
       documents: [],
       findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
       locate: () => undefined,
+      span: () => undefined,
     };
     if (json.syntaxError.rule === 'max-depth' || opts.format === 'json') {
       return failure;
@@ -122,5 +127,7 @@ function yamlParsed(yaml: ReturnType<typeof parseYaml>, findings: Finding[]): Pa
     documents: yaml.documents,
     findings,
     locate: (pointer, docIndex = 0) => locateYaml(yaml.nodes[docIndex], pointer, yaml.position),
+    span: (pointer, docIndex = 0) =>
+      yaml.documents[docIndex] === undefined ? undefined : spanYaml(yaml.nodes[docIndex], pointer),
   };
 }
