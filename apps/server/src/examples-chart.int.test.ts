@@ -6,21 +6,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { V1ConfigMap } from '@kubernetes/client-node';
-import { locateBinaries } from '../../../tools/stack/src/binaries.ts';
-import { readStackSettings } from '../../../tools/stack/src/config.ts';
+import { requirePluginSchemas, stackBinaries } from '@perses-cm/stack/testing';
 import { SAMPLE_CHART_DIR } from './config.ts';
 import { core, stackEnv, uniq } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
-import { missingPluginSchemas } from '../../../tools/stack/src/testing/plugins.ts';
 
 const NS = 'team-b';
-// Perses refuses the sample dashboards without its plugin schemas.
-const noPlugins = missingPluginSchemas(stackEnv());
 const release = uniq('demo');
 const created: string[] = [];
 
 function helm(args: string[]): Promise<string> {
-  const bin = locateBinaries(readStackSettings().cacheDir).helm;
+  const bin = stackBinaries().helm;
   return new Promise((resolve, reject) =>
     execFile(bin, args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
       err ? reject(new Error(`${err.message}: ${stderr}`)) : resolve(stdout),
@@ -35,9 +31,11 @@ afterAll(async () => {
 });
 
 describe('examples/perses-resources', () => {
-  it.skipIf(noPlugins)(
+  it(
     'renders one valid, labeled ConfigMap per file and Perses loads them',
     async () => {
+      // Perses refuses the sample dashboards without its plugin schemas.
+      requirePluginSchemas(stackEnv());
       const out = await helm(['template', release, SAMPLE_CHART_DIR, '--namespace', NS]);
       const cms = parseAllDocuments(out)
         .map((d) => d.toJS() as V1ConfigMap | null)

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
 import { execFile } from 'node:child_process';
-import { locateBinaries } from '../../../tools/stack/src/binaries.ts';
-import { readStackSettings } from '../../../tools/stack/src/config.ts';
+import { stackBinaries } from '@perses-cm/stack/testing';
 import type { RunningServer } from './main.ts';
 import { apiClient } from './testing/api-client.ts';
 import { project, projectOfBytes, projectText } from './testing/documents.ts';
@@ -343,8 +342,7 @@ describe('live updates', () => {
 
 describe('kubectl', () => {
   it('an apply and a patch made with kubectl appear on the SSE stream', async () => {
-    const settings = readStackSettings();
-    const kubectl = locateBinaries(settings.cacheDir).kubectl;
+    const kubectl = stackBinaries().kubectl;
     const run = (args: string[], input?: string) =>
       new Promise<string>((resolve, reject) => {
         const child = execFile(

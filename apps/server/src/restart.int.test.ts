@@ -3,10 +3,7 @@
 // restart does not disturb the shared stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreV1Api } from '@kubernetes/client-node';
-import {
-  startRestartableApiserver,
-  type RestartableApiserver,
-} from '../../../tools/stack/src/restartable-apiserver.ts';
+import { startRestartableApiserver, type RestartableApiserver } from '@perses-cm/stack/testing';
 import { apiClient } from './testing/api-client.ts';
 import { projectText } from './testing/documents.ts';
 import { core, kubeconfigVia, startKubeServer, uniq } from './testing/kube-fixture.ts';

@@ -10,10 +10,7 @@ import { ListPage } from '../../pages/list-page.ts';
 const PROJECT = `e2e-${runId}`;
 
 test.beforeEach(({ env }) => {
-  test.skip(
-    !env.kubernetes,
-    `Kubernetes scenarios unavailable: ${env.kubernetesUnavailable ?? ''}`,
-  );
+  if (!env.kubernetes) throw new Error(`no Kubernetes target: ${env.kubernetesError ?? 'unknown'}`);
 });
 
 function kubeOf(env: { kubernetes?: { kubeconfigs: { admin: string } } }) {

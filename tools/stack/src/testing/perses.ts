@@ -1,7 +1,6 @@
 // Helpers for integration tests: the Perses HTTP API of the stack.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../config.ts';
+import { fixturePath } from '../shared.ts';
 
 export interface Resource {
   kind: string;
@@ -34,8 +33,7 @@ export async function validateDashboard(
   };
 }
 
-/** The Perses project's own development dashboards (shared/fixtures/perses-dev-data). */
+/** The Perses project's own development dashboards (the shared fixtures). */
 export function fixtureDashboards(): Resource[] {
-  const file = join(repoRoot, '..', 'shared', 'fixtures', 'perses-dev-data', '9-dashboard.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as Resource[];
+  return JSON.parse(readFileSync(fixturePath('9-dashboard.json'), 'utf8')) as Resource[];
 }
