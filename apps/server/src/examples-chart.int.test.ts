@@ -31,57 +31,53 @@ afterAll(async () => {
 });
 
 describe('examples/perses-resources', () => {
-  it(
-    'renders one valid, labeled ConfigMap per file and Perses loads them',
-    async () => {
-      // Perses refuses the sample dashboards without its plugin schemas.
-      requirePluginSchemas(stackEnv());
-      const out = await helm(['template', release, SAMPLE_CHART_DIR, '--namespace', NS]);
-      const cms = parseAllDocuments(out)
-        .map((d) => d.toJS() as V1ConfigMap | null)
-        .filter((d): d is V1ConfigMap => d?.kind === 'ConfigMap');
-      expect(cms.length).toBe(16);
-      const names = cms.map((c) => c.metadata?.name ?? '');
-      const keys = cms.flatMap((c) => Object.keys(c.data ?? {}));
-      expect(new Set(names).size).toBe(names.length);
-      expect(new Set(keys).size).toBe(keys.length);
-      for (const cm of cms) {
-        expect(cm.metadata?.name).toMatch(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
-        expect(cm.metadata?.labels?.['perses.dev/resource']).toBe('true');
-        const [key, text] = Object.entries(cm.data ?? {})[0] ?? [];
-        expect(key).toMatch(/^[-._a-zA-Z0-9]+\.(json|ya?ml)$/);
-        const source = cm.metadata?.annotations?.['perses-cm.dev/source-path'] ?? '';
-        expect(text).toBe(await readFile(path.join(SAMPLE_CHART_DIR, source), 'utf8'));
-      }
-      // The same chart from another release or namespace never reuses a key.
-      const other = await helm(['template', 'other', SAMPLE_CHART_DIR, '--namespace', 'perses']);
-      for (const key of keys) expect(other).not.toContain(`"${key}"`);
+  it('renders one valid, labeled ConfigMap per file and Perses loads them', async () => {
+    // Perses refuses the sample dashboards without its plugin schemas.
+    requirePluginSchemas(stackEnv());
+    const out = await helm(['template', release, SAMPLE_CHART_DIR, '--namespace', NS]);
+    const cms = parseAllDocuments(out)
+      .map((d) => d.toJS() as V1ConfigMap | null)
+      .filter((d): d is V1ConfigMap => d?.kind === 'ConfigMap');
+    expect(cms.length).toBe(16);
+    const names = cms.map((c) => c.metadata?.name ?? '');
+    const keys = cms.flatMap((c) => Object.keys(c.data ?? {}));
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const cm of cms) {
+      expect(cm.metadata?.name).toMatch(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
+      expect(cm.metadata?.labels?.['perses.dev/resource']).toBe('true');
+      const [key, text] = Object.entries(cm.data ?? {})[0] ?? [];
+      expect(key).toMatch(/^[-._a-zA-Z0-9]+\.(json|ya?ml)$/);
+      const source = cm.metadata?.annotations?.['perses-cm.dev/source-path'] ?? '';
+      expect(text).toBe(await readFile(path.join(SAMPLE_CHART_DIR, source), 'utf8'));
+    }
+    // The same chart from another release or namespace never reuses a key.
+    const other = await helm(['template', 'other', SAMPLE_CHART_DIR, '--namespace', 'perses']);
+    for (const key of keys) expect(other).not.toContain(`"${key}"`);
 
-      const env = stackEnv();
-      const admin = core(env.kubeconfigs.admin);
-      for (const cm of cms) {
-        await admin.createNamespacedConfigMap({ namespace: NS, body: cm });
-        created.push(cm.metadata?.name ?? '');
-      }
-      // The sidecar writes each key as a file of the provisioning folder, byte for byte...
-      for (const cm of cms) {
-        const [key, text] = Object.entries(cm.data ?? {})[0] ?? ['', ''];
-        await eventually(
-          async () =>
-            (await readFile(path.join(env.provisioningDir, key), 'utf8').catch(() => null)) ===
-            text,
-          10_000,
-          `sidecar file ${key}`,
-        );
-      }
-      // ...and Perses provisions them.
+    const env = stackEnv();
+    const admin = core(env.kubeconfigs.admin);
+    for (const cm of cms) {
+      await admin.createNamespacedConfigMap({ namespace: NS, body: cm });
+      created.push(cm.metadata?.name ?? '');
+    }
+    // The sidecar writes each key as a file of the provisioning folder, byte for byte...
+    for (const cm of cms) {
+      const [key, text] = Object.entries(cm.data ?? {})[0] ?? ['', ''];
       await eventually(
         async () =>
-          (await fetch(`${env.persesUrl}/api/v1/projects/testing/dashboards/MarkdownPanel`))
-            .status === 200,
-        45_000,
-        'Perses serves a dashboard of the chart',
+          (await readFile(path.join(env.provisioningDir, key), 'utf8').catch(() => null)) === text,
+        10_000,
+        `sidecar file ${key}`,
       );
-    },
-  );
+    }
+    // ...and Perses provisions them.
+    await eventually(
+      async () =>
+        (await fetch(`${env.persesUrl}/api/v1/projects/testing/dashboards/MarkdownPanel`))
+          .status === 200,
+      45_000,
+      'Perses serves a dashboard of the chart',
+    );
+  });
 });
