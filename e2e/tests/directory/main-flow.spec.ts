@@ -65,8 +65,7 @@ test('edits a panel title, reviews the diff, saves to the file', async ({ page, 
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await editor.pressSave();
   await expect(editor.diffDialog).toBeVisible();
-  await expect(editor.diffDialog.getByTestId('diff-editor')).toContainText('Edited in e2e');
-  await page.waitForTimeout(500);
+  await editor.diffsShown(editor.diffDialog, 'Edited in e2e');
   await shot('diff');
   await editor.confirmSave();
   await expect(editor.toast('Saved')).toBeVisible();
@@ -105,9 +104,7 @@ test('a concurrent edit is shown, the text kept, and resolved', async ({ page, e
   ).toBeVisible();
   await editor.pressSave();
   await expect(editor.conflictDialog).toBeVisible();
-  await expect(editor.conflictDialog).toContainText('Theirs');
-  await expect(editor.conflictDialog).toContainText('Mine');
-  await page.waitForTimeout(500);
+  await editor.diffsShown(editor.conflictDialog, 'Theirs', 'Mine');
   await shot('conflict');
   await editor.conflictDialog.getByRole('button', { name: /Keep mine/ }).click();
   await editor.confirmSave();

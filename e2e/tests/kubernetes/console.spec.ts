@@ -104,9 +104,7 @@ test('a second browser edits meanwhile: conflict shown, text kept, resolved into
   ).toBeVisible();
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await first.pressSave();
-  await expect(first.conflictDialog).toContainText('Second');
-  await expect(first.conflictDialog).toContainText('First');
-  await page.waitForTimeout(400);
+  await first.diffsShown(first.conflictDialog, 'Second', 'First');
   await shot('kubernetes-conflict');
   await first.conflictDialog.getByRole('button', { name: /Keep mine/ }).click();
   await first.confirmSave();

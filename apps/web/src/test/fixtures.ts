@@ -1,4 +1,4 @@
-import type { ResourceSummary, Target, WhoAmIResponse } from '@perses-cm/api';
+import type { ResourceDetail, ResourceSummary, Target, WhoAmIResponse } from '@perses-cm/api';
 
 export function summary(over: Partial<ResourceSummary> = {}): ResourceSummary {
   const name = over.name ?? 'node-exporter';
@@ -40,3 +40,15 @@ export const KUBE_TARGET: Target = {
 };
 
 export const DIRECTORY_TARGET: Target = { type: 'directory', path: '/charts/perses' };
+
+/** A stored resource as GET /api/v1/resources/{id} returns it, from a chart directory. */
+export function detail(over: Partial<ResourceDetail> & { text: string }): ResourceDetail {
+  const base = summary({ ...over, namespace: null, configMapName: null });
+  return {
+    ...base,
+    document: JSON.parse(over.text) as unknown,
+    origin: { type: 'file', path: `files/dashboards/${base.name}.json` },
+    findingList: [],
+    ...over,
+  };
+}
