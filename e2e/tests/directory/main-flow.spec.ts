@@ -270,6 +270,8 @@ test('the list is driven from the keyboard', async ({ page, env }) => {
   );
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/resources/${encodeURIComponent(gauge.id)}`));
+  // The editor is a lazy chunk (Monaco): wait for it as every editor test does.
+  await new EditorPage(page).waitReady();
   await expect(page.getByRole('heading', { name: 'GaugeChartPanel' })).toBeVisible();
   // Back to the list keeps the filters.
   await page.getByRole('link', { name: 'Resources' }).click();

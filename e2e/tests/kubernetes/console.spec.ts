@@ -225,7 +225,9 @@ test('an unlabeled ConfigMap is listed only on request, badged, and opens read-o
     await expect(page.getByRole('heading', { name: /^No resource/ })).toBeVisible();
     await expect(list.row('Dashboard', name, PROJECT)).toBeHidden();
 
-    await list.unlabeledToggle.check();
+    // The toggle follows the URL, which updates after the click: wait for the state, not at once.
+    await list.unlabeledToggle.click();
+    await expect(list.unlabeledToggle).toBeChecked();
     await expect(page).toHaveURL(/[?&]unlabeled=1/);
     await expect(list.row('Dashboard', name, PROJECT)).toBeVisible();
     const badge = list.badge('Dashboard', name, PROJECT, 'unlabeled');
