@@ -1,8 +1,9 @@
 // The Express application: built from its dependencies, testable without listening.
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
-import { API, MAX_BODY_BYTES } from '@perses-cm/api';
+import { API } from '@perses-cm/api';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { jsonBody } from './middleware/json-body.ts';
 import { requestGuard } from './middleware/request-guard.ts';
 import { targetHeader } from './middleware/target-header.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
@@ -51,13 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps.store, deps.metrics));
 
   const api = express.Router();
-  api.use(
-    express.json({
-      limit: MAX_BODY_BYTES,
-      strict: true,
-      type: ['application/json', 'application/*+json'],
-    }),
-  );
+  api.use(jsonBody());
   api.use('/v1/resources', resourcesRouter(deps.resources, deps.identify));
   api.use('/v1/validate', validateRouter(deps.validation));
   api.use(

@@ -10,6 +10,3 @@ export const API = {
   readyz: '/readyz',
   metrics: '/metrics',
 } as const;
-
-/** Request bodies above this many bytes are refused before anything is parsed or written. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -17,6 +17,8 @@ export interface JsonIssue {
   offset: number;
   rule: 'parse-error' | 'duplicate-key' | 'forbidden-key' | 'max-depth';
   message: string;
+  /** Where in the value the problem is (the key's value, or the too-deep value). */
+  pointer?: (string | number)[];
 }
 
 export interface JsonResult {
@@ -30,21 +32,50 @@ export interface JsonResult {
   position(offset: number): Position;
 }
 
+/** What ends a plain run inside a JSON string (control characters are refused there). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const STRING_STOP = /["\\\u0000-\u001f]/g;
+
+const SIMPLE_ESCAPES: ReadonlyMap<number, number> = new Map(
+  [...'"\\/bfnrt'].map((e, k) => [e.charCodeAt(0), '"\\/\b\f\n\r\t'.charCodeAt(k)]),
+);
+
+/** The character code of the escape sequence starting at `at` (a backslash), or -1. */
+function escapeAt(text: string, at: number): number {
+  const e = text.charCodeAt(at + 1);
+  if (e !== 0x75) return SIMPLE_ESCAPES.get(e) ?? -1;
+  if (at + 6 > text.length) return -1;
+  let v = 0;
+  for (let k = at + 2; k < at + 6; k++) {
+    const c = text.charCodeAt(k) | 0x20; // lower-cases letters, keeps digits
+    if (c >= 0x30 && c <= 0x39) v = v * 16 + c - 0x30;
+    else if (c >= 0x61 && c <= 0x66) v = v * 16 + c - 0x57;
+    else return -1;
+  }
+  return v;
+}
+
 class SyntaxStop extends Error {
   constructor(readonly issue: JsonIssue) {
     super(issue.message);
   }
 }
 
-export function parseJson(text: string): JsonResult {
+/** `maxDepth`: a wrapper around a document (an HTTP request body) adds its own levels. */
+export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonResult {
   const lineStarts = lineStartsOf(text);
   const position = (offset: number) => positionAt(text, offset, lineStarts);
   const spans = new Map<string, Span>();
   const issues: JsonIssue[] = [];
   let i = 0;
 
-  const fail = (message: string, at = i, rule: JsonIssue['rule'] = 'parse-error'): never => {
-    throw new SyntaxStop({ offset: at, rule, message });
+  const fail = (
+    message: string,
+    at = i,
+    rule: JsonIssue['rule'] = 'parse-error',
+    pointer?: (string | number)[],
+  ): never => {
+    throw new SyntaxStop({ offset: at, rule, message, ...(pointer ? { pointer } : {}) });
   };
   const ws = () => {
     while (i < text.length) {
@@ -59,38 +90,40 @@ export function parseJson(text: string): JsonResult {
   const parseString = (): string => {
     const start = i;
     i++; // opening quote
+    // Plain runs are copied with one slice and escapes are decoded in batches: a 1 MiB string
+    // (or its 6 MiB `\uXXXX` form) must not cost a million string appends.
     let out = '';
+    const escaped: number[] = [];
+    const flush = () => {
+      for (let k = 0; k < escaped.length; k += 4096)
+        out += String.fromCharCode(...escaped.slice(k, k + 4096));
+      escaped.length = 0;
+    };
+    let run = i;
     for (;;) {
       if (i >= text.length) fail('unterminated string', start);
       const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return out;
+      if (c === 0x22 || c === 0x5c) {
+        if (i > run) {
+          flush();
+          out += text.slice(run, i);
+        }
+        if (c === 0x22) {
+          i++;
+          flush();
+          return out;
+        }
+        const code = escapeAt(text, i);
+        if (code < 0) fail('invalid escape sequence');
+        escaped.push(code);
+        i += text.charCodeAt(i + 1) === 0x75 ? 6 : 2;
+        run = i;
+        continue;
       }
       if (c < 0x20) fail('control character in string (escape it)');
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          i += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else fail('invalid escape sequence');
-      } else {
-        out += text[i];
-        i++;
-      }
+      // Jump to the next quote, backslash or control character (a native scan).
+      STRING_STOP.lastIndex = i + 1;
+      i = STRING_STOP.test(text) ? STRING_STOP.lastIndex - 1 : text.length;
     }
   };
 
@@ -111,7 +144,8 @@ export function parseJson(text: string): JsonResult {
   };
 
   const parseBare = (pointer: (string | number)[], depth: number): unknown => {
-    if (depth > MAX_DEPTH) fail(`document nests deeper than ${MAX_DEPTH} levels`, i, 'max-depth');
+    if (depth > maxDepth)
+      fail(`document nests deeper than ${maxDepth} levels`, i, 'max-depth', pointer);
     const c = text[i];
     if (c === '{') return parseObject(pointer, depth);
     if (c === '[') return parseArray(pointer, depth);
@@ -149,12 +183,14 @@ export function parseJson(text: string): JsonResult {
           offset: keyAt,
           rule: 'duplicate-key',
           message: `duplicate key ${JSON.stringify(key)}`,
+          pointer: [...pointer, key],
         });
       if (FORBIDDEN_KEYS.has(key))
         issues.push({
           offset: keyAt,
           rule: 'forbidden-key',
           message: `forbidden key ${JSON.stringify(key)}`,
+          pointer: [...pointer, key],
         });
       seen.add(key);
       ws();

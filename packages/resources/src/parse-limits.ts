@@ -49,7 +49,8 @@ export function positionAt(text: string, offset: number, lineStarts: readonly nu
 
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // indexOf scans natively: a 6 MiB request body costs a few milliseconds, not tens.
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

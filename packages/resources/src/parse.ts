@@ -3,8 +3,8 @@
 // returned as parsed: nothing is reordered, defaulted or stripped.
 
 import type { DocFormat } from './doc-format.ts';
-import type { Finding } from './findings.ts';
-import { parseJson } from './parse-json.ts';
+import { fieldOf, type Finding } from './findings.ts';
+import { parseJson, type JsonIssue } from './parse-json.ts';
 import { pointerKey, type Position, type Span } from './parse-limits.ts';
 import { locateYaml, parseYaml, spanYaml } from './parse-yaml.ts';
 
@@ -22,6 +22,11 @@ export interface ParseOptions {
   filename?: string;
   /** Force a format instead of detecting it (e.g. the editor knows what it holds). */
   format?: DocFormat;
+  /**
+   * JSON nesting limit, MAX_DEPTH by default. Only for text that wraps a document in levels of
+   * its own (an HTTP request body `{"document": ...}`); the document itself gets MAX_DEPTH.
+   */
+  maxDepth?: number;
 }
 
 function looksLikeJson(text: string, filename: string | undefined): boolean {
@@ -33,7 +38,7 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
   const at = (pos: Position | undefined) => (pos ? { line: pos.line, column: pos.column } : {});
 
   if (opts.format !== 'yaml') {
-    const json = parseJson(text);
+    const json = parseJson(text, opts.maxDepth);
     const locateJson = (pointer: (string | number)[]) => {
       for (let n = pointer.length; n >= 0; n--) {
         const span = json.spans.get(pointerKey(pointer.slice(0, n)));
@@ -41,12 +46,13 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
       }
       return undefined;
     };
-    const jsonFinding = (issue: { offset: number; rule: string; message: string }): Finding => ({
+    const jsonFinding = (issue: JsonIssue): Finding => ({
       ...(path !== undefined ? { path } : {}),
       ...at(json.position(issue.offset)),
       severity: 'error',
       rule: issue.rule,
       message: issue.rule === 'parse-error' ? `invalid JSON: ${issue.message}` : `${issue.message}`,
+      ...(issue.pointer?.length ? { field: fieldOf(issue.pointer) } : {}),
     });
     const jsonSemantics = json.issues.map((issue) => jsonFinding(issue));
     if (!json.syntaxError) {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { stackEnvSchema, type StackEnv } from '../../../../tools/stack/src/env.ts';
+import { stackEnvSchema, type StackEnv } from '@perses-cm/stack/testing';
 import type { ServerConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
 

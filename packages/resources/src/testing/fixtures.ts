@@ -1,14 +1,13 @@
 // Test-only access to the shared real Perses data. The package itself never does I/O; tests may.
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedPaths } from '@perses-cm/stack/shared';
 
-/** `../shared/fixtures/perses-dev-data` next to the repository, as the project's docs lay it out. */
-export const FIXTURES_DIR = new URL(
-  '../../../../../shared/fixtures/perses-dev-data/',
-  import.meta.url,
-);
+/** The Perses project's development data, from the shared folder beside the repository. */
+export const FIXTURES_DIR = sharedPaths().fixtures;
 
 export function fixtureText(file: string): string {
-  return readFileSync(new URL(file, FIXTURES_DIR), 'utf8');
+  return readFileSync(join(FIXTURES_DIR, file), 'utf8');
 }
 
 export function fixtureFiles(): string[] {
