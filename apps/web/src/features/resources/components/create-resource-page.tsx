@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { configMapNameFor, dataKeyFor, identityOf, kindInfo } from '@perses-cm/resources';
-import { showToast } from '../../../components/toast-store.ts';
+import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { LoadingState } from '../../../components/states.tsx';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';

@@ -1,6 +1,6 @@
 import type { DocFormat } from '@perses-cm/api';
 import { parseText, serializeResource } from '@perses-cm/resources';
-import { showToast } from '../../../components/toast-store.ts';
+import { showToast } from '../../../lib/toast-store.ts';
 import type { CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 
 /** JSON: Monaco's formatter. YAML: parse and re-serialise (Monaco has no YAML formatter). */
