@@ -64,7 +64,12 @@ export function parseJson(text: string): JsonResult {
         i++;
         return out;
       }
-      if (c < 0x20) fail('control character in string (escape it)');
+      if (c < 0x20) {
+        const code = c.toString(16).toUpperCase().padStart(4, '0');
+        fail(
+          `control character U+${code} in a string (Go's encoding/json refuses it too): escape it as \\u${code}`,
+        );
+      }
       if (c === 0x5c) {
         const e = text[i + 1];
         const simple: Record<string, string> = {
