@@ -10,6 +10,7 @@ export { resourceItems, type ResourceItem } from './resource-items.ts';
 export * from './identity.ts';
 export * from './configmap-names.ts';
 export * from './configmap.ts';
+export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';
 export { utf8Length } from './bytes.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
