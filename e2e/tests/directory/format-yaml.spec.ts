@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatYamlText } from '@perses-cm/resources';
-import { createText } from '../../fixtures/api.ts';
+import { createText, deleteResource, getResource } from '../../fixtures/api.ts';
 import { expect, test } from '../../fixtures/test.ts';
 import { EditorPage } from '../../pages/editor-page.ts';
 
@@ -62,4 +62,7 @@ test('Format keeps 0_0 and 1_0 quoted, and the review says only whitespace chang
   await expect(editor.toast('Saved')).toBeVisible();
   const path = created.origin.type === 'file' ? join(env.directory.dir, created.origin.path) : '';
   expect(readFileSync(path, 'utf8')).toBe(formatted);
+  // The directory server is shared: leave the list as the other scenarios expect it.
+  const saved = await getResource(env.directory.url, created.id);
+  await deleteResource(env.directory.url, created.id, saved.version);
 });
