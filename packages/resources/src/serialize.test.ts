@@ -41,6 +41,7 @@ describe('toYamlText', () => {
         '1:20',
         '',
         '99999999999999999999',
+        '<<',
       ],
     ];
     const doc = { spec: { panels: Object.fromEntries(strings.map((s) => [s, s])) } };
@@ -93,6 +94,7 @@ describe(`Format on every real dashboard (${dashboards.length})`, () => {
       expect(back.v11).toEqual(doc);
       expect(back.findings).toEqual([]);
     },
+    30_000,
   );
 
   it('keeps the quotes on the real panel keys 0_0 and 1_0', () => {
@@ -106,5 +108,5 @@ describe(`Format on every real dashboard (${dashboards.length})`, () => {
       expect(text).toMatch(/\n {4}"1_0":\n/);
       expect(text).toContain('$ref: "#/spec/panels/1_0"');
     }
-  });
+  }, 30_000);
 });

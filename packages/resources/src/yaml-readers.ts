@@ -91,12 +91,17 @@ const goTags: ScalarTag[] = [
   },
 ];
 
-const yaml11Tags = new Schema({ schema: 'yaml-1.1' }).tags.filter(
-  (t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined,
+const yaml11ScalarTags = new Schema({ schema: 'yaml-1.1' }).tags.filter(
+  (t): t is ScalarTag => !t.collection && t.default !== false && t.test !== undefined,
 );
+// The values a YAML 1.1 reader gives plain scalars (the merge key `<<` is structure, not a value).
+const yaml11Tags = yaml11ScalarTags.filter((t) => t.default === true);
 
-/** Tags under which the `yaml` library checks that a written string reads back as a string. */
-export const YAML_READER_COMPAT: ScalarTag[] = [...goTags, ...yaml11Tags];
+/**
+ * Tags under which the `yaml` library checks that a written string reads back as a string,
+ * `<<` included (yaml.v3 takes a plain `<<` key as a merge).
+ */
+export const YAML_READER_COMPAT: ScalarTag[] = [...goTags, ...yaml11ScalarTags];
 
 export interface OtherReading {
   /** Who reads it differently: Perses's own reader, or only other YAML 1.1 readers. */

@@ -45,7 +45,8 @@ describe('yaml11-plain-scalar', () => {
     expect(cli.map((f) => [f.line, f.column, f.severity])).toEqual(
       findings.map((f) => [f.line, f.column, f.severity]),
     );
-  });
+    // A 118 KB real dashboard, parsed and linted twice: slow on a busy machine, not a speed check.
+  }, 30_000);
 
   it('is an error on a name Perses reads as a number, a warning elsewhere, with line and column', () => {
     const text = [
