@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const eslint = new ESLint({ cwd: root });
@@ -73,34 +73,60 @@ const rightWay: [string, string][] = [
   ['apps/web/src/app/right-way.ts', '../features/resources/hooks/format-text.ts'],
 ];
 
+// Loading the config (typescript-eslint, the plugins) takes seconds on a busy machine: do it once,
+// outside the tests' own time.
+const SLOW = 30_000;
+beforeAll(() => errorsOf('apps/web/src/lib/warm-up.ts', 'export {};\n'), 120_000);
+
 describe('lint boundaries', () => {
-  it.each(wrongWay)('%s importing %s is an error', async (file, source, sentence) => {
-    const errors = await errorsOf(file, importing(source));
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^boundaries\/dependencies: /);
-    expect(errors[0]).toContain(sentence);
-  });
+  it.each(wrongWay)(
+    '%s importing %s is an error',
+    async (file, source, sentence) => {
+      const errors = await errorsOf(file, importing(source));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^boundaries\/dependencies: /);
+      expect(errors[0]).toContain(sentence);
+    },
+    SLOW,
+  );
 
-  it.each(rightWay)('%s importing %s passes', async (file, source) => {
-    expect(await errorsOf(file, importing(source))).toEqual([]);
-  });
+  it.each(rightWay)(
+    '%s importing %s passes',
+    async (file, source) => {
+      expect(await errorsOf(file, importing(source))).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('refuses an app imported by package name from a package', async () => {
-    const errors = await errorsOf('packages/api/src/wrong-way.ts', importing('@perses-cm/server'));
-    expect(errors).toEqual([expect.stringMatching(/^no-restricted-imports: .*@perses-cm\/server/)]);
-  });
+  it(
+    'refuses an app imported by package name from a package',
+    async () => {
+      const errors = await errorsOf(
+        'packages/api/src/wrong-way.ts',
+        importing('@perses-cm/server'),
+      );
+      expect(errors).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*@perses-cm\/server/),
+      ]);
+    },
+    SLOW,
+  );
 
-  it('checks kebab-case file and folder names', async () => {
-    expect(await errorsOf('apps/web/src/lib/ToastStore.ts', 'export const x = 1;\n')).toEqual([
-      expect.stringMatching(/^check-file\/filename-naming-convention: .*ToastStore\.ts/),
-    ]);
-    expect(await errorsOf('apps/web/src/lib/toast_store/x.ts', 'export const x = 1;\n')).toEqual([
-      expect.stringMatching(/^check-file\/folder-naming-convention: .*toast_store/),
-    ]);
-    expect(await errorsOf('apps/web/src/lib/toast-store.test.ts', 'export const x = 1;\n')).toEqual(
-      [],
-    );
-  });
+  it(
+    'checks kebab-case file and folder names',
+    async () => {
+      expect(await errorsOf('apps/web/src/lib/ToastStore.ts', 'export const x = 1;\n')).toEqual([
+        expect.stringMatching(/^check-file\/filename-naming-convention: .*ToastStore\.ts/),
+      ]);
+      expect(await errorsOf('apps/web/src/lib/toast_store/x.ts', 'export const x = 1;\n')).toEqual([
+        expect.stringMatching(/^check-file\/folder-naming-convention: .*toast_store/),
+      ]);
+      expect(
+        await errorsOf('apps/web/src/lib/toast-store.test.ts', 'export const x = 1;\n'),
+      ).toEqual([]);
+    },
+    SLOW,
+  );
 
   it('makes the command of `pnpm lint` exit non-zero on a wrong-way import', () => {
     const run = spawnSync(
