@@ -14,6 +14,7 @@ export * from './configmap-names.ts';
 export * from './configmap.ts';
 export * from './sidecar.ts';
 export * from './chart-layout.ts';
+export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';
 export { utf8Length } from './bytes.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';

@@ -120,7 +120,12 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): JsonResult {
         run = i;
         continue;
       }
-      if (c < 0x20) fail('control character in string (escape it)');
+      if (c < 0x20) {
+        const code = c.toString(16).toUpperCase().padStart(4, '0');
+        fail(
+          `control character U+${code} in a string (Go's encoding/json refuses it too): escape it as \\u${code}`,
+        );
+      }
       // Jump to the next quote, backslash or control character (a native scan).
       STRING_STOP.lastIndex = i + 1;
       i = STRING_STOP.test(text) ? STRING_STOP.lastIndex - 1 : text.length;

@@ -104,7 +104,7 @@ function yamlFindings(yaml: ReturnType<typeof parseYaml>, path: string | undefin
       ...(path !== undefined ? { path } : {}),
       line: pos.line,
       column: pos.column,
-      severity: 'error',
+      severity: issue.severity ?? 'error',
       rule: issue.rule,
       message:
         issue.rule === 'parse-error'

@@ -24,3 +24,12 @@ export function fixtureJson<T = unknown>(file: string): T {
 export function realDashboards(): Record<string, unknown>[] {
   return fixtureJson<Record<string, unknown>[]>('9-dashboard.json');
 }
+
+/** The sample chart's resource files (`examples/perses-resources/files/**`), by relative path. */
+export function exampleFiles(): { path: string; text: string }[] {
+  const root = new URL('../../../../examples/perses-resources/files/', import.meta.url);
+  return (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => /\.(json|ya?ml)$/.test(f))
+    .sort()
+    .map((f) => ({ path: f, text: readFileSync(new URL(f, root), 'utf8') }));
+}

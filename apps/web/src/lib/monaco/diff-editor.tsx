@@ -32,6 +32,9 @@ export function DiffEditor({ original, modified, format, label, inline = false }
       originalEditable: false,
       renderSideBySide: !inline,
       useInlineViewWhenSpaceIsLimited: false,
+      // Whitespace is part of the change: in YAML indentation is structure, and a Format that only
+      // re-indents must not look like "no changes".
+      ignoreTrimWhitespace: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 },
       minimap: { enabled: false },
       scrollBeyondLastLine: false,

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { showToast } from '../../../components/toast-store.ts';
+import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
 import { LoadingState } from '../../../components/states.tsx';

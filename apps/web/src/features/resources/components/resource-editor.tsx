@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ConflictDetails, type Finding, type ResourceDetail } from '@perses-cm/api';
 import { KindBadge } from '../../../components/badges.tsx';
-import { showToast } from '../../../components/toast-store.ts';
+import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
