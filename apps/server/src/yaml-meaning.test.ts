@@ -54,8 +54,8 @@ describe('documents Perses would refuse', () => {
       const before = await files();
       const res = await api.create({ text });
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('validation_failed');
-      expect(res.body.error.details.findings).toEqual([
+      expect(res.error.code).toBe('validation_failed');
+      expect(res.findings()).toEqual([
         expect.objectContaining({ rule, line, column, severity: 'error' }),
       ]);
       expect(await files()).toEqual(before);
@@ -71,7 +71,7 @@ describe('YAML meaning for Perses', () => {
     const text = dashboardYaml(panels('1_0'));
     const res = await api.create({ text });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.findings).toEqual([
+    expect(res.findings()).toEqual([
       expect.objectContaining({
         rule: 'yaml11-plain-scalar',
         line: 8,
@@ -111,7 +111,9 @@ describe('YAML meaning for Perses', () => {
     };
     const res = await api.create({ document, format: 'yaml' });
     expect(res.status).toBe(201);
-    const stored = await readFile(path.join(srv.dir, res.body.origin.path), 'utf8');
+    const origin = res.body.origin;
+    if (origin.type !== 'file') throw new Error('a chart directory stores files');
+    const stored = await readFile(path.join(srv.dir, origin.path), 'utf8');
     expect(stored).toContain('\n    "0_0":\n');
     expect(stored).toContain('\n    "1_0":\n');
     expect(stored).toContain('name: "1_0"');

@@ -3,7 +3,8 @@
 // exactly what it means to us.
 
 import { Document, Scalar, visit } from 'yaml';
-import { parseText, type DocFormat } from './parse.ts';
+import type { DocFormat } from './doc-format.ts';
+import { parseText } from './parse.ts';
 import { YAML_MUST_ESCAPE, YAML_READER_COMPAT } from './yaml-readers.ts';
 import { YAML11_RULE } from './yaml-typing.ts';
 

@@ -22,8 +22,11 @@ export function FakeCodeEditor(props: ComponentProps<typeof CodeEditor>) {
         area.current.value = text;
         latest.current.onChange?.(text);
       },
+      applyEdits: () => false,
       format: async () => {},
       reveal: () => {},
+      select: () => {},
+      onCursorChange: () => () => {},
       focus: () => area.current?.focus(),
     }),
     [],

@@ -1,7 +1,8 @@
 // Moving or resizing one layout item rewrites its x/y/width/height numbers in place and nothing
 // else: every other byte of the document (order, spacing, comments, quoting) stays as it was.
 
-import { parseText, type DocFormat, type ParsedText } from '../parse.ts';
+import type { DocFormat } from '../doc-format.ts';
+import { parseText, type ParsedText } from '../parse.ts';
 import type { Pointer } from '../parse-limits.ts';
 import { GRID_COLUMNS, type GridBox } from './dashboard-layout.ts';
 import { dashboardLayoutOf } from './layout-source.ts';

@@ -1,6 +1,6 @@
 // Test-only: every real dashboard the project has, as JSON text and as YAML text.
 import { readFileSync, readdirSync } from 'node:fs';
-import { stringify } from 'yaml';
+import { toYamlText } from '../serialize.ts';
 import { realDashboards } from './fixtures.ts';
 
 const EXAMPLE_DASHBOARDS = new URL(
@@ -21,7 +21,10 @@ export interface DashboardText {
   value: Record<string, unknown>;
 }
 
-/** The 16 Perses dev dashboards and the sample chart's files, each as JSON and as YAML. */
+/**
+ * The 16 Perses dev dashboards and the sample chart's files, each as JSON and as YAML written by
+ * the model's one YAML writer (plain `1_0` keys would be refused as Perses reads them).
+ */
 export function dashboardTexts(): DashboardText[] {
   const values: { label: string; value: Record<string, unknown>; text?: string }[] = [
     ...realDashboards().map((value, i) => ({ label: `dev-data[${i}]`, value })),
@@ -40,6 +43,6 @@ export function dashboardTexts(): DashboardText[] {
       text: text ?? JSON.stringify(value, null, 2),
       value,
     },
-    { label: `${label} (yaml)`, format: 'yaml', text: stringify(value), value },
+    { label: `${label} (yaml)`, format: 'yaml', text: toYamlText(value), value },
   ]);
 }
