@@ -13,6 +13,8 @@ export * from './configmap-names.ts';
 export * from './configmap.ts';
 export * from './sidecar.ts';
 export * from './chart-layout.ts';
+export * from './chart-generator-template.ts';
+export * from './chart-skeleton.ts';
 export { utf8Length } from './bytes.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
