@@ -15,8 +15,9 @@ export function exportRouter(service: ExportService, identify: IdentityResolver)
     const query = ExportQuery.parse(req.query);
     // Everything that can fail with a clear answer fails here, before the first byte is sent.
     const prepared = await service.prepare(await identify(req), query);
-    res.setHeader('content-type', ARCHIVE_TYPES[query.format].contentType);
+    // attachment() also guesses a type from the name: the archive's own type goes after it.
     res.attachment(prepared.preview.archiveName);
+    res.setHeader('content-type', ARCHIVE_TYPES[query.format].contentType);
     res.setHeader('cache-control', 'no-store');
     try {
       await service.write(prepared, query.format, res);

@@ -31,8 +31,8 @@ async function writeTgz(entries: Iterable<ArchiveEntry>, out: Writable): Promise
   const feed = async () => {
     for (const e of entries) {
       // The callback comes once the reader has taken the entry: that is the backpressure.
-      await new Promise<void>((resolve, reject) =>
-        pack.entry(
+      await new Promise<void>((resolve, reject) => {
+        const sink = pack.entry(
           {
             name: e.path,
             size: e.data.length,
@@ -46,8 +46,10 @@ async function writeTgz(entries: Iterable<ArchiveEntry>, out: Writable): Promise
           },
           e.data,
           (err) => (err ? reject(err) : resolve()),
-        ),
-      );
+        );
+        // A reader gone mid-way destroys the entry too; the callback above reports it.
+        sink.on('error', () => undefined);
+      });
     }
     pack.finalize();
   };

@@ -11,6 +11,7 @@ import {
   type DocFormat,
 } from '@perses-cm/resources';
 import { parse } from '../../domain/model.ts';
+import type { StoreEntry } from '../../stores/store.ts';
 import { resourceId, type IndexedResource } from '../resource-index.ts';
 
 export interface PlannedFile {
@@ -49,21 +50,38 @@ function refusal(r: IndexedResource, reason: string): RefusedResource {
   };
 }
 
-/** The resource's text in the export: its stored bytes, or its document written anew. */
+/**
+ * The resource's text in the export, produced on demand: its stored bytes when its key holds it
+ * alone, else its document written anew. Documents of a key holding several are parsed and written
+ * once per plan and kept (they are few and small beside the stored text); a single document asked
+ * as JSON is parsed again when written, so the plan keeps no copy of it.
+ */
 function contentOf(
   r: IndexedResource,
   encoding: FileEncoding,
+  several: Map<StoreEntry, string[]>,
 ): { format: DocFormat; text: () => string } {
   // A key with one document has an id without a document index (see resourceId).
   const alone = r.summary.id === resourceId(r.entry, null);
   if (encoding === 'stored' && alone) return { format: r.summary.format, text: () => r.entry.text };
   const format: DocFormat = encoding === 'json' ? 'json' : r.summary.format;
+  const write = () =>
+    parse(r.entry.text, r.entry.key).documents.map((d) => serializeResource(d as object, format));
+  if (alone) return { format, text: () => write()[0] ?? '' };
+  let texts = several.get(r.entry);
+  if (!texts) several.set(r.entry, (texts = write()));
+  const text = texts[r.docIndex] ?? '';
+  return { format, text: () => text };
+}
+
+/** The resource's name as written, when the index has none for it (no usable kind). */
+function writtenName(r: IndexedResource): Pick<RefusedResource, 'project' | 'name'> {
+  const doc = parse(r.entry.text, r.entry.key).documents[r.docIndex] as
+    { metadata?: { name?: unknown; project?: unknown } } | undefined;
+  const m = doc?.metadata;
   return {
-    format,
-    text: () => {
-      const doc = parse(r.entry.text, r.entry.key).documents[r.docIndex];
-      return serializeResource(doc as object, format);
-    },
+    name: typeof m?.name === 'string' ? m.name : r.summary.name,
+    project: typeof m?.project === 'string' ? m.project : r.summary.project,
   };
 }
 
@@ -83,12 +101,13 @@ export function planExport(
   const files: PlannedFile[] = [];
   const refused: RefusedResource[] = [];
   const kept = new Map<string, IndexedResource>();
+  const several = new Map<StoreEntry, string[]>();
   let withErrors = 0;
   for (const r of selected) {
     const id = r.placement.id;
     const key = r.keys.identity;
     if (!id || key === null) {
-      refused.push(refusal(r, whyNoIdentity(r)));
+      refused.push({ ...refusal(r, whyNoIdentity(r)), ...writtenName(r) });
       continue;
     }
     if (kindInfo(id.kind)?.scope === 'project' && !id.project) {
@@ -110,7 +129,7 @@ export function planExport(
       );
       continue;
     }
-    const { format, text } = contentOf(r, encoding);
+    const { format, text } = contentOf(r, encoding, several);
     const where = chartFilePath(id, format);
     if (!where.ok) {
       refused.push(refusal(r, `${where.problem.message} (${where.problem.rule})`));
