@@ -163,6 +163,8 @@ describe.each(['tgz', 'zip'] as const)('%s archive', (format) => {
     expect(text('templates/configmap-generator.yaml')).toBe(CHART_GENERATOR_TEMPLATE);
     for (const d of await fixture('9-dashboard.json')) {
       const { name, project } = d.metadata as { name: string; project: string };
+      // Demo has a twin in this chart, which may be the one kept (see the preview test).
+      if (name === 'Demo') continue;
       expect(JSON.parse(text(`files/dashboards/${project}/${name}.json`) ?? '')).toEqual(d);
     }
     expect(parseYaml(text('values.yaml') ?? '')).toEqual({
