@@ -101,7 +101,9 @@ folder, which Perses loads on its provisioning interval).
 
 ${install}
 
-Check what it renders with \`helm template ${o.name} . --namespace perses\`.
+Check what it renders with \`helm template ${o.name} . --namespace perses\`. To apply that output
+with kubectl instead of Helm, use \`kubectl apply --server-side\`: client-side apply copies each
+ConfigMap into an annotation limited to 256 KiB, which a large dashboard exceeds.
 
 ## Moving from ConfigMaps edited by hand or in the console
 
