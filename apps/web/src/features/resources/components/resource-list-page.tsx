@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
+import { ExportButton } from '../../export/components/export-button.tsx';
 import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
 import { draftIds } from '../hooks/drafts.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
@@ -23,6 +24,12 @@ export function ResourceListPage() {
   const deferred = useDeferredValue(state);
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
+  // The export takes what the filters select, never the sort or grouping.
+  const { kind, project, namespace, q, findings } = deferred;
+  const exportFilters = useMemo(
+    () => ({ kind, project, namespace, q, findings }),
+    [kind, project, namespace, q, findings],
+  );
   // Read once per visit: drafts only change on the editor page.
   const [drafts] = useState(draftIds);
 
@@ -30,6 +37,8 @@ export function ResourceListPage() {
     <section className="page page-list" aria-label="Resource list">
       <div className="page-head">
         <h1>Resources</h1>
+        <span className="spacer" />
+        <ExportButton filters={exportFilters} />
         <NewResourceButton />
       </div>
       <ResourceFilters
