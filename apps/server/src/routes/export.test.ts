@@ -122,6 +122,16 @@ describe('preview', () => {
     expect((await preview('?status=failed')).resources).toBe(41);
   });
 
+  it('is described, with its query, in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${srv.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, { get: { parameters: { name: string }[] } }>;
+    };
+    for (const route of ['/api/v1/export', '/api/v1/export/preview'])
+      expect(doc.paths[route]?.get.parameters.map((p) => p.name)).toEqual(
+        expect.arrayContaining(['kind', 'q', 'findings', 'status', 'format', 'shape', 'ids']),
+      );
+  });
+
   it('refuses a bad query naming each field and its rule', async () => {
     const res = await fetch(
       `${srv.url}/api/v1/export/preview?format=rar&name=My_Chart&findings=some`,
