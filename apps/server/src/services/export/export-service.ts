@@ -78,8 +78,9 @@ export class ExportService {
   }
 }
 
-/** The archive entries, each file's content produced only when the writer asks for it. */
+/** The archive entries; each file's bytes are made only when the writer gets to it. */
 function* entriesOf(prepared: PreparedExport): Generator<ArchiveEntry> {
   const prefix = prepared.root ? `${prepared.root}/` : '';
-  for (const f of prepared.files) yield { path: `${prefix}${f.path}`, data: f.content() };
+  for (const f of prepared.files)
+    yield { path: `${prefix}${f.path}`, size: f.bytes, data: f.content };
 }
