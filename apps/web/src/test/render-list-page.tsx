@@ -1,5 +1,6 @@
 // Test harness for the list page: a memory router at `url`, a fresh query client, and a
 // viewport for the virtualiser (jsdom has no layout).
+import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -21,8 +22,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-export function renderListPageAt(url: string) {
-  const router = createMemoryRouter([{ path: '/', element: <ResourceListPage /> }], {
+export function renderListPageAt(url: string, page: ReactElement = <ResourceListPage />) {
+  const router = createMemoryRouter([{ path: '/', element: page }], {
     initialEntries: [url],
   });
   render(

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ExportPreview } from '@perses-cm/api';
 import { summary } from '../../../test/fixtures.ts';
+import { ListPage } from '../../../app/list-page.tsx';
 import { renderListPageAt } from '../../../test/render-list-page.tsx';
 
 const preview: ExportPreview = {
@@ -63,7 +64,7 @@ function serve() {
 describe('Export', () => {
   it('previews what the list filters select, with what is refused and why, then downloads it', async () => {
     const asked = serve();
-    renderListPageAt('/?q=alp&findings=clean&sort=size');
+    renderListPageAt('/?q=alp&findings=clean&sort=size', <ListPage />);
     await screen.findByRole('link', { name: 'Dashboard perses/alpha' });
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     const region = await screen.findByRole('region', { name: 'Export preview' });

@@ -1,8 +1,8 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import type { FilterValues } from '@perses-cm/api';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
-import { ExportButton } from '../../export/components/export-button.tsx';
 import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
 import { draftIds } from '../hooks/drafts.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
@@ -11,7 +11,12 @@ import { useListState } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
-export function ResourceListPage() {
+interface Props {
+  /** Actions of other features for the page head (the app composes them), given the filters. */
+  headerActions?: (filters: FilterValues) => ReactNode;
+}
+
+export function ResourceListPage({ headerActions }: Props = {}) {
   const [state, update] = useListState();
   const { data: who } = useWhoAmI();
   // A chart directory has no label to lack: the toggle is for Kubernetes targets only.
@@ -24,9 +29,9 @@ export function ResourceListPage() {
   const deferred = useDeferredValue(state);
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
-  // The export takes what the filters select, never the sort or grouping.
+  // What the filters select, never the sort or grouping.
   const { kind, project, namespace, q, findings } = deferred;
-  const exportFilters = useMemo(
+  const filters = useMemo(
     () => ({ kind, project, namespace, q, findings }),
     [kind, project, namespace, q, findings],
   );
@@ -38,7 +43,7 @@ export function ResourceListPage() {
       <div className="page-head">
         <h1>Resources</h1>
         <span className="spacer" />
-        <ExportButton filters={exportFilters} />
+        {headerActions?.(filters)}
         <NewResourceButton />
       </div>
       <ResourceFilters
