@@ -72,8 +72,11 @@ describe.each([
         'files/b/two.json': dashboard('dashboard', 'testing'),
         'files/c/project.json': projectText(runProject),
         'files/c/dashboard.json': dashboard('RunDashboard', runProject),
+        // Two long names alike up to where the template cuts its slug, which there is a "-".
+        'files/d/long-a.json': dashboard(`${'x'.repeat(41)}_TailA`, 'perses'),
+        'files/d/long-b.json': dashboard(`${'x'.repeat(41)}_TailB`, 'perses'),
       }),
-    43,
+    45,
   ],
   ['the sample chart', async () => SAMPLE_CHART_DIR, 16],
 ])('an export of %s', (_name, source, count) => {
