@@ -204,12 +204,20 @@ describe.each([
         );
       }
       const docs = [...byIdentity(rendered.flatMap((cm) => Object.values(cm.data ?? {}))).values()];
-      for (const doc of docs) {
-        const id = identityOf(doc);
-        if (!id) continue;
-        await eventually(() => persesHas(e, id), 45_000, `Perses loads ${identityKey(id)}`);
-      }
-    });
+      let missing = docs.flatMap((d) => identityOf(d) ?? []);
+      expect(missing).toHaveLength(count);
+      // A provisioning cycle over a shared folder can take long on a loaded machine.
+      await eventually(
+        async () => {
+          const held = await Promise.all(missing.map((id) => persesHas(e, id)));
+          missing = missing.filter((_, i) => !held[i]);
+          return missing.length === 0;
+        },
+        150_000,
+        'Perses loads every resource',
+      );
+      expect(missing.map((id) => identityKey(id))).toEqual([]);
+    }, 240_000);
   });
 });
 
