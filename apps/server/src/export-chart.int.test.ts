@@ -17,7 +17,7 @@ import { SAMPLE_CHART_DIR } from './config.ts';
 import { parse } from './domain/model.ts';
 import { projectText } from './testing/documents.ts';
 import { fixtureChart } from './testing/fixture-chart.ts';
-import { core, stackEnv, uniq } from './testing/kube-fixture.ts';
+import { core, removeNamespace, stackEnv, uniq } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
 
 const PERSES_CHART_DIR = path.resolve(SAMPLE_CHART_DIR, '../../../shared/perses-helm-chart/perses');
@@ -172,9 +172,7 @@ describe.each([
       );
     });
     afterAll(async () => {
-      await core(env().kubeconfigs.admin)
-        .deleteNamespace({ name: ns })
-        .catch(() => undefined);
+      await removeNamespace(env().kubeconfigs.admin, ns);
     });
 
     it('stores resources identical (parsed) to the source', async () => {

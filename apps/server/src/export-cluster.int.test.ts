@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportPreview } from '@perses-cm/api';
 import { run as exportCli } from './cli/export-command.ts';
 import { FIXTURES_DIR } from './testing/fixture-chart.ts';
-import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { core, removeNamespace, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
 
 const ns = uniq('export-src');
 const yamlProject = `# written by hand
@@ -42,9 +42,7 @@ beforeAll(async () => {
     });
 });
 afterAll(async () => {
-  await core(stackEnv().kubeconfigs.admin)
-    .deleteNamespace({ name: ns })
-    .catch(() => undefined);
+  await removeNamespace(stackEnv().kubeconfigs.admin, ns);
 });
 
 describe('export from a cluster', () => {
