@@ -7,6 +7,12 @@ export const API = {
   whoami: '/api/v1/whoami',
   export: '/api/v1/export',
   exportPreview: '/api/v1/export/preview',
+  importPreviews: '/api/v1/import/previews',
+  importUpload: '/api/v1/import/previews/archive',
+  importEntry: (id: string, key: string) =>
+    `/api/v1/import/previews/${encodeURIComponent(id)}/entries/${encodeURIComponent(key)}`,
+  importApply: (id: string) => `/api/v1/import/previews/${encodeURIComponent(id)}/apply`,
+  importReport: (id: string) => `/api/v1/import/previews/${encodeURIComponent(id)}/report`,
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',
