@@ -134,8 +134,10 @@ export const ValidateResponse = z.object({
     url: z.string().optional(),
     valid: z.boolean().optional(),
     message: z.string().optional(),
-    /** Why Perses was not asked (no URL, kind without validate route, Perses unreachable). */
+    /** Why Perses was not asked (no URL, kind without validate route, too large, unreachable). */
     skipped: z.string().optional(),
+    /** Perses's refusal split per field, with line and column in the text (rule `perses`). */
+    findings: z.array(Finding).optional(),
   }),
 });
 export type ValidateResponse = z.infer<typeof ValidateResponse>;

@@ -16,6 +16,7 @@ export * from './sidecar.ts';
 export * from './chart-layout.ts';
 export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';
 export { utf8Length } from './bytes.ts';
+export { persesMessageText, persesProblems, type PersesProblem } from './perses-verdict.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';
 export { DURATION_PATTERN, NAME_PATTERN } from './schemas/common.ts';
