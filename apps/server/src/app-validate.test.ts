@@ -16,12 +16,14 @@ describe('validation answers', () => {
       expect.objectContaining({
         rule: 'configmap-too-large',
         severity: 'error',
-        message: expect.stringContaining('1,048,577 bytes'),
+        message: expect.stringContaining(
+          'the document is 1,048,577 bytes, over the Kubernetes limit',
+        ),
       }),
     ]);
     expect(res.body.perses).toEqual({
       checked: false,
-      skipped: expect.stringMatching(/^too large to send: .*1,048,577 bytes/),
+      skipped: expect.stringMatching(/^too large to send: the document is 1,048,577 bytes/),
     });
   });
 

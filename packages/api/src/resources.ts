@@ -25,6 +25,14 @@ export const Origin = z.discriminatedUnion('type', [
 ]);
 export type Origin = z.infer<typeof Origin>;
 
+export const LastChange = z.object({
+  /** A person (`perses-cm (alice)`) or a Kubernetes field manager; null when unknown. */
+  by: z.string().nullable(),
+  /** RFC 3339 time; null when unknown. */
+  at: z.string().nullable(),
+});
+export type LastChange = z.infer<typeof LastChange>;
+
 export const ResourceSummary = z.object({
   /** Opaque, URL-safe; stable for as long as the resource stays at the same place. */
   id: z.string(),
@@ -47,6 +55,23 @@ export const ResourceSummary = z.object({
    * the sidecar does not copy it, so Perses never sees it, and the console never writes it.
    */
   unlabeled: z.boolean().optional(),
+  /**
+   * Who last changed the stored resource and when: the console's stamp (`perses-cm.dev/last-
+   * applied-by`/`-at`) when it made the last change, else Kubernetes's field manager of the last
+   * update (e.g. `kubectl-edit`). Absent where nothing records it (a chart file).
+   */
+  lastChange: LastChange.nullable().optional(),
+  /** A tool that writes the ConfigMap back (Helm, Argo CD, Flux): an edit here does not last. */
+  owner: z
+    .object({
+      tool: z.string(),
+      source: z.string().nullable(),
+      message: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** Rule ids of findings the list shows by name, e.g. `plaintext-secret`. */
+  flags: z.array(z.string()).optional(),
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
@@ -56,6 +81,8 @@ export const ResourceDetail = ResourceSummary.extend({
   document: z.unknown(),
   origin: Origin,
   findingList: z.array(Finding),
+  /** Where this resource starts in `text` when the text holds several (a top-level list). */
+  at: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 

@@ -12,6 +12,7 @@ export { resourceItems, type ResourceItem } from './resource-items.ts';
 export * from './identity.ts';
 export * from './configmap-names.ts';
 export * from './configmap.ts';
+export * from './configmap-owner.ts';
 export * from './sidecar.ts';
 export * from './chart-layout.ts';
 export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';

@@ -12,12 +12,16 @@ import {
   type ConfigMapLike,
   type DocFormat,
   type Finding,
+  type ParsedText,
   type ResourceIdentity,
   type ValidateContext,
 } from '@perses-cm/resources';
 
 export {
   CHART_FILES_DIR,
+  configMapManifest,
+  configMapOwner,
+  utf8Length,
   CONFIGMAP_MAX_BYTES,
   chartFilePath,
   configMapSizeBytes,
@@ -32,6 +36,7 @@ export {
   neighbourKeys,
   placementOf,
   sidecarFilePath,
+  sizeProblem,
   type NeighbourKeys,
   type Placement,
   type ResourceIdentity,
@@ -52,6 +57,8 @@ export interface Parsed {
   /** Where each document sits, so validation findings get line and column. */
   contexts: ValidateContext[];
   findings: Finding[];
+  /** Offsets of the value at a pointer (e.g. one item of a list), computed on demand. */
+  span: ParsedText['span'];
 }
 
 /**
@@ -79,6 +86,7 @@ export function parse(text: string, filename?: string, format?: DocFormat): Pars
       docIndex: i.docIndex,
     })),
     findings: [...result.findings, ...items.findings],
+    span: result.span,
   };
 }
 

@@ -134,12 +134,17 @@ export class ResourceService {
   detail(r: IndexedResource): ResourceDetail {
     const parsed = parse(r.entry.text, r.entry.key);
     const document = parsed.documents[r.docIndex] ?? null;
+    // Where the resource starts when the text holds more than it: the editor opens there.
+    const ctx = parsed.contexts[r.docIndex];
+    const inList = parsed.documents.length > 1 || (ctx?.pointer?.length ?? 0) > 0;
+    const at = inList ? ctx?.locate?.(ctx.pointer ?? [], ctx.docIndex) : undefined;
     return {
       ...r.summary,
       text: r.entry.text,
       document,
       origin: r.entry.origin,
       findingList: r.findings,
+      ...(at ? { at: { line: at.line, column: at.column } } : {}),
     };
   }
 

@@ -10,6 +10,7 @@ import {
   kindInfo,
   kindWithCaseFixed,
   persesProblems,
+  sizeProblem,
   singleResourceFindings,
   validate,
 } from '../domain/model.ts';
@@ -64,22 +65,11 @@ function persesFindings(message: string, doc: CheckedDocument): Finding[] {
 }
 
 function tooLarge(err: AppError): ValidateResponse {
-  const size = (err.details as { size?: number } | undefined)?.size;
-  const bytes = size === undefined ? 'over' : `${size.toLocaleString('en')} bytes,`;
+  const size = (err.details as { size?: number } | undefined)?.size ?? CONFIGMAP_MAX_BYTES + 1;
+  const problem = sizeProblem(size, 'the document is');
   return {
-    findings: [
-      {
-        severity: 'error',
-        rule: 'configmap-too-large',
-        line: 1,
-        column: 1,
-        message: `the document is ${bytes} more than the ${CONFIGMAP_MAX_BYTES.toLocaleString('en')} bytes a ConfigMap holds: it cannot be saved`,
-      },
-    ],
-    perses: {
-      checked: false,
-      skipped: `too large to send: the document is ${bytes} over the ${CONFIGMAP_MAX_BYTES.toLocaleString('en')}-byte ConfigMap limit`,
-    },
+    findings: problem ? [{ ...problem, line: 1, column: 1 }] : [],
+    perses: { checked: false, skipped: `too large to send: ${problem?.message ?? ''}` },
   };
 }
 

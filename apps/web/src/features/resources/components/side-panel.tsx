@@ -1,14 +1,16 @@
-import type { ResourceDetail, ValidateResponse } from '@perses-cm/api';
+import type { ResourceDetail } from '@perses-cm/api';
 import { formatBytes } from '../../../components/badges.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
 import type { PlannedPlace } from '../hooks/planned-place.ts';
+import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
+import { PersesVerdictPanel } from './perses-verdict-panel.tsx';
 
 interface Props {
   resource?: ResourceDetail;
   /** Shown instead of origin for a resource not created yet. */
   pending?: PlannedPlace;
   markers: MarkerSummary;
-  perses?: ValidateResponse['perses'];
+  perses?: PersesVerdict;
   onReveal: (line: number, column: number) => void;
 }
 
@@ -97,24 +99,7 @@ export function SidePanel({ resource, pending, markers, perses, onReveal }: Prop
           </ul>
         )}
       </section>
-      {perses && (
-        <section className="panel">
-          <h3>Perses validation</h3>
-          <div className="panel-body">
-            {perses.checked ? (
-              perses.valid ? (
-                <span className="badge badge-ok">Accepted by Perses</span>
-              ) : (
-                <span className="badge badge-error">Rejected: {perses.message}</span>
-              )
-            ) : (
-              <span className="muted">
-                Not checked: {perses.skipped ?? 'no Perses URL configured'}
-              </span>
-            )}
-          </div>
-        </section>
-      )}
+      <PersesVerdictPanel perses={perses} />
     </aside>
   );
 }
