@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocFormat, Finding } from '@perses-cm/resources';
+import { DocFormat, Finding, dns1123SubdomainProblem } from '@perses-cm/resources';
 import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
 
@@ -132,8 +132,19 @@ const oneOfTextOrDocument = (v: { text?: string | undefined; document?: unknown 
   (v.text === undefined) !== (v.document === undefined);
 const oneOfMessage = { message: 'send exactly one of "text" and "document"', path: ['text'] };
 
+/** A Kubernetes object name (DNS-1123 subdomain), with the rule it breaks in words. */
+export const ConfigMapName = z.string().superRefine((name, ctx) => {
+  const problem = dns1123SubdomainProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: `ConfigMap name ${problem}` });
+});
+
 export const CreateResourceRequest = z
-  .object({ ...DocumentInput, namespace: NamespaceName.optional() })
+  .object({
+    ...DocumentInput,
+    namespace: NamespaceName.optional(),
+    /** Overrides the ConfigMap name the model derives (Kubernetes targets only). */
+    configMapName: ConfigMapName.optional(),
+  })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type CreateResourceRequest = z.infer<typeof CreateResourceRequest>;
 

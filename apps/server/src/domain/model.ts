@@ -20,6 +20,9 @@ import {
 export {
   CHART_FILES_DIR,
   configMapManifest,
+  configMapNameFor,
+  dataKeyFor,
+  serializeResource,
   configMapOwner,
   utf8Length,
   CONFIGMAP_MAX_BYTES,

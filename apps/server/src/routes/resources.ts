@@ -7,6 +7,9 @@ import {
   ListResourcesQuery,
   ListResourcesResponse,
   ResourceDetail,
+  SplitPlan,
+  SplitRequest,
+  SplitResponse,
   UpdateResourceRequest,
 } from '@perses-cm/api';
 import type { SourceError } from '@perses-cm/api';
@@ -79,6 +82,16 @@ export function resourcesRouter(service: ResourceService, identify: IdentityReso
     const { id } = ResourceIdParam.parse(req.params);
     const body = UpdateResourceRequest.parse(req.body);
     send(res, ResourceDetail, await service.update(await identify(req), id, body));
+  });
+  r.get('/:id/split', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    send(res, SplitPlan, await service.splitPlan(await identify(req), id));
+  });
+  r.post('/:id/split', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    const { version } = SplitRequest.parse(req.body);
+    const created = await service.split(await identify(req), id, version);
+    send(res, SplitResponse, { created }, 201);
   });
   r.delete('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import {
   API,
+  SplitPlan,
+  SplitResponse,
   ConflictDetails,
   ErrorBody,
   FieldError,
@@ -107,6 +109,9 @@ export function apiClient(base: string) {
         schema: NoBody,
       }),
     validate: (body: unknown) => call('POST', API.validate, { schema: ValidateResponse, body }),
+    splitPlan: (id: string) => call('GET', API.split(id), { schema: SplitPlan }),
+    split: (id: string, version: string) =>
+      call('POST', API.split(id), { schema: SplitResponse, body: { version } }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
     health: (path: typeof API.healthz | typeof API.readyz) =>
       call('GET', path, { schema: HealthResponse, also: [503] }),

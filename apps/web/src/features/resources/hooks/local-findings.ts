@@ -18,10 +18,9 @@ export function conflictFindings(text: string): Finding[] {
       rule: 'merge-conflict',
       line,
       column: 1,
-      message:
-        m[1]?.startsWith('<')
-          ? 'merge conflict: your lines follow, then the stored ones after =======; keep what is right and delete the three marker lines'
-          : 'merge conflict marker: delete it once the lines around it are resolved',
+      message: m[1]?.startsWith('<')
+        ? 'merge conflict: your lines follow, then the stored ones after =======; keep what is right and delete the three marker lines'
+        : 'merge conflict marker: delete it once the lines around it are resolved',
     });
   }
   return out;

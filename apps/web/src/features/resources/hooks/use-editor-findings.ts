@@ -37,7 +37,9 @@ export function useEditorFindings(
   const findings = useMemo(() => {
     const size = sizeFinding(bytes);
     if (size?.severity === 'error') return [size, ...local];
-    const server = unchanged ? (stored ?? []) : [...(data?.findings ?? stored ?? []), ...(data?.perses.findings ?? [])];
+    const server = unchanged
+      ? (stored ?? [])
+      : [...(data?.findings ?? stored ?? []), ...(data?.perses.findings ?? [])];
     const key = (f: Finding) => `${f.line}:${f.column}:${f.message}`;
     const localKeys = new Set(local.map(key));
     return [...(size ? [size] : []), ...local, ...server.filter((f) => !localKeys.has(key(f)))];
