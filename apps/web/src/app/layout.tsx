@@ -1,5 +1,6 @@
 import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Toaster } from '../components/toaster.tsx';
 import { ConnectionIndicator } from '../features/session/components/connection-indicator.tsx';
 import { TargetLabel } from '../features/session/components/target-label.tsx';
@@ -21,6 +22,7 @@ export function Layout() {
           <TargetLabel />
           <span className="topbar-spacer" />
           <ConnectionIndicator />
+          <ThemeToggle />
         </ErrorBoundary>
       </header>
       <main className="main">

@@ -30,7 +30,7 @@ export function ResourceListPage() {
     <section className="page page-list" aria-label="Resource list">
       <div className="page-head">
         <h1>Resources</h1>
-        <NewResourceButton />
+        <NewResourceButton project={state.project} />
       </div>
       <ResourceFilters
         state={state}
@@ -93,7 +93,7 @@ export function ResourceListPage() {
 }
 
 /** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */
-function NewResourceButton() {
+function NewResourceButton({ project }: { project: string }) {
   const { data: who } = useWhoAmI();
   const denied =
     who?.target.type === 'kubernetes' && creatableNamespaces(who).length === 0
@@ -113,8 +113,10 @@ function NewResourceButton() {
       </button>
     );
   }
+  // The list's project filter becomes the new resource's project.
+  const to = project ? `/new?project=${encodeURIComponent(project)}` : '/new';
   return (
-    <Link to="/new" className="btn btn-primary">
+    <Link to={to} className="btn btn-primary">
       New resource
     </Link>
   );
