@@ -59,7 +59,6 @@ function persesFindings(message: string, doc: CheckedDocument): Finding[] {
       rule: 'perses',
       message: `Perses refuses this document: ${p.message}`,
       ...(pos ? { line: pos.line, column: pos.column } : { line: 1, column: 1 }),
-      ...(p.pointer ? { field: p.pointer.join('.') } : {}),
     };
   });
 }

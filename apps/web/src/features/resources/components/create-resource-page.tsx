@@ -24,6 +24,7 @@ import {
 import { useDocumentBytes } from '../hooks/use-document-bytes.ts';
 import { useEditorFindings } from '../hooks/use-editor-findings.ts';
 import { useSaveShortcut } from '../hooks/use-save-shortcut.ts';
+import { blockingErrors } from '../hooks/use-save-flow.ts';
 import { identityOfText, plannedPlace } from '../hooks/planned-place.ts';
 import { TEMPLATES, templateText } from '../hooks/templates.ts';
 import { EditorBar } from './editor-bar.tsx';
@@ -119,8 +120,8 @@ function CreateResourceForm({ project, projects, items }: FormProps) {
 
   const reason = !perm.allowed
     ? perm.reason
-    : markers.errors > 0
-      ? `Fix ${markers.errors} error(s) first`
+    : blockingErrors(markers).length > 0
+      ? `Fix ${blockingErrors(markers).length} error(s) first`
       : clash
         ? clash
         : cmProblem

@@ -1,4 +1,5 @@
 import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
+import { persesMessageText } from '@perses-cm/resources';
 
 /**
  * Perses's own verdict on the text, in full: its refusal is shown whole (each field is also a
@@ -18,7 +19,7 @@ export function PersesVerdictPanel({ perses }: { perses: PersesVerdict | undefin
             <>
               <span className="badge badge-error">Perses refuses this document</span>
               <pre className="perses-message" data-testid="perses-message">
-                {perses.message}
+                {persesMessageText(perses.message ?? '')}
               </pre>
             </>
           )

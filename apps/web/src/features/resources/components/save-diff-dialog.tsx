@@ -3,6 +3,7 @@ import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
 import { onlyWhitespaceChanged } from '../hooks/change-summary.ts';
 import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
+import { persesMessageText } from '@perses-cm/resources';
 
 interface Props {
   open: boolean;
@@ -100,7 +101,7 @@ function PersesNote({ perses }: { perses: PersesVerdict | undefined }) {
       <div>
         <strong>Perses refuses this document:</strong> the ConfigMap can still be saved, but
         provisioning will keep the old version and log the error until this is fixed.
-        <pre className="perses-message">{perses.message}</pre>
+        <pre className="perses-message">{persesMessageText(perses.message ?? '')}</pre>
       </div>
     </div>
   );

@@ -26,9 +26,13 @@ export function conflictFindings(text: string): Finding[] {
   return out;
 }
 
+// Parsing a large YAML text takes long enough to delay keystrokes; the server's answer, which
+// comes a moment later, carries the same parse errors.
+const LOCAL_YAML_MAX_CHARS = 200_000;
+
 export function localFindings(text: string, format: DocFormat): Finding[] {
   const conflicts = text.includes('<<<<<<<') ? conflictFindings(text) : [];
-  if (format !== 'yaml') return conflicts;
+  if (format !== 'yaml' || text.length > LOCAL_YAML_MAX_CHARS) return conflicts;
   try {
     const parsed = parseText(text, { format }).findings.filter(
       (f) => f.rule.startsWith('parse') || f.severity === 'error',

@@ -16,6 +16,14 @@ export type Open = null | 'diff' | 'conflict' | 'delete' | 'split';
 
 type Session = ReturnType<typeof useEditSession>;
 
+/**
+ * Errors that stop a save. Perses's own refusal does not: the ConfigMap is the user's, and the
+ * review says "Perses refuses this document" before they confirm.
+ */
+export function blockingErrors(markers: MarkerSummary): MarkerSummary['list'] {
+  return markers.list.filter((m) => m.severity === 'error' && m.source !== 'perses');
+}
+
 /** The reason Save is off, in words, or null. The first error is named so it can be found. */
 export function saveBlockedReason(opts: {
   readOnly: string | null;
@@ -25,11 +33,10 @@ export function saveBlockedReason(opts: {
 }): string | null {
   if (opts.readOnly) return opts.readOnly;
   if (opts.deleted) return 'The resource was deleted.';
-  const { errors, list } = opts.markers;
-  if (errors > 0) {
-    const first = list.find((m) => m.severity === 'error');
-    return `Fix ${errors} error${errors === 1 ? '' : 's'} before saving${first ? `: line ${first.line}: ${first.message}` : '.'}`;
-  }
+  const errors = blockingErrors(opts.markers);
+  const first = errors[0];
+  if (first)
+    return `Fix ${errors.length} error${errors.length === 1 ? '' : 's'} before saving: line ${first.line}: ${first.message}`;
   if (!opts.dirty) return 'No changes to save: the text is the same as the stored version.';
   return null;
 }
@@ -63,8 +70,8 @@ export function useSaveFlow(
     }
     if (blocked) {
       setRefused(blocked);
-      const first = markers.list.find((m) => m.severity === 'error');
-      if (first && markers.errors > 0) editor.current?.reveal(first.line, first.column);
+      const first = blockingErrors(markers)[0];
+      if (first) editor.current?.reveal(first.line, first.column);
       return;
     }
     setRefused(null);
