@@ -73,7 +73,9 @@ export function CodeEditor(props: Props) {
       renderLineHighlight: 'line',
       fixedOverflowWidgets: true,
       ariaLabel: cb.current.label,
-      stickyScroll: { enabled: true },
+      // Scopes from indentation: the outline model asks the JSON worker for every symbol of the
+      // document after each key, which for a 900 KB dashboard costs the main thread ~100 ms.
+      stickyScroll: { enabled: true, defaultModel: 'indentationModel' },
       formatOnPaste: false,
     });
     editorRef.current = editor;

@@ -59,7 +59,8 @@ export function SaveDiffDialog({
       }
     >
       <PersesNote perses={perses} />
-      {onlyWhitespaceChanged(stored, edited) && (
+      {/* Only while open: stripping a 900 KB text on every key would slow typing. */}
+      {open && onlyWhitespaceChanged(stored, edited) && (
         <div className="banner banner-info" role="status">
           Only whitespace changed (indentation, line breaks or trailing spaces): every change is
           shown below.
