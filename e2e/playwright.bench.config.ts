@@ -9,6 +9,8 @@ export default defineConfig({
   testMatch: /.*\.bench\.ts/,
   globalSetup: undefined,
   projects: undefined,
+  // Playwright's own trace snapshots the page around each action: work the page would not do.
+  use: { ...base.use, trace: 'off' },
   reporter: [['list']],
   outputDir: './test-results/bench',
 });
