@@ -16,6 +16,8 @@ export * from './configmap-owner.ts';
 export * from './sidecar.ts';
 export * from './chart-layout.ts';
 export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';
+export * from './chart-generator-template.ts';
+export * from './chart-skeleton.ts';
 export { utf8Length } from './bytes.ts';
 export { persesMessageText, persesProblems, type PersesProblem } from './perses-verdict.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
