@@ -190,7 +190,7 @@ test('a key holding a list: each resource on its own row, opened where it is, th
   );
   await shot('polish-split-1440');
   await dialog.getByRole('button', { name: 'Split', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'second' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'second', level: 1 })).toBeVisible();
   await expect(editor.save).toHaveAccessibleName(/No changes to save/);
   await expect.poll(() => kube.get(k.namespace, listCm)).toBeUndefined();
   const id = { kind: 'Variable' as const, project: PROJECT, name: 'first' };
@@ -272,7 +272,7 @@ test('create in YAML: identity fields in step with the text, a chosen ConfigMap 
   await shot('polish-create-yaml-390');
   await page.setViewportSize(WIDTHS.wide);
   await create.click();
-  await expect(page.getByRole('heading', { name: 'from-yaml' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'from-yaml', level: 1 })).toBeVisible();
   const key = dataKeyFor({ kind: 'Dashboard', project: PROJECT, name: 'from-yaml' }, 'yaml');
   expect(await kube.data(k.namespace, chosen, key)).toContain('# created in YAML');
 });
@@ -304,7 +304,7 @@ test('small things: secrets flagged, Save off with its reason, Ctrl+S anywhere, 
   // Still flagged while the text changes (the live check runs the same rule).
   await expect(problems).toContainText('in plain text in a ConfigMap', { timeout: 20_000 });
   // Ctrl+S from outside the editor opens the review.
-  await page.getByRole('heading', { name: 'plain' }).click();
+  await page.getByRole('heading', { name: 'plain', level: 1 }).click();
   await page.keyboard.press('ControlOrMeta+S');
   await expect(editor.diffDialog).toBeVisible();
   await editor.diffDialog.getByRole('button', { name: 'Back to editing' }).click();
