@@ -218,8 +218,20 @@ test('Argo CD and Flux owners: warned before editing, with the ConfigMap as a ma
     },
     data: { [`e2e-${runId}-argo.json`]: json(doc) },
   });
+  await kube.createRaw(k.namespace, {
+    metadata: {
+      name: `e2e-${runId}-flux`,
+      labels: {
+        'perses.dev/resource': 'true',
+        'kustomize.toolkit.fluxcd.io/name': 'dashboards',
+        'kustomize.toolkit.fluxcd.io/namespace': 'flux-system',
+      },
+    },
+    data: { [`e2e-${runId}-flux.json`]: json(dashboardDoc(PROJECT, 'flux-owned')) },
+  });
   const list = new ListPage(page, k.admin);
   await list.goto(`?project=${PROJECT}`);
+  await expect(list.badge('Dashboard', 'flux-owned', PROJECT, 'Flux')).toBeVisible();
   await expect(list.badge('Dashboard', 'argo-owned', PROJECT, 'Argo CD')).toBeVisible();
   await list.open('Dashboard', 'argo-owned', PROJECT);
   const editor = new EditorPage(page);
@@ -234,6 +246,11 @@ test('Argo CD and Flux owners: warned before editing, with the ConfigMap as a ma
   await expect(manifest).toHaveValue(new RegExp(`name: ${cm}`));
   await expect(manifest).not.toHaveValue(/tracking-id/);
   await shot('polish-argo-manifest-1440');
+  await list.goto(`?project=${PROJECT}`);
+  await list.open('Dashboard', 'flux-owned', PROJECT);
+  await editor.waitReady();
+  await expect(banner).toContainText('Managed by Flux.');
+  await expect(banner).toContainText('Kustomization flux-system/dashboards');
 });
 
 test('create in YAML: identity fields in step with the text, a chosen ConfigMap name, a lower-case clash caught', async ({
