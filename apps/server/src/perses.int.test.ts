@@ -74,6 +74,17 @@ describe('validation with Perses', () => {
     expect(fromYaml.body.perses.findings?.[0]?.line).toBe(yamlLine);
   });
 
+  it("states a refused name once: lint says the rule, Perses's regexp stays in its panel", async () => {
+    requirePluginSchemas(env);
+    const doc = demoDashboard();
+    doc.metadata = { ...(doc.metadata as object), name: 'not valid!' };
+    const res = await api.validate({ text: `${JSON.stringify(doc, null, 2)}\n` });
+    expect(res.body.perses).toMatchObject({ checked: true, valid: false });
+    expect(res.body.perses.message).toContain('is not a correct name');
+    expect(res.body.perses.findings ?? []).toEqual([]);
+    expect(res.body.findings.filter((f) => f.rule === 'invalid-name')).toHaveLength(1);
+  });
+
   it('names the wrong-case kind as the reason Perses was not asked', async () => {
     const res = await api.validate({
       text: '{"kind":"dashboard","metadata":{"name":"x"},"spec":{}}',

@@ -43,9 +43,18 @@ export class ValidationService {
     if (!kind) return { findings, perses: { checked: false, skipped: noKindReason(doc.document) } };
     const verdict = await this.perses.validate(kind, doc.document);
     if (!verdict.checked || verdict.valid || !verdict.message) return { findings, perses: verdict };
-    return { findings, perses: { ...verdict, findings: persesFindings(verdict.message, doc) } };
+    // Perses's name check is the rule lint already states in words: one message on the line, not
+    // the regexp again (the panel still shows Perses's whole answer).
+    const named = findings.some((f) => f.rule === 'invalid-name' && f.severity === 'error');
+    const own = persesFindings(verdict.message, doc).filter(
+      (f) => !(named && NAME_REFUSAL.test(f.message)),
+    );
+    return { findings, perses: { ...verdict, findings: own } };
   }
 }
+
+// Perses's wording for a name its ID rule refuses (`"x" is not a correct name. It should match…`).
+const NAME_REFUSAL = /is not a correct name/;
 
 /** Perses's refusal per field, at the line of that field (the document's start when unnamed). */
 function persesFindings(message: string, doc: CheckedDocument): Finding[] {
