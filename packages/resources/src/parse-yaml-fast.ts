@@ -11,23 +11,35 @@ import { FORBIDDEN_KEYS, MAX_DEPTH } from './parse-limits.ts';
 import { otherReading, YAML_FORBIDDEN_CHARACTER } from './yaml-readers.ts';
 
 /**
- * Text that may hold what only the node tree can judge, so goes to the `yaml` library: a tab
- * (indentation rules differ between readers), a directive, an anchor, alias or tag where a node
- * starts, an explicit (`?`) or empty (`:`) key, a flow collection followed by `:` (a collection
- * as a key). Matching more than that only costs time.
+ * Whether the text may hold what only the node tree can judge, so goes to the `yaml` library: a
+ * tab (indentation rules differ between readers), a directive, an explicit (`?`) or empty (`:`)
+ * key, a flow collection followed by `:` (a collection as a key). Matching more than that only
+ * costs time. Anchors, aliases and tags are caught while reading (see `listener`): a text check
+ * for them would send every Markdown list (`* item`) to the slow path.
  */
-const NEEDS_TREE =
-  /\t|^%|(?:^|[-:?[{,])[ \t]*[&*!]|^[ \t]*(?:-[ \t]+)*[?:](?:[ \t]|$)|[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$)/m;
+const ODD_KEY = /^[ \t]*(?:-[ \t]+)*[?:](?:[ \t]|$)/m;
+const COLLECTION_KEY = /[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$)/m;
+const CLOSED_THEN_COLON = /[\]}][ \t]*:(?:[ \t]|$)/;
+
+function needsTree(text: string): boolean {
+  if (text.includes('\t') || text.startsWith('%') || text.includes('\n%')) return true;
+  if (ODD_KEY.test(text)) return true;
+  return CLOSED_THEN_COLON.test(text) && COLLECTION_KEY.test(text);
+}
 
 const CORE_SCALARS = new Schema({ schema: 'core' }).tags.filter(
   (t): t is ScalarTag & { test: RegExp } => !t.collection && t.default === true && !!t.test,
 );
 
+const CORE_FIRST = /^[-+.0-9~nNtTfF]/;
+
 class Bail extends Error {}
 
 /** A plain scalar's value as the `yaml` library's core schema types it; bails on other readings. */
 function plainValue(text: string): unknown {
-  const tag = CORE_SCALARS.find((t) => t.test.test(text));
+  // Every core form but a string starts with one of these (null, booleans, numbers): most plain
+  // scalars of a dashboard are words, and need no test.
+  const tag = CORE_FIRST.test(text) ? CORE_SCALARS.find((t) => t.test.test(text)) : undefined;
   let value: unknown = text;
   if (tag) {
     const resolved = tag.resolve(
@@ -51,7 +63,11 @@ const SCHEMA = new jsYaml.Schema({
   ],
 });
 
-/** Refuses any node with an anchor or an explicit tag (the text check should have caught it). */
+/**
+ * Refuses any node with an anchor or an explicit tag (`!` included): js-yaml restores both on a
+ * collection before closing it. An alias needs an anchor before it (else js-yaml throws), and
+ * the schema knows no explicit tag (js-yaml throws on `!!str` and the like).
+ */
 function listener(event: string, state: { tag: string | null; anchor: string | null }): void {
   if (event === 'close' && (state.anchor !== null || (state.tag !== null && state.tag !== PLAIN)))
     throw new Bail();
@@ -75,7 +91,7 @@ function clean(value: unknown, depth: number): boolean {
 
 /** The value of a one-document YAML text holding an object or a list, when nothing in it needs the tree. */
 export function readYamlFast(text: string): { value: unknown } | undefined {
-  if (NEEDS_TREE.test(text) || YAML_FORBIDDEN_CHARACTER.test(text)) return undefined;
+  if (needsTree(text) || YAML_FORBIDDEN_CHARACTER.test(text)) return undefined;
   let value: unknown;
   try {
     value = jsYaml.load(text, { schema: SCHEMA, listener: listener as never });
