@@ -59,14 +59,16 @@ async function get(kc: KubeConfig, url: URL): Promise<{ status: number; body: st
       ),
     );
     req.on('response', (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      // Decoded chunk by chunk, so each socket buffer dies young and its memory is reused for
+      // the next one; holding a page of them (hundreds of 64 KB buffers) until the end would
+      // leave the process that much larger after every load.
+      res.setEncoding('utf8');
+      let body = '';
+      res.on('data', (chunk: string) => (body += chunk));
       res.on('error', (err) =>
         reject(new AppError('unavailable', `Kubernetes API: ${err.message}`)),
       );
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.end();
   });
