@@ -1,8 +1,9 @@
 // The peers the console is measured against, on the same API server and data: the raw LIST (one
 // GET of every labeled ConfigMap, then JSON.parse: the least any client must do), the project's
-// kubectl reading the same set as JSON, and `kubectl get -w` seeing the same edits.
+// kubectl reading the same set as JSON, and `kubectl get -w` seeing the same edits. Times and
+// memory are each peer's own process, as the console's are.
 import { spawn } from 'node:child_process';
-import { request } from 'node:https';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { KubeConfig } from '@kubernetes/client-node';
 
@@ -14,55 +15,80 @@ export async function httpsOptions(kubeconfig: string) {
   return { server: kc.getCurrentCluster()!.server, opts };
 }
 
-/** One unpaginated LIST, read whole and parsed: wall time and the bytes of the data values. */
-export async function rawList(
-  kubeconfig: string,
-  selector: string,
-): Promise<{ ms: number; items: number; documentBytes: number; listBytes: number }> {
+export interface RawList {
+  /** Request to parsed list, inside the process. */
+  ms: number;
+  items: number;
+  documentBytes: number;
+  listBytes: number;
+  /** RSS of the process still holding the parsed list, after a full collection. */
+  rssBytes: number;
+}
+
+/** The raw LIST (raw-list-process.mjs), in a process of its own. */
+export async function rawList(kubeconfig: string, selector: string): Promise<RawList> {
   const { server, opts } = await httpsOptions(kubeconfig);
   const url = new URL(`${server}/api/v1/configmaps`);
   url.searchParams.set('labelSelector', selector);
-  const started = performance.now();
-  const body = await new Promise<Buffer>((resolve, reject) => {
-    const req = request(url, { ...opts, method: 'GET' }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        res.statusCode === 200
-          ? resolve(Buffer.concat(chunks))
-          : reject(new Error(`LIST: ${res.statusCode}`)),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
+  // Certificates and keys go as their PEM text, the agent stays (the options rebuild one).
+  const options = JSON.stringify(opts, (k, v: unknown) =>
+    k === 'agent'
+      ? undefined
+      : v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer'
+        ? Buffer.from((v as { data: number[] }).data).toString('utf8')
+        : v,
+  );
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', new URL('./raw-list-process.mjs', import.meta.url).pathname],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  child.stdin.end(`{"url":${JSON.stringify(url.href)},"options":${options}}`);
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
   });
-  const list = JSON.parse(body.toString('utf8')) as { items: { data?: Record<string, string> }[] };
-  const elapsed = performance.now() - started;
-  let documentBytes = 0;
-  for (const cm of list.items)
-    for (const v of Object.values(cm.data ?? {})) documentBytes += Buffer.byteLength(v);
-  return { ms: elapsed, items: list.items.length, documentBytes, listBytes: body.length };
+  if (code !== 0) throw new Error(`the raw LIST exited with ${code}`);
+  return JSON.parse(out) as RawList;
 }
 
-/** `kubectl get configmaps -A -l <selector> -o json`, output read and dropped: wall time. */
-export function kubectlGet(kubectl: string, kubeconfig: string, selector: string): Promise<number> {
+/** The peak RSS (VmHWM) of a running process, read from /proc; 0 once it is gone. */
+function peakRss(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return Number(m?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * `kubectl get configmaps -A -l <selector> -o json`, output read and dropped: wall time, and its
+ * peak RSS sampled every 10 ms until it exits (it holds the whole list while it prints it).
+ */
+export function kubectlGet(
+  kubectl: string,
+  kubeconfig: string,
+  selector: string,
+): Promise<{ ms: number; peakRssBytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(
       kubectl,
       ['--kubeconfig', kubeconfig, 'get', 'configmaps', '-A', '-l', selector, '-o', 'json'],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
+      { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, peakRss(child.pid!))), 10);
     child.stdout.resume();
     child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(performance.now() - started)
-        : reject(new Error(`kubectl exited with ${code}`)),
-    );
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      if (code === 0) resolve({ ms: performance.now() - started, peakRssBytes: peak });
+      else reject(new Error(`kubectl exited with ${code}`));
+    });
   });
 }
 

@@ -63,7 +63,9 @@ function target(i: number): Target {
 
 // Peers and console alternate, run by run, so each sees the machine in the same state.
 const floor: number[] = [];
+const floorRss: number[] = [];
 const kubectlTimes: number[] = [];
+const kubectlRss: number[] = [];
 const starts: number[] = [];
 let documentBytes = seed.documentBytes;
 let listBytes = 0;
@@ -72,9 +74,12 @@ for (let r = 0; r < RUNS; r++) {
   const raw = await rawList(admin, BENCH_SELECTOR);
   if (raw.items !== N) throw new Error(`the LIST holds ${raw.items} ConfigMaps, not ${N}`);
   floor.push(raw.ms);
+  floorRss.push(raw.rssBytes);
   documentBytes = raw.documentBytes;
   listBytes = raw.listBytes;
-  kubectlTimes.push(await kubectlGet(kubectl, admin, BENCH_SELECTOR));
+  const k = await kubectlGet(kubectl, admin, BENCH_SELECTOR);
+  kubectlTimes.push(k.ms);
+  kubectlRss.push(k.peakRssBytes);
   await app?.stop();
   app = await startConsole(bundle, admin, BENCH_SELECTOR);
   starts.push(app.startMs);
@@ -158,6 +163,8 @@ const fl = median(floor);
 const kc = median(kubectlTimes);
 const st = median(starts);
 const docs = documentBytes;
+const flRss = median(floorRss);
+const kcRss = median(kubectlRss);
 const rows: Row[] = [
   {
     measure: `raw LIST (one GET, JSON.parse), ${N} ConfigMaps, ${mib(listBytes)}`,
@@ -165,7 +172,13 @@ const rows: Row[] = [
     number: fl,
     note: 'the floor',
   },
+  {
+    measure: 'raw LIST: RSS holding the parsed list',
+    value: `${mib(flRss)} (${(flRss / docs).toFixed(2)}x documents)`,
+    number: flRss,
+  },
   { measure: 'kubectl get configmaps -A -l ... -o json', value: ms(kc), number: kc },
+  { measure: 'kubectl get: peak RSS', value: mib(kcRss), number: kcRss },
   {
     measure: 'console: start to /readyz, vs the floor',
     value: `${ms(st)} (${(st / fl).toFixed(1)}x)`,
@@ -186,6 +199,11 @@ const rows: Row[] = [
     number: rssSynced,
     target: '<= 1.5x documents',
     ok: rssSynced <= 1.5 * docs,
+  },
+  {
+    measure: 'console RSS after the sync, vs the raw LIST and kubectl',
+    value: `${(rssSynced / flRss).toFixed(2)}x / ${(rssSynced / kcRss).toFixed(2)}x`,
+    number: rssSynced / flRss,
   },
   {
     measure: 'RSS growth over 1,000 edits',
@@ -266,7 +284,9 @@ report(
     listBytes,
     runs: RUNS,
     floor,
+    floorRss,
     kubectl: kubectlTimes,
+    kubectlRss,
     starts,
     rssSynced,
     rssEdited,
