@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureResources } from '@perses-cm/stack';
-import { parseYaml } from './parse-yaml.ts';
+import { locateYaml, parseYaml } from './parse-yaml.ts';
 import { readYamlFast } from './parse-yaml-fast.ts';
+import { parseText } from './parse.ts';
 import { toYamlText } from './serialize.ts';
 
 /** The fast reader vouches for a text only when the `yaml` library reads it with no issue, alike. */
@@ -78,5 +79,22 @@ describe('readYamlFast', () => {
       'a: [1, 2\n', // a syntax error
     ];
     for (const text of cases) expect(agrees(text), text).toBe(false);
+  });
+
+  it('places the start of a document as the node tree does, without building it', () => {
+    const texts = [
+      'kind: Project\nmetadata:\n  name: a\n',
+      '\n\n# a comment\n  # another\n\nkind: Project\n',
+      '\r\n# windows\r\nkind: Project\r\n',
+      '   {kind: Project}\n',
+      '---\nkind: Project\n',
+      '# only\n--- # marker\nkind: Project\n',
+    ];
+    for (const text of texts) {
+      const tree = parseYaml(text);
+      const expected = locateYaml(tree.nodes[0], [], tree.position);
+      expect(expected).toBeDefined();
+      expect(parseText(text, { format: 'yaml' }).locate([])).toEqual(expected);
+    }
   });
 });

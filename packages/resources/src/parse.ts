@@ -115,9 +115,30 @@ function yamlOnDemand(text: string, value: unknown): ParsedText {
     format: 'yaml',
     documents: [value],
     findings: [],
-    locate: (pointer, docIndex) => full().locate(pointer, docIndex),
+    locate: (pointer, docIndex = 0) => {
+      // Where the document starts (a chart file's line, asked for every file it loads) needs no
+      // tree: the first line that is not blank or a comment, unless a marker decides.
+      const start = pointer.length === 0 && docIndex === 0 ? yamlRootStart(text) : undefined;
+      return start !== undefined
+        ? positionAt(text, start, lineStartsOf(text.slice(0, start + 1)))
+        : full().locate(pointer, docIndex);
+    },
     span: (pointer, docIndex) => full().span(pointer, docIndex),
   };
+}
+
+/** The offset of a YAML text's first content; undefined when none or a `---`/`...` comes first. */
+function yamlRootStart(text: string): number | undefined {
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    const content = line.search(/[^ \t\r]/);
+    if (content >= 0 && line[content] !== '#')
+      return /^(?:---|\.\.\.)(?:[ \t\r]|$)/.test(line) ? undefined : at + content;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return undefined;
 }
 
 /**
