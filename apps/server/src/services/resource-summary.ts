@@ -125,6 +125,15 @@ export function indexContainer(container: Container): IndexedResource[] {
   return out;
 }
 
+/**
+ * A copy made of fresh strings. Readers may hand out strings that are slices of their whole input
+ * (js-yaml does, for every scalar of 13 characters or more): keeping one such name would keep a
+ * copy of the whole document alive for as long as the resource is indexed.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 function build(
   entry: StoreEntry,
   docIndex: number,
@@ -141,7 +150,7 @@ function build(
   // A kind Perses does not provision (EphemeralDashboard) still has a name and a project.
   const meta = metadataOf(doc);
   const owner = entry.origin.type === 'configmap' ? configMapOwner(entry.origin) : undefined;
-  const summary: ResourceSummary = ResourceSummary.parse({
+  const checked: ResourceSummary = ResourceSummary.parse({
     id: resourceId(entry, idIndex),
     kind: id?.kind ?? kindOf(doc) ?? 'Unknown',
     project: id ? (id.project ?? null) : meta.project,
@@ -158,20 +167,25 @@ function build(
     ...(entry.lastChange ? { lastChange: entry.lastChange } : {}),
     ...(owner ? { owner: { tool: owner.tool, source: owner.source, message: owner.message } } : {}),
   });
+  const json = JSON.stringify(checked);
+  // Fresh strings, not slices of the document (see detached).
+  const summary = JSON.parse(json) as ResourceSummary;
   const search = [summary.name, display, summary.project, entry.configMapName, entry.key]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
+  const own = findings.length > 0 ? detached(findings) : findings;
+  const place = detached(placement);
   return {
     summary,
-    json: JSON.stringify(summary),
+    json,
     entry,
     docIndex,
-    own: findings,
+    own,
     cross: [],
-    findings,
-    placement,
-    keys: neighbourKeys(placement),
+    findings: own,
+    placement: place,
+    keys: neighbourKeys(place),
     search,
   };
 }
