@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ListResourcesQuery } from '@perses-cm/api';
+import { CSRF_HEADER, type ListResourcesQuery } from '@perses-cm/api';
 import { parseJsonBody } from '../src/domain/model.ts';
 import { startServer } from '../src/main.ts';
 import { listBody } from '../src/routes/resources.ts';
@@ -70,7 +70,7 @@ async function sseLatency(runs = 20): Promise<number> {
       const t = performance.now();
       await fetch(`${srv.url}/api/v1/resources/${target.id}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
         body: JSON.stringify({
           text: detail.text.replace('"duration"', '"refreshInterval": "1m",\n    "duration"'),
           version: target.version,

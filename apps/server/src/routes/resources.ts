@@ -1,5 +1,5 @@
 // /api/v1/resources: unpack with zod, call the resource service, answer with checked bodies.
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   CreateResourceRequest,
@@ -10,6 +10,8 @@ import {
   UpdateResourceRequest,
 } from '@perses-cm/api';
 import type { SourceError } from '@perses-cm/api';
+import { requestIdOf } from '../middleware/request-id.ts';
+import type { AuditedWrites } from '../services/audited-writes.ts';
 import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
 import { send, type IdentityResolver } from './respond.ts';
@@ -51,7 +53,12 @@ class ListBodyCache {
   }
 }
 
-export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
+export function resourcesRouter(
+  service: ResourceService,
+  writes: AuditedWrites,
+  identify: IdentityResolver,
+  writeLimit: RequestHandler,
+): Router {
   const r = Router();
   const cache = new ListBodyCache();
   r.get('/', async (req, res) => {
@@ -71,19 +78,21 @@ export function resourcesRouter(service: ResourceService, identify: IdentityReso
     const { id } = ResourceIdParam.parse(req.params);
     send(res, ResourceDetail, await service.get(await identify(req), id));
   });
-  r.post('/', async (req, res) => {
+  r.post('/', writeLimit, async (req, res) => {
     const body = CreateResourceRequest.parse(req.body);
-    send(res, ResourceDetail, await service.create(await identify(req), body), 201);
+    const who = await identify(req);
+    send(res, ResourceDetail, await writes.create(who, body, requestIdOf(res)), 201);
   });
-  r.put('/:id', async (req, res) => {
+  r.put('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     const body = UpdateResourceRequest.parse(req.body);
-    send(res, ResourceDetail, await service.update(await identify(req), id, body));
+    const who = await identify(req);
+    send(res, ResourceDetail, await writes.update(who, id, body, requestIdOf(res)));
   });
-  r.delete('/:id', async (req, res) => {
+  r.delete('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     const { version } = DeleteResourceQuery.parse(req.query);
-    await service.delete(await identify(req), id, version);
+    await writes.delete(await identify(req), id, version, requestIdOf(res));
     res.status(204).end();
   });
   return r;
