@@ -55,7 +55,7 @@ describe('token mode', () => {
       identity: null,
       idleTimeoutSeconds: 1800,
     });
-    for (const reply of [await anonymous.whoami(), await anonymous.list()]) {
+    for (const reply of [await anonymous.whoami(), await anonymous.list()] as Reply<unknown>[]) {
       expect([record(reply).status, reply.error.code]).toEqual([401, 'unauthorized']);
     }
     await expect(openSse(`${srv.url}${API.events}`)).rejects.toThrow(/401/);
@@ -127,7 +127,7 @@ describe('token mode', () => {
     // The open stream ends with the session.
     await sse.ended;
     seen.push(...sse.raw);
-    for (const reply of [await editor.whoami(), await editor.list()]) {
+    for (const reply of [await editor.whoami(), await editor.list()] as Reply<unknown>[]) {
       expect(record(reply).status).toBe(401);
     }
     expect(record(await editor.session()).body.signedIn).toBe(false);
