@@ -17,6 +17,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { targetHeader } from './middleware/target-header.ts';
 import { auditRouter } from './routes/audit.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
+import { exportRouter } from './routes/export.ts';
 import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import { resourcesRouter } from './routes/resources.ts';
@@ -27,6 +28,7 @@ import type { AuditLog } from './services/audit-log.ts';
 import type { AuditedWrites } from './services/audited-writes.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
 import type { EventLog } from './services/event-log.ts';
+import { ExportService, exportLabel } from './services/export/export-service.ts';
 import type { Authorizer } from './domain/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
@@ -89,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/v1/session', sessionRouter(deps.access, deps.limits.signIn));
   api.use('/openapi.json', openApiRouter());
   api.use(
-    ['/v1/resources', '/v1/validate', '/v1/events', '/v1/whoami', '/v1/audit'],
+    ['/v1/resources', '/v1/validate', '/v1/events', '/v1/whoami', '/v1/audit', '/v1/export'],
     requireIdentity(identify),
   );
   api.use(
@@ -106,6 +108,8 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use('/v1/whoami', whoamiRouter(deps.capabilities, identify));
   api.use('/v1/audit', auditRouter(deps.audit, deps.authorizer, identify));
+  const exporter = new ExportService(deps.resources, exportLabel(deps.store.target));
+  api.use('/v1/export', exportRouter(exporter, identify));
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -9,3 +9,4 @@ export * from './auth.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './routes.ts';
+export * from './export.ts';

@@ -7,6 +7,8 @@ export const API = {
   whoami: '/api/v1/whoami',
   session: '/api/v1/session',
   audit: '/api/v1/audit',
+  export: '/api/v1/export',
+  exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',

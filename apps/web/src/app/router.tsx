@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/states.tsx';
-import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
 import { SignInPage } from '../features/session/components/sign-in-page.tsx';
 import { SIGN_IN_PATH } from '../features/session/hooks/use-session-gate.ts';
+import { ListPage } from './list-page.tsx';
 import { Layout } from './layout.tsx';
 
 // The editor pages carry Monaco: they are separate chunks, loaded when first opened.
@@ -21,7 +21,7 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <ResourceListPage /> },
+      { index: true, element: <ListPage /> },
       {
         path: 'resources/:id',
         element: (
