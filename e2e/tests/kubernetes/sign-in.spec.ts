@@ -137,7 +137,8 @@ test('a session that ends while editing leads to sign-in and back, the draft kep
     await expect(
       page.getByRole('status').filter({ hasText: 'Restored your unsaved draft' }),
     ).toBeVisible();
-    expect(await editor.text()).toContain('Kept across sign-in');
+    // Monaco renders spaces as no-break spaces.
+    expect((await editor.text()).replace(/\u00a0/g, ' ')).toContain('Kept across sign-in');
     await shot('token-draft-restored');
     await editor.pressSave();
     await editor.confirmSave();
