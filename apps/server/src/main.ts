@@ -23,6 +23,7 @@ import {
   type RuntimeSettings,
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
+import { accessFor } from './runtime/access.ts';
 
 export type { RuntimeSettings, SettingsChange };
 
@@ -53,6 +54,8 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
+  /** Where audit lines go (default: stdout). */
+  auditWrite?: (line: string) => void;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -97,12 +100,14 @@ export async function createRuntime(
   const metrics = createMetrics(view, options.defaultMetrics ?? false);
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
+  const parts = accessFor(config, backend, options.auditWrite);
   const shared = {
     backend,
     eventLog: new EventLog(opened.index, options.eventLogSize),
     metrics,
     config,
     events: options.events,
+    ...parts,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
   const reconfigure = createReconfigure(shared, settings, {
@@ -132,7 +137,10 @@ export async function createRuntime(
     },
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
-    close: () => view().store.stop(),
+    close: async () => {
+      parts.access.sessions?.close();
+      await view().store.stop();
+    },
   };
 }
 

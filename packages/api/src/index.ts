@@ -6,6 +6,8 @@ export * from './target.ts';
 export * from './resources.ts';
 export * from './split.ts';
 export * from './events.ts';
+export * from './auth.ts';
 export * from './identity.ts';
+export * from './audit.ts';
 export * from './routes.ts';
 export * from './export.ts';

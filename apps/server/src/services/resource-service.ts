@@ -13,7 +13,7 @@ import type {
 import type { ResourceStore } from '../stores/store.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import { isPerson, type Authorizer, type Identity } from '../domain/identity.ts';
 import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { compareResources, resourceId } from './resource-index.ts';
@@ -45,6 +45,8 @@ export class ResourceService {
         const d = await this.authorizer.can(who, 'list', ns);
         if (!d.allowed) {
           denied.add(ns);
+          // A person is not told about other teams' namespaces unless they asked for one.
+          if (isPerson(who) && query.namespace === undefined) return;
           errors.push({
             source: ns,
             code: 'forbidden',

@@ -6,13 +6,16 @@ import {
   API,
   SplitPlan,
   SplitResponse,
+  CSRF_HEADER,
   ConflictDetails,
   ErrorBody,
   FieldError,
   Finding,
   HealthResponse,
   ListResourcesResponse,
+  AuditResponse,
   ResourceDetail,
+  SessionResponse,
   ValidateResponse,
   WhoAmIResponse,
 } from '@perses-cm/api';
@@ -75,12 +78,20 @@ export interface CallOptions<T> {
 const NoBody = z.undefined();
 const Text = z.string();
 
-export function apiClient(base: string) {
+/**
+ * A client as the web app is one: it sends the CSRF header on every request. `headers` go with
+ * every request too (an auth proxy's user headers, a session cookie).
+ */
+export function apiClient(base: string, options: { headers?: Record<string, string> } = {}) {
   const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
     const sends = opts.body !== undefined || opts.raw !== undefined;
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: sends ? { 'content-type': 'application/json' } : {},
+      headers: {
+        [CSRF_HEADER]: '1',
+        ...options.headers,
+        ...(sends ? { 'content-type': 'application/json' } : {}),
+      },
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const text = await res.text();
@@ -113,6 +124,11 @@ export function apiClient(base: string) {
     split: (id: string, version: string) =>
       call('POST', API.split(id), { schema: SplitResponse, body: { version } }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
+    session: () => call('GET', API.session, { schema: SessionResponse }),
+    signIn: (token: string) =>
+      call('POST', API.session, { schema: SessionResponse, body: { token } }),
+    signOut: () => call('DELETE', API.session, { schema: NoBody }),
+    audit: (query = '') => call('GET', `${API.audit}${query}`, { schema: AuditResponse }),
     health: (path: typeof API.healthz | typeof API.readyz) =>
       call('GET', path, { schema: HealthResponse, also: [503] }),
     metrics: () => call('GET', API.metrics, { schema: Text }),

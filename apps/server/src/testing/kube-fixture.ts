@@ -44,6 +44,8 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
+  /** Where audit lines go (default: nowhere, so test output stays readable). */
+  auditWrite: (line: string) => void = () => {},
 ): Promise<RunningServer> {
   return startServer(
     {
@@ -56,7 +58,11 @@ export function startKubeServer(
       ...extra,
     },
     // Small pages, so every test also goes through paginated lists.
-    { loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 }, events: { heartbeatMs: 1000 } },
+    {
+      loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 },
+      events: { heartbeatMs: 1000 },
+      auditWrite,
+    },
   );
 }
 

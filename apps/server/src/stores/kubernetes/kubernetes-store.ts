@@ -1,5 +1,6 @@
 // Store over labeled ConfigMaps: reads come from the watch loops' cache; writes go to the API
-// server with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
+// server as the person asking (impersonated, or with their token), so Kubernetes RBAC has the
+// last word, with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
 // without the label, and record when and through what the console changed it.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { Target } from '@perses-cm/api';
@@ -115,7 +116,7 @@ export class KubernetesStore implements ResourceStore {
     };
     let created: V1ConfigMap;
     try {
-      created = await this.client.createConfigMap(namespace, body);
+      created = await this.client.forIdentity(who).createConfigMap(namespace, body);
     } catch (err) {
       if (err instanceof AppError && err.code === 'already_exists') {
         const name = input.configMapName ?? plan.name;
@@ -143,17 +144,19 @@ export class KubernetesStore implements ResourceStore {
       data: { [key]: text },
     };
     try {
-      return this.applied(await this.client.replaceConfigMap(namespace, name, body));
+      return this.applied(
+        await this.client.forIdentity(who).replaceConfigMap(namespace, name, body),
+      );
     } catch (err) {
       throw await this.afterFailedWrite(err, namespace, name);
     }
   }
 
-  async delete(_who: Identity, ref: EntryRef, expected: string): Promise<void> {
+  async delete(who: Identity, ref: EntryRef, expected: string): Promise<void> {
     this.editable(ref);
     const { namespace, name } = ref as Extract<EntryRef, { type: 'configmap' }>;
     try {
-      await this.client.deleteConfigMap(namespace, name, expected);
+      await this.client.forIdentity(who).deleteConfigMap(namespace, name, expected);
     } catch (err) {
       throw await this.afterFailedWrite(err, namespace, name);
     }
