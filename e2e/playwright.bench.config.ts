@@ -11,6 +11,8 @@ export default defineConfig({
   testIgnore: process.env['BENCH_CONSOLE_URL'] ? [] : [/list-kubernetes/],
   globalSetup: undefined,
   projects: undefined,
+  // Playwright's own trace snapshots the page around each action: work the page would not do.
+  use: { ...base.use, trace: 'off' },
   reporter: [['list']],
   outputDir: './test-results/bench',
 });

@@ -3,6 +3,9 @@ import '@perses-cm/api/browser';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/theme.css';
+import { initTheme } from './lib/theme.ts';
+
+initTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

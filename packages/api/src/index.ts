@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './findings.ts';
 export * from './target.ts';
 export * from './resources.ts';
+export * from './split.ts';
 export * from './events.ts';
 export * from './auth.ts';
 export * from './identity.ts';

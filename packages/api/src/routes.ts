@@ -2,6 +2,7 @@
 export const API = {
   resources: '/api/v1/resources',
   resource: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}`,
+  split: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}/split`,
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',

@@ -8,6 +8,9 @@ import {
   ListResourcesQuery,
   ListResourcesResponse,
   ResourceDetail,
+  SplitPlan,
+  SplitRequest,
+  SplitResponse,
   UpdateResourceRequest,
 } from '@perses-cm/api';
 import type { SourceError } from '@perses-cm/api';
@@ -117,6 +120,16 @@ export function resourcesRouter(
     const body = UpdateResourceRequest.parse(req.body);
     const who = await identify(req);
     send(res, ResourceDetail, await writes.update(who, id, body, requestIdOf(res)));
+  });
+  r.get('/:id/split', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    send(res, SplitPlan, await service.splitPlan(await identify(req), id));
+  });
+  r.post('/:id/split', writeLimit, async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    const { version } = SplitRequest.parse(req.body);
+    const created = await service.split(await identify(req), id, version);
+    send(res, SplitResponse, { created }, 201);
   });
   r.delete('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

@@ -4,7 +4,9 @@ import type {
   CreateResourceRequest,
   ListResourcesQuery,
   ResourceDetail,
+  ResourceSummary,
   SourceError,
+  SplitPlan,
   UpdateResourceRequest,
   Verb,
 } from '@perses-cm/api';
@@ -16,14 +18,19 @@ import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { compareResources, resourceId } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
+import { SplitService } from './split-service.ts';
 
 export class ResourceService {
+  private readonly splitter: SplitService;
+
   constructor(
     private readonly store: ResourceStore,
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
     private readonly unlabeled: UnlabeledResources | null = null,
-  ) {}
+  ) {
+    this.splitter = new SplitService(store, index);
+  }
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
   async list(
@@ -76,12 +83,14 @@ export class ResourceService {
       );
     }
     const namespace = this.namespaceFor(req.namespace);
+    if (req.configMapName !== undefined) this.checkConfigMapName(req.configMapName, namespace);
     const container = await this.store.create(who, {
       document: doc.document,
       text: doc.text,
       format: doc.format,
       identity: id,
       namespace,
+      ...(req.configMapName !== undefined ? { configMapName: req.configMapName } : {}),
     });
     // Stores publish their own writes before resolving, so the index already holds it.
     const entry = container.entries[0];
@@ -122,6 +131,24 @@ export class ResourceService {
     return this.detail(this.mustGet(id));
   }
 
+  /** What splitting the list that holds this resource would write (nothing is written). */
+  async splitPlan(who: Identity, id: string): Promise<SplitPlan> {
+    return this.splitter.plan(await this.readable(who, id, 'get')).plan;
+  }
+
+  /** Stores each resource of the list on its own, then removes the list; ids of the new ones. */
+  async split(who: Identity, id: string, version: string): Promise<ResourceSummary[]> {
+    const current = await this.readable(who, id, 'get');
+    if (version !== current.summary.version) throw this.conflict(current, version);
+    let ids: string[];
+    try {
+      ids = await this.splitter.apply(who, current, version);
+    } catch (err) {
+      throw this.withCurrent(err, id, version);
+    }
+    return ids.map((i) => this.mustGet(i).summary);
+  }
+
   async delete(who: Identity, id: string, version: string): Promise<void> {
     const current = await this.readable(who, id, 'get');
     this.writable(current);
@@ -136,12 +163,17 @@ export class ResourceService {
   detail(r: IndexedResource): ResourceDetail {
     const parsed = parse(r.entry.text, r.entry.key);
     const document = parsed.documents[r.docIndex] ?? null;
+    // Where the resource starts when the text holds more than it: the editor opens there.
+    const ctx = parsed.contexts[r.docIndex];
+    const inList = parsed.documents.length > 1 || (ctx?.pointer?.length ?? 0) > 0;
+    const at = inList ? ctx?.locate?.(ctx.pointer ?? [], ctx.docIndex) : undefined;
     return {
       ...r.summary,
       text: r.entry.text,
       document,
       origin: r.entry.origin,
       findingList: r.findings,
+      ...(at ? { at: { line: at.line, column: at.column } } : {}),
     };
   }
 
@@ -194,6 +226,23 @@ export class ResourceService {
         findings,
       });
     return id;
+  }
+
+  /** A chosen ConfigMap name: Kubernetes targets only, and no other ConfigMap holds it. */
+  private checkConfigMapName(name: string, namespace: string | null): void {
+    const field = (message: string) => ({ fields: [{ field: 'configMapName', message }] });
+    if (namespace === null)
+      throw new AppError(
+        'bad_request',
+        'configMapName applies to Kubernetes targets only: a chart directory stores files',
+        field('not for a chart directory'),
+      );
+    if (this.store.container(`cm:${namespace}/${name}`))
+      throw new AppError(
+        'already_exists',
+        `ConfigMap ${namespace}/${name} already exists`,
+        field('a ConfigMap of that name exists'),
+      );
   }
 
   private namespaceFor(requested: string | undefined): string | null {

@@ -1,7 +1,7 @@
 // The one store interface with two implementations: labeled ConfigMaps over the Kubernetes API,
 // and a Helm chart directory on disk. A store deals in containers (a ConfigMap, a file) holding
 // entries (a data key, the file's text); parsing and indexing happen above it, once per change.
-import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
+import type { DocFormat, LastChange, Origin, SourceError, Target } from '@perses-cm/api';
 import type { Authorizer, Credential, Identity } from '../domain/identity.ts';
 import type { ResourceIdentity } from '../domain/model.ts';
 
@@ -18,6 +18,8 @@ export interface StoreEntry {
   key: string;
   /** Why the console will not write this entry (several keys, missing label...), else null. */
   readOnly: string | null;
+  /** Who last changed the container, where the store knows it. */
+  lastChange?: LastChange;
 }
 
 export type EntryRef =
@@ -50,6 +52,8 @@ export interface CreateInput {
   format: DocFormat;
   identity: ResourceIdentity;
   namespace: string | null;
+  /** A ConfigMap name chosen instead of the model's (Kubernetes stores only; checked above). */
+  configMapName?: string;
 }
 
 /**

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import {
   API,
+  SplitPlan,
+  SplitResponse,
   CSRF_HEADER,
   ConflictDetails,
   ErrorBody,
@@ -118,6 +120,9 @@ export function apiClient(base: string, options: { headers?: Record<string, stri
         schema: NoBody,
       }),
     validate: (body: unknown) => call('POST', API.validate, { schema: ValidateResponse, body }),
+    splitPlan: (id: string) => call('GET', API.split(id), { schema: SplitPlan }),
+    split: (id: string, version: string) =>
+      call('POST', API.split(id), { schema: SplitResponse, body: { version } }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
     session: () => call('GET', API.session, { schema: SessionResponse }),
     signIn: (token: string) =>

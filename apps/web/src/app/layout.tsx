@@ -2,6 +2,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SessionResponse } from '@perses-cm/api';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { EmptyState, LoadingState } from '../components/states.tsx';
 import { Toaster } from '../components/toaster.tsx';
 import { ConnectionIndicator } from '../features/session/components/connection-indicator.tsx';
@@ -55,6 +56,7 @@ export function Layout() {
           )}
           {ready && <ConnectionIndicator />}
           {session.data && <SessionBadge session={session.data} />}
+          <ThemeToggle />
         </ErrorBoundary>
       </header>
       {ready && <LiveUpdates />}

@@ -1,7 +1,7 @@
 // The paged LIST of labeled ConfigMaps, read lean: each page is one GET parsed with JSON.parse
 // into plain objects (the generated client's serializer would deep-copy every object into typed
-// classes), stripped of what the console never reads (managedFields), and handed on while the
-// next page is already on its way, so indexing overlaps the transfer.
+// classes), stripped of what the console never reads (the fields each manager owns), and handed
+// on while the next page is already on its way, so indexing overlaps the transfer.
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { KubeConfig, V1ConfigMap } from '@kubernetes/client-node';
@@ -17,9 +17,20 @@ export interface ConfigMapPage {
 /** Longest wait for one page, body included: a hung API server must not hang a start. */
 const PAGE_TIMEOUT_MS = 60_000;
 
-/** What the cache keeps of a ConfigMap: everything but the server's field-ownership records. */
+/**
+ * What the cache keeps of a ConfigMap: of the server's field-ownership records only the latest
+ * writer and its time (each resource's last change, `lastChangeOf`), not the fields they own.
+ */
 export function slim(cm: V1ConfigMap): V1ConfigMap {
-  if (cm?.metadata?.managedFields !== undefined) delete cm.metadata.managedFields;
+  const meta = cm?.metadata;
+  const records = meta?.managedFields;
+  if (!meta || records === undefined) return cm;
+  const when = (r: (typeof records)[number]) => (r.time ? new Date(r.time).getTime() : NaN);
+  const latest = records.reduce<(typeof records)[number] | undefined>(
+    (best, r) => (Number.isNaN(when(r)) || (best && when(best) >= when(r)) ? best : r),
+    undefined,
+  );
+  meta.managedFields = latest ? [{ manager: latest.manager, time: latest.time }] : [];
   return cm;
 }
 

@@ -16,14 +16,16 @@ import type {
   StoreStatus,
   UnlabeledSource,
 } from '../store.ts';
-import { containerKeyFor, toContainer } from './configmap-entries.ts';
+import {
+  LAST_APPLIED_AT,
+  LAST_APPLIED_BY,
+  containerKeyFor,
+  toContainer,
+} from './configmap-entries.ts';
 import type { KubeClient } from './kube-client.ts';
 import { labelSelectorString, matchesLabel } from './label-selector.ts';
 import { UnlabeledConfigMaps } from './unlabeled-configmaps.ts';
 import { WatchLoop, type LoopChange, type LoopOptions } from './watch-loop.ts';
-
-export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
-export const LAST_APPLIED_AT = 'perses-cm.dev/last-applied-at';
 
 export class KubernetesStore implements ResourceStore {
   readonly target: Target;
@@ -106,6 +108,7 @@ export class KubernetesStore implements ResourceStore {
       kind: 'ConfigMap',
       metadata: {
         ...plan.configMap.metadata,
+        name: input.configMapName ?? plan.name,
         namespace,
         annotations: { ...plan.configMap.metadata.annotations, ...stamp(who) },
       },
@@ -116,7 +119,10 @@ export class KubernetesStore implements ResourceStore {
       created = await this.client.forIdentity(who).createConfigMap(namespace, body);
     } catch (err) {
       if (err instanceof AppError && err.code === 'already_exists') {
-        throw new AppError('already_exists', `ConfigMap ${namespace}/${plan.name} already exists`);
+        const name = input.configMapName ?? plan.name;
+        throw new AppError('already_exists', `ConfigMap ${namespace}/${name} already exists`, {
+          fields: [{ field: 'configMapName', message: 'a ConfigMap of that name exists' }],
+        });
       }
       throw err;
     }

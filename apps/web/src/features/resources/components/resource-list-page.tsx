@@ -44,7 +44,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
         <h1>Resources</h1>
         <span className="spacer" />
         {headerActions?.(filters)}
-        <NewResourceButton />
+        <NewResourceButton project={state.project} />
       </div>
       <ResourceFilters
         state={state}
@@ -107,7 +107,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
 }
 
 /** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */
-function NewResourceButton() {
+function NewResourceButton({ project }: { project: string }) {
   const { data: who } = useWhoAmI();
   const denied =
     who?.target.type === 'kubernetes' && creatableNamespaces(who).length === 0
@@ -127,8 +127,10 @@ function NewResourceButton() {
       </button>
     );
   }
+  // The list's project filter becomes the new resource's project.
+  const to = project ? `/new?project=${encodeURIComponent(project)}` : '/new';
   return (
-    <Link to="/new" className="btn btn-primary">
+    <Link to={to} className="btn btn-primary">
       New resource
     </Link>
   );
