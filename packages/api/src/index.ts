@@ -4,6 +4,7 @@ export * from './errors.ts';
 export * from './findings.ts';
 export * from './target.ts';
 export * from './resources.ts';
+export * from './status.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './routes.ts';

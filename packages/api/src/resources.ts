@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocFormat, Finding } from '@perses-cm/resources';
 import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
+import { ResourceStatus, StatusFilter } from './status.ts';
 
 // The resource model owns the document format; the contract uses it as it is.
 export { DocFormat };
@@ -47,6 +48,11 @@ export const ResourceSummary = z.object({
    * the sidecar does not copy it, so Perses never sees it, and the console never writes it.
    */
   unlabeled: z.boolean().optional(),
+  /**
+   * Whether Perses serves this content, and if not why (see status.ts). Absent while the server
+   * has no status for it (an unlabeled ConfigMap, the first poll not done yet).
+   */
+  status: ResourceStatus.optional(),
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
@@ -86,6 +92,8 @@ export const ListResourcesQuery = z.object({
    * resources but lack the label; read from the API server on demand, never cached.
    */
   unlabeled: z.enum(['true', 'false']).optional(),
+  /** `pending,stale`: only resources in these provisioning states. */
+  status: StatusFilter.optional(),
 });
 export type ListResourcesQuery = z.infer<typeof ListResourcesQuery>;
 

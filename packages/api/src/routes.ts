@@ -5,6 +5,13 @@ export const API = {
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',
+  /** Provisioning status: overview, one resource's pipeline, what Perses serves, orphans, lag. */
+  status: '/api/v1/status',
+  statusResource: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}`,
+  statusServed: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}/served`,
+  orphans: '/api/v1/status/orphans',
+  orphan: (id: string) => `/api/v1/status/orphans/${encodeURIComponent(id)}`,
+  lag: '/api/v1/status/lag',
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',
