@@ -187,5 +187,5 @@ function identify(document: unknown): { kind: PersesKind; project: string | null
   if (!id || !kindInfo(id.kind)) throw badRequest('the document has no Perses kind and name');
   if (kindInfo(id.kind)?.scope === 'project' && !id.project)
     throw badRequest(`${id.kind} "${id.name}" needs metadata.project`);
-  return { kind: id.kind as PersesKind, project: id.project, name: id.name };
+  return { kind: id.kind as PersesKind, project: id.project ?? null, name: id.name };
 }
