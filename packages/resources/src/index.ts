@@ -12,6 +12,7 @@ export * from './identity.ts';
 export * from './configmap-names.ts';
 export * from './configmap.ts';
 export * from './sidecar.ts';
+export * from './served-content.ts';
 export * from './chart-layout.ts';
 export { utf8Length } from './bytes.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
