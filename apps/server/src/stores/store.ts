@@ -4,6 +4,7 @@
 import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
 import type { Authorizer, Identity } from '../domain/identity.ts';
 import type { ResourceIdentity } from '../domain/model.ts';
+import type { KubeClient } from './kubernetes/kube-client.ts';
 
 /** One stored text: a ConfigMap data key, or a file. */
 export interface StoreEntry {
@@ -18,6 +19,11 @@ export interface StoreEntry {
   key: string;
   /** Why the console will not write this entry (several keys, missing label...), else null. */
   readOnly: string | null;
+  /**
+   * When the container last changed as its server recorded it (a ConfigMap's newest managedFields
+   * time, 1 s resolution), when known: how the status learns of changes made while it was away.
+   */
+  changedAt?: number;
 }
 
 export type EntryRef =
@@ -106,4 +112,6 @@ export interface Backend {
   openStore(scope: StoreScope): ResourceStore;
   /** Namespaces to report capabilities for, in the store's scope (none for a chart directory). */
   namespaces(store: ResourceStore): Promise<string[]>;
+  /** The cluster's client, for what the provisioning status reads there (a cluster target only). */
+  kube?: KubeClient;
 }

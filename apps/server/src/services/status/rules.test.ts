@@ -5,6 +5,7 @@ import { attribute } from './attribution.ts';
 import { parsePersesLine } from './log-lines.ts';
 import { decide, type ResourceFacts, type World } from './rules.ts';
 import { shadowedMembers } from './shadow.ts';
+import { notServedMessage } from './served-snapshot.ts';
 
 const T = Date.parse('2026-12-02T02:23:29.764Z'); // a cycle start the real Perses reported
 const served = {
@@ -27,7 +28,7 @@ const facts = (more: Partial<ResourceFacts> = {}): ResourceFacts => ({
   changedAt: T - 30_000,
   fileWrittenAt: null,
   served,
-  kindServed: true,
+  kindNotServed: null,
   check: { equal: true, ignoredOnly: false, at: T + 500, servedUpdatedAt: T + 2 },
   confirmed: true,
   offCycleWriteAt: null,
@@ -199,8 +200,9 @@ describe('status rules', () => {
   });
 
   it('says Role kinds are not served while Perses authorization is off', () => {
+    const kindNotServed = notServedMessage('GlobalRole', 'not_found');
     const d = decide(
-      facts({ kind: 'GlobalRole', kindServed: false, served: null, check: null }),
+      facts({ kind: 'GlobalRole', kindNotServed, served: null, check: null }),
       world(),
     );
     expect(d).toMatchObject({ state: 'unknown', code: 'kind_not_served' });

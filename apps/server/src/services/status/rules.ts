@@ -36,8 +36,8 @@ export interface ResourceFacts {
   /** The sidecar wrote its file after the change (its log). */
   fileWrittenAt: number | null;
   served: ServedMeta | null;
-  /** False when Perses does not serve the kind at all (Role kinds with authorization off). */
-  kindServed: boolean;
+  /** Why Perses does not serve the kind at all (Role kinds with authorization off), else null. */
+  kindNotServed: string | null;
   /** The last comparison of the served copy with the current content. */
   check: ContentCheck | null;
   /** Perses served this content once (since it was learned). */
@@ -135,13 +135,8 @@ export function decide(f: ResourceFacts, w: World): Decision {
       },
     );
   if (f.shadow) return shadowed(f.shadow);
-  if (!f.kindServed)
-    return decision(
-      'unknown',
-      'kind_not_served',
-      `Perses serves ${f.kind} only with authorization on (security.authorization); with it off it answers 404, so whether provisioning took this one cannot be seen`,
-      'perses-api',
-    );
+  if (f.kindNotServed !== null)
+    return decision('unknown', 'kind_not_served', f.kindNotServed, 'perses-api');
   if (f.served && f.check && (f.check.equal || (f.check.ignoredOnly && writtenSinceChange(f))))
     return decision('synced', null, null, null);
   if (f.log)

@@ -30,6 +30,7 @@ export async function kubernetesBackend(
         loopOptions,
       ),
     namespaces: (store) => capabilityNamespaces(client, store),
+    kube: client,
   };
 }
 
