@@ -173,6 +173,8 @@ export class StatusMonitor extends MonitorViews {
   private async tick(): Promise<number> {
     const now = this.now();
     const link = await this.connector.current();
+    // The logs tell about the pipeline even while Perses does not answer.
+    await this.logs.read(now);
     if (link.client) {
       try {
         if (now >= this.nextSlowAt || link.state !== 'connected') await this.slow(link, now);
@@ -218,12 +220,10 @@ export class StatusMonitor extends MonitorViews {
         written.push(t);
       }
     this.versions = versions;
-    await this.logs.read(now);
     await this.checkAll(link, [...written, ...this.due(), ...this.audit(now)]);
   }
 
   private async fast(link: PersesLink): Promise<void> {
-    await this.logs.read(this.now());
     await this.checkAll(link, this.due());
   }
 
