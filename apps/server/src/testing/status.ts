@@ -78,7 +78,9 @@ export async function waitForStatus(
     if (!hit) throw new Error(label);
     return hit;
   } catch (err) {
-    throw new Error(`${(err as Error).message}; last status: ${JSON.stringify(last)}`);
+    throw new Error(`${(err as Error).message}; last status: ${JSON.stringify(last)}`, {
+      cause: err,
+    });
   }
 }
 
