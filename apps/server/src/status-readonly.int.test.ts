@@ -55,24 +55,20 @@ describe('orphans on a read-only Perses', () => {
   it('says cleanup is impossible and why, and a confirmed delete leaves Perses untouched', async () => {
     const listed = await eventually(
       async () => {
-        const res = await api.call('GET', '/api/v1/status/orphans');
-        const items = res.body.items as { name: string; id: string }[];
-        return items.some((o) => o.name === name) ? res.body : undefined;
+        const { body } = await api.orphans();
+        return body.items.some((o) => o.name === name) ? body : undefined;
       },
       20_000,
       'listed as an orphan',
     );
     expect(listed.cleanup.possible).toBe(false);
     expect(listed.cleanup.reason).toMatch(/read-only \(security\.readonly\)/);
-    const orphan = (listed.items as { name: string; id: string }[]).find((o) => o.name === name);
-    const del = await api.call(
-      'DELETE',
-      `/api/v1/status/orphans/${encodeURIComponent(orphan?.id ?? '')}?confirm=${name}`,
-    );
+    const orphan = listed.items.find((o) => o.name === name);
+    const del = await api.deleteOrphan(orphan?.id ?? '', name);
     expect(del.status).toBe(403);
-    expect(del.body.error.message).toMatch(/read-only/);
+    expect(del.error.message).toMatch(/read-only/);
     expect((await persesGet(perses.url, `/api/v1/projects/${name}`)).status).toBe(200);
-    const overview = await api.call('GET', '/api/v1/status');
+    const overview = await api.status();
     expect(overview.body.perses.readonly).toBe(true);
   });
 });

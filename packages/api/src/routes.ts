@@ -12,11 +12,10 @@ export const API = {
   orphans: '/api/v1/status/orphans',
   orphan: (id: string) => `/api/v1/status/orphans/${encodeURIComponent(id)}`,
   lag: '/api/v1/status/lag',
+  export: '/api/v1/export',
+  exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',
   metrics: '/metrics',
 } as const;
-
-/** Request bodies above this many bytes are refused before anything is parsed or written. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;

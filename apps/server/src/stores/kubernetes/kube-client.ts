@@ -14,6 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
+import { listConfigMapPages, slim } from './kube-list.ts';
 import { kubeStatusError } from './kube-status.ts';
 import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
 import { readPodLog, type PodLogRequest } from './kube-pod-log.ts';
@@ -120,35 +121,27 @@ export class KubeClient {
 
   /**
    * Lists in pages, so thousands of dashboard-sized ConfigMaps never arrive as one response; the
-   * pages form one consistent snapshot whose resourceVersion the watch starts from.
+   * pages form one consistent snapshot whose resourceVersion the watch starts from. `onPage` sees
+   * each page while the next one downloads (see kube-list.ts).
    */
   async listConfigMaps(
     namespace: string | null,
     labelSelector: string,
     pageSize = 500,
+    onPage?: (items: V1ConfigMap[]) => Promise<void> | void,
   ): Promise<{ items: V1ConfigMap[]; resourceVersion: string }> {
     const items: V1ConfigMap[] = [];
-    let cont: string | undefined;
-    let resourceVersion = '';
-    do {
-      const page = await call(() =>
-        namespace === null
-          ? this.core.listConfigMapForAllNamespaces({
-              labelSelector,
-              limit: pageSize,
-              _continue: cont,
-            })
-          : this.core.listNamespacedConfigMap({
-              namespace,
-              labelSelector,
-              limit: pageSize,
-              _continue: cont,
-            }),
-      );
-      items.push(...page.items);
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      cont = page.metadata?._continue || undefined;
-    } while (cont);
+    const { resourceVersion } = await listConfigMapPages(
+      this.kc,
+      this.server,
+      namespace,
+      labelSelector,
+      pageSize,
+      async (page) => {
+        for (const cm of page) items.push(cm);
+        await onPage?.(page);
+      },
+    );
     return { items, resourceVersion };
   }
 
@@ -169,7 +162,8 @@ export class KubeClient {
       controller = await this.watcher.watch(
         path,
         { labelSelector, resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 240 },
-        (type: string, object: unknown) => onEvent(type as WatchEventType, object),
+        (type: string, object: unknown) =>
+          onEvent(type as WatchEventType, type === 'ERROR' ? object : slim(object as V1ConfigMap)),
         (err: unknown) => onDone(err ? kubeError(err) : null),
       );
     } catch (err) {
