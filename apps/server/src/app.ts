@@ -22,6 +22,7 @@ import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import { resourcesRouter } from './routes/resources.ts';
 import { sessionRouter } from './routes/session.ts';
+import { statusRouter } from './routes/status.ts';
 import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
 import type { AuditLog } from './services/audit-log.ts';
@@ -35,6 +36,7 @@ import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';
 import type { ValidationService } from './services/validation-service.ts';
 import type { ResourceStore } from './stores/store.ts';
+import type { StatusMonitor } from './services/status/status-monitor.ts';
 
 export interface AppDeps {
   store: ResourceStore;
@@ -62,6 +64,8 @@ export interface AppDeps {
   /** Address the server binds; loopback turns on the Host header check. */
   bindHost: string;
   events?: EventsOptions;
+  /** Provisioning status (absent: no status routes, lists without statuses). */
+  status?: StatusMonitor | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -91,13 +95,22 @@ export function createApp(deps: AppDeps): Express {
   api.use('/v1/session', sessionRouter(deps.access, deps.limits.signIn));
   api.use('/openapi.json', openApiRouter());
   api.use(
-    ['/v1/resources', '/v1/validate', '/v1/events', '/v1/whoami', '/v1/audit', '/v1/export'],
+    [
+      '/v1/resources',
+      '/v1/validate',
+      '/v1/events',
+      '/v1/whoami',
+      '/v1/audit',
+      '/v1/export',
+      '/v1/status',
+    ],
     requireIdentity(identify),
   );
   api.use(
     '/v1/resources',
-    resourcesRouter(deps.resources, deps.writes, identify, deps.limits.writes),
+    resourcesRouter(deps.resources, deps.writes, identify, deps.limits.writes, deps.status ?? null),
   );
+  if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, identify));
   api.use('/v1/validate', validateRouter(deps.validation));
   api.use(
     '/v1/events',

@@ -55,7 +55,7 @@ beforeAll(async () => {
       auth: { mode: 'proxy', userHeader: 'x-forwarded-user', groupsHeader: 'x-forwarded-groups' },
       security: { trustedProxies: ['127.0.0.1/32'] },
     },
-    (line) => audit.push(line),
+    { auditWrite: (line) => audit.push(line) },
   );
   devA = apiClient(srv.url, { headers: DEV_A });
   // Another address on loopback: not the proxy's.

@@ -38,7 +38,7 @@ beforeAll(async () => {
     account.kubeconfig,
     ['team-a', 'team-b'],
     { auth: { mode: 'token', idleTimeoutMs: 30 * 60_000 } },
-    (line) => audit.push(line),
+    { auditWrite: (line) => audit.push(line) },
   );
 });
 afterAll(async () => {

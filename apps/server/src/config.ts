@@ -45,6 +45,18 @@ export interface ServerConfig {
   auth?: AuthConfig;
   /** Trusted proxies, allowed Host names, rate limits; absent: the defaults. */
   security?: Partial<SecurityConfig>;
+  /** What the provisioning status reads besides Perses's API; absent: defaults. */
+  status?: StatusConfig;
+}
+
+export interface StatusConfig {
+  /** Perses's log (provisioning refusals), and the sidecar's (file writes), as local files. */
+  persesLogFile: string | null;
+  sidecarLogFile: string | null;
+  /** Where to look for Perses in the cluster without --perses-url (null: watched namespaces). */
+  persesNamespaces: string[] | 'all' | null;
+  /** The Perses UI for "Open in Perses" links (default: --perses-url). */
+  persesUiUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +84,10 @@ const flagSpec = {
   'allowed-hosts': { type: 'string' },
   'sign-in-rate': { type: 'string' },
   'write-rate': { type: 'string' },
+  'perses-log-file': { type: 'string' },
+  'sidecar-log-file': { type: 'string' },
+  'perses-namespace': { type: 'string' },
+  'perses-ui-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,6 +108,10 @@ const Settings = z.object({
   perses: PersesSettings,
   webDist: z.string().min(1).optional(),
   auth: AuthSettings,
+  persesLogFile: z.string().min(1).optional(),
+  sidecarLogFile: z.string().min(1).optional(),
+  persesNamespace: z.string().min(1).optional(),
+  persesUiUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
 });
 
 export const usage = `usage: perses-cm serve [options]
@@ -121,6 +141,10 @@ export const usage = `usage: perses-cm serve [options]
   --allowed-hosts a,b     Host names answered beyond loopback          PERSES_CM_ALLOWED_HOSTS
   --sign-in-rate N        sign-in attempts per minute per address (10) PERSES_CM_SIGN_IN_RATE
   --write-rate N          writes per minute per user (120)             PERSES_CM_WRITE_RATE
+  --perses-log-file F     Perses's log, for provisioning refusals      PERSES_CM_PERSES_LOG_FILE
+  --sidecar-log-file F    the sidecar's log, for file write times      PERSES_CM_SIDECAR_LOG_FILE
+  --perses-namespace a,b  where to find Perses without --perses-url (default: watched)  PERSES_CM_PERSES_NAMESPACE
+  --perses-ui-url URL     Perses UI for "Open in Perses" links (default --perses-url)  PERSES_CM_PERSES_UI_URL
 
 Without --dir, --kubeconfig or --in-cluster: the current kubeconfig context when a kubeconfig
 exists, else the sample chart in examples/perses-resources.`;
@@ -176,6 +200,10 @@ export function loadConfig(
       signInRate: flags['sign-in-rate'] ?? e('SIGN_IN_RATE'),
       writeRate: flags['write-rate'] ?? e('WRITE_RATE'),
     },
+    persesLogFile: flags['perses-log-file'] ?? e('PERSES_LOG_FILE'),
+    sidecarLogFile: flags['sidecar-log-file'] ?? e('SIDECAR_LOG_FILE'),
+    persesNamespace: flags['perses-namespace'] ?? e('PERSES_NAMESPACE'),
+    persesUiUrl: flags['perses-ui-url'] ?? e('PERSES_UI_URL'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -236,6 +264,13 @@ export function loadConfig(
     if (err instanceof AuthSettingsError) throw new ConfigError(err.message);
     throw err;
   }
+  let persesNamespaces: string[] | 'all' | null = null;
+  if (s.persesNamespace === 'all') persesNamespaces = 'all';
+  else if (s.persesNamespace !== undefined) {
+    const list = parseNamespaceList(s.persesNamespace);
+    if (!list.ok) throw new ConfigError(`invalid --perses-namespace: ${list.error}`);
+    persesNamespaces = list.value;
+  }
   const webDist = s.webDist ? path.resolve(s.webDist) : DEFAULT_WEB_DIST;
   return {
     help: false,
@@ -249,6 +284,12 @@ export function loadConfig(
       webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
       auth: access.auth,
       security: access.security,
+      status: {
+        persesLogFile: s.persesLogFile ? path.resolve(s.persesLogFile) : null,
+        sidecarLogFile: s.sidecarLogFile ? path.resolve(s.sidecarLogFile) : null,
+        persesNamespaces,
+        persesUiUrl: s.persesUiUrl?.replace(/\/+$/, '') ?? null,
+      },
     },
   };
 }

@@ -25,7 +25,12 @@ const labeled = async () =>
 beforeAll(async () => {
   const env = stackEnv();
   admin = core(env.kubeconfigs.admin);
-  srv = await startKubeServer(env.kubeconfigs.editor, ['team-a'], {}, (l) => audit.push(l));
+  srv = await startKubeServer(
+    env.kubeconfigs.editor,
+    ['team-a'],
+    {},
+    { auditWrite: (l) => audit.push(l) },
+  );
 });
 afterAll(async () => srv?.close());
 

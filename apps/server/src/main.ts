@@ -24,6 +24,12 @@ import {
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
 import { accessFor } from './runtime/access.ts';
+import type { StatusMonitor } from './services/status/status-monitor.ts';
+import {
+  createStatusMonitor,
+  followGeneration,
+  type StatusRuntimeOptions,
+} from './services/status/runtime-status.ts';
 
 export type { RuntimeSettings, SettingsChange };
 
@@ -34,6 +40,8 @@ export interface Runtime {
   readonly index: ResourceIndex;
   readonly resources: ResourceService;
   readonly perses: PersesClient | null;
+  /** The provisioning status (null when turned off). */
+  readonly status: StatusMonitor | null;
   identity: Identity;
   settings(): RuntimeSettings;
   /**
@@ -56,6 +64,8 @@ export interface RuntimeOptions {
   loop?: LoopOptions;
   /** Where audit lines go (default: stdout). */
   auditWrite?: (line: string) => void;
+  /** Provisioning status polling and history (tests shorten and isolate them); false: none. */
+  status?: StatusRuntimeOptions | false;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -101,15 +111,32 @@ export async function createRuntime(
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
   const parts = accessFor(config, backend, options.auditWrite);
+  const eventLog = new EventLog(opened.index, options.eventLogSize);
+  const status =
+    options.status === false
+      ? null
+      : createStatusMonitor({
+          config,
+          backend,
+          store: opened.store,
+          metrics,
+          publish: (e) => eventLog.publish(e),
+          options: options.status,
+        });
   const shared = {
     backend,
-    eventLog: new EventLog(opened.index, options.eventLogSize),
+    eventLog,
     metrics,
     config,
     events: options.events,
+    status,
     ...parts,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
+  if (status) {
+    followGeneration(status, current);
+    await status.start();
+  }
   const reconfigure = createReconfigure(shared, settings, {
     current: view,
     swap: (next) => {
@@ -135,10 +162,12 @@ export async function createRuntime(
     get perses() {
       return view().perses;
     },
+    status,
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
     close: async () => {
       parts.access.sessions?.close();
+      await status?.close();
       await view().store.stop();
     },
   };

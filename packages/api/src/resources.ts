@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocFormat, Finding, dns1123SubdomainProblem } from '@perses-cm/resources';
 import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
+import { ResourceStatus, StatusFilter } from './status.ts';
 
 // The resource model owns the document format; the contract uses it as it is.
 export { DocFormat };
@@ -72,6 +73,11 @@ export const ResourceSummary = z.object({
     .optional(),
   /** Rule ids of findings the list shows by name, e.g. `plaintext-secret`. */
   flags: z.array(z.string()).optional(),
+  /**
+   * Whether Perses serves this content, and if not why (see status.ts). Absent while the server
+   * has no status for it (an unlabeled ConfigMap, the first poll not done yet).
+   */
+  status: ResourceStatus.optional(),
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
@@ -113,6 +119,8 @@ export const ListResourcesQuery = z.object({
    * resources but lack the label; read from the API server on demand, never cached.
    */
   unlabeled: z.enum(['true', 'false']).optional(),
+  /** `pending,stale`: only resources in these provisioning states. */
+  status: StatusFilter.optional(),
 });
 export type ListResourcesQuery = z.infer<typeof ListResourcesQuery>;
 

@@ -8,6 +8,13 @@ export const API = {
   whoami: '/api/v1/whoami',
   session: '/api/v1/session',
   audit: '/api/v1/audit',
+  /** Provisioning status: overview, one resource's pipeline, what Perses serves, orphans, lag. */
+  status: '/api/v1/status',
+  statusResource: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}`,
+  statusServed: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}/served`,
+  orphans: '/api/v1/status/orphans',
+  orphan: (id: string) => `/api/v1/status/orphans/${encodeURIComponent(id)}`,
+  lag: '/api/v1/status/lag',
   export: '/api/v1/export',
   exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',

@@ -14,6 +14,7 @@ export * from './configmap-names.ts';
 export * from './configmap.ts';
 export * from './configmap-owner.ts';
 export * from './sidecar.ts';
+export * from './served-content.ts';
 export * from './chart-layout.ts';
 export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';
 export * from './chart-generator-template.ts';

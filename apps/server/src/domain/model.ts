@@ -52,6 +52,15 @@ export {
   persesValidatePath,
   type PersesKind,
 } from '@perses-cm/resources';
+/** What Perses serves compared with a file, and the kinds table, for the provisioning status. */
+export {
+  CHART_SIDECAR,
+  KINDS,
+  compareServed,
+  redactedPaths,
+  servedForFile,
+  type ServedComparison,
+} from '@perses-cm/resources';
 
 export interface Parsed {
   format: DocFormat;

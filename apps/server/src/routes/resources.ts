@@ -18,6 +18,7 @@ import { requestIdOf } from '../middleware/request-id.ts';
 import type { AuditedWrites } from '../services/audited-writes.ts';
 import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
+import { summaryJson, withStates, type ListStatus } from '../services/status/list-status.ts';
 import { send, type IdentityResolver } from './respond.ts';
 
 export const ResourceIdParam = z.object({
@@ -29,9 +30,13 @@ export const ResourceIdParam = z.object({
 });
 
 /** The list body; summaries were checked against ResourceSummary and serialised when indexed. */
-export function listBody(list: { resources: IndexedResource[]; errors: SourceError[] }): string {
+export function listBody(
+  list: { resources: IndexedResource[]; errors: SourceError[] },
+  status: ListStatus | null = null,
+): string {
   const errors = ListResourcesResponse.shape.errors.parse(list.errors);
-  return `{"items":[${list.resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(errors)}}`;
+  const items = list.resources.map((r) => summaryJson(r, status)).join(',');
+  return `{"items":[${items}],"errors":${JSON.stringify(errors)}}`;
 }
 
 /** Lists smaller than this are sent as they are: compressing them gains nothing. */
@@ -49,10 +54,10 @@ interface CachedBody {
  * list of 5,000 dashboards is 2 MB of JSON, a tenth of that compressed).
  */
 class ListBodyCache {
-  private generation = -1;
+  private generation = '';
   private bodies = new Map<string, CachedBody>();
 
-  get(generation: number, key: string, build: () => string): CachedBody {
+  get(generation: string, key: string, build: () => string): CachedBody {
     if (generation !== this.generation) {
       this.generation = generation;
       this.bodies.clear();
@@ -86,24 +91,34 @@ export function resourcesRouter(
   writes: AuditedWrites,
   identify: IdentityResolver,
   writeLimit: RequestHandler,
+  status: ListStatus | null = null,
 ): Router {
   const r = Router();
   const cache = new ListBodyCache();
   r.get('/', async (req, res) => {
     const query = ListResourcesQuery.parse(req.query);
-    const list = await service.list(await identify(req), query);
+    const listed = await service.list(await identify(req), query);
+    const list = { ...listed, resources: withStates(listed.resources, status, query.status) };
     // Unlabeled ConfigMaps were just read from the API server: such a body is never reused.
     if (query.unlabeled === 'true') {
-      res.type('application/json').send(listBody(list));
+      res.type('application/json').send(listBody(list, status));
       return;
     }
-    // The key holds all the body depends on besides the index: the query and the failed sources
-    // (which name the namespaces hidden from this identity).
-    const key = JSON.stringify([query.kind, query.project, query.namespace, query.q, list.errors]);
+    // The key holds all the body depends on besides the index and the statuses: the query and the
+    // failed sources (which name the namespaces hidden from this identity).
+    const key = JSON.stringify([
+      query.kind,
+      query.project,
+      query.namespace,
+      query.q,
+      query.status,
+      list.errors,
+    ]);
+    const generation = `${list.generation}:${status?.generation ?? 0}`;
     sendList(
       req,
       res,
-      cache.get(list.generation, key, () => listBody(list)),
+      cache.get(generation, key, () => listBody(list, status)),
     );
   });
   r.get('/:id', async (req, res) => {

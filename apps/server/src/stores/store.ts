@@ -4,6 +4,7 @@
 import type { DocFormat, LastChange, Origin, SourceError, Target } from '@perses-cm/api';
 import type { Authorizer, Credential, Identity } from '../domain/identity.ts';
 import type { ResourceIdentity } from '../domain/model.ts';
+import type { KubeClient } from './kubernetes/kube-client.ts';
 
 /** One stored text: a ConfigMap data key, or a file. */
 export interface StoreEntry {
@@ -20,6 +21,11 @@ export interface StoreEntry {
   readOnly: string | null;
   /** Who last changed the container, where the store knows it. */
   lastChange?: LastChange;
+  /**
+   * When the container last changed as its server recorded it (a ConfigMap's newest managedFields
+   * time, 1 s resolution), when known: how the status learns of changes made while it was away.
+   */
+  changedAt?: number;
 }
 
 export type EntryRef =
@@ -117,4 +123,6 @@ export interface Backend {
   verifyToken?(
     credential: Extract<Credential, { type: 'token' }>,
   ): Promise<{ name: string; groups: string[] }>;
+  /** The cluster's client, for what the provisioning status reads there (a cluster target only). */
+  kube?: KubeClient;
 }

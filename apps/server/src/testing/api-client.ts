@@ -12,10 +12,15 @@ import {
   FieldError,
   Finding,
   HealthResponse,
+  LagHistoryResponse,
   ListResourcesResponse,
   AuditResponse,
   ResourceDetail,
   SessionResponse,
+  OrphansResponse,
+  ResourcePipeline,
+  ServedDocument,
+  StatusOverview,
   ValidateResponse,
   WhoAmIResponse,
 } from '@perses-cm/api';
@@ -132,6 +137,18 @@ export function apiClient(base: string, options: { headers?: Record<string, stri
     health: (path: typeof API.healthz | typeof API.readyz) =>
       call('GET', path, { schema: HealthResponse, also: [503] }),
     metrics: () => call('GET', API.metrics, { schema: Text }),
+    status: () => call('GET', API.status, { schema: StatusOverview }),
+    pipeline: (id: string) => call('GET', API.statusResource(id), { schema: ResourcePipeline }),
+    served: (id: string) => call('GET', API.statusServed(id), { schema: ServedDocument }),
+    orphans: () => call('GET', API.orphans, { schema: OrphansResponse }),
+    deleteOrphan: (id: string, confirm: string) =>
+      call('DELETE', `${API.orphan(id)}?confirm=${encodeURIComponent(confirm)}`, {
+        schema: NoBody,
+      }),
+    lag: (id?: string) =>
+      call('GET', `${API.lag}${id === undefined ? '' : `?id=${encodeURIComponent(id)}`}`, {
+        schema: LagHistoryResponse,
+      }),
     /** A raw JSON body to a write route; the answer is read as that route's. */
     send: (method: 'POST' | 'PUT', path: string, raw: string) =>
       call(method, path, { schema: ResourceDetail, raw }),

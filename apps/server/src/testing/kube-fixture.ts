@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { stackEnvSchema, type StackEnv } from '@perses-cm/stack/testing';
 import type { ServerConfig } from '../config.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import { startServer, type RunningServer, type RuntimeOptions } from '../main.ts';
 
 export type { StackEnv };
 
@@ -44,8 +44,8 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
-  /** Where audit lines go (default: nowhere, so test output stays readable). */
-  auditWrite: (line: string) => void = () => {},
+  /** Runtime options; audit lines go nowhere unless `auditWrite` is given (readable output). */
+  runtime: RuntimeOptions = {},
 ): Promise<RunningServer> {
   return startServer(
     {
@@ -61,7 +61,8 @@ export function startKubeServer(
     {
       loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 },
       events: { heartbeatMs: 1000 },
-      auditWrite,
+      auditWrite: () => {},
+      ...runtime,
     },
   );
 }

@@ -32,6 +32,7 @@ export async function kubernetesBackend(
     namespaces: (store) => capabilityNamespaces(client, store),
     verifyToken: (credential) =>
       client.forIdentity({ name: '', groups: [], source: 'token', credential }).reviewSelf(),
+    kube: client,
   };
 }
 

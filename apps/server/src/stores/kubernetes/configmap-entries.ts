@@ -52,6 +52,7 @@ export function toContainer(cm: V1ConfigMap): Container {
         ? `the ConfigMap holds ${total} keys; the console edits ConfigMaps that hold one resource`
         : null;
   const lastChange = lastChangeOf(cm);
+  const changedAt = lastManagedTime(cm);
   const entry = (key: string, text: string, isBinary: boolean): StoreEntry => ({
     ref: { type: 'configmap', namespace, name, key },
     text,
@@ -76,6 +77,7 @@ export function toContainer(cm: V1ConfigMap): Container {
           ? null
           : 'the key has no .json, .yaml or .yml extension, so Perses ignores the file'),
     lastChange,
+    ...(changedAt !== undefined && { changedAt }),
   });
   return {
     key: containerKeyFor(namespace, name),
@@ -84,4 +86,14 @@ export function toContainer(cm: V1ConfigMap): Container {
       ...binary.map(([k, v]) => entry(k, v, true)),
     ],
   };
+}
+
+/** The newest managedFields time: when the API server last recorded a change (1 s resolution). */
+function lastManagedTime(cm: V1ConfigMap): number | undefined {
+  let last: number | undefined;
+  for (const f of cm.metadata?.managedFields ?? []) {
+    const t = f.time ? new Date(f.time).getTime() : NaN;
+    if (!Number.isNaN(t) && (last === undefined || t > last)) last = t;
+  }
+  return last;
 }

@@ -12,6 +12,8 @@ import {
   createConfiguration,
   type HttpLibrary,
   type V1ConfigMap,
+  type V1Pod,
+  type V1Service,
 } from '@kubernetes/client-node';
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -20,6 +22,7 @@ import { impersonatingHttp, tokenKubeConfig } from './kube-identity.ts';
 import { listConfigMapPages, slim } from './kube-list.ts';
 import { kubeStatusError } from './kube-status.ts';
 import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
+import { readPodLog, type PodLogRequest } from './kube-pod-log.ts';
 
 export type KubeTargetConfig = Extract<TargetConfig, { type: 'kubernetes' }>;
 
@@ -243,6 +246,25 @@ export class KubeClient {
     } catch {
       return { name: this.userName, groups: [] };
     }
+  }
+
+  /** Services of a namespace, or of every namespace (null): how the console finds Perses. */
+  async listServices(namespace: string | null): Promise<V1Service[]> {
+    const list = await call(() =>
+      namespace === null
+        ? this.core.listServiceForAllNamespaces({})
+        : this.core.listNamespacedService({ namespace }),
+    );
+    return list.items;
+  }
+
+  async listPods(namespace: string, labelSelector: string): Promise<V1Pod[]> {
+    return (await call(() => this.core.listNamespacedPod({ namespace, labelSelector }))).items;
+  }
+
+  /** A container's log from `sinceTime`, each line prefixed with the kubelet's timestamp. */
+  podLog(req: PodLogRequest): Promise<string> {
+    return call(() => readPodLog(this.kc, this.server, req));
   }
 
   async listNamespaces(): Promise<string[]> {
