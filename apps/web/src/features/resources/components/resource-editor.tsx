@@ -5,6 +5,7 @@ import { ConflictDetails, type Finding, type ResourceDetail } from '@perses-cm/a
 import { KindBadge } from '../../../components/badges.tsx';
 import { showToast } from '../../../components/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
+import { ResourceStatusSlot } from '../../../components/resource-status-slot.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
@@ -225,6 +226,12 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         refused={refused}
         onResolve={() => setOpen('conflict')}
         onDiscardDraft={() => session.discardDraft()}
+      />
+      <ResourceStatusSlot
+        resource={stored}
+        editor={editor}
+        readOnlyReason={readOnlyReason}
+        dirty={dirty}
       />
 
       <div className="editor-layout">

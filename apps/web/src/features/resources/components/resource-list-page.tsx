@@ -73,7 +73,9 @@ export function ResourceListPage() {
           <button
             type="button"
             className="btn"
-            onClick={() => update({ kind: '', project: '', namespace: '', q: '', findings: '' })}
+            onClick={() =>
+              update({ kind: '', project: '', namespace: '', q: '', findings: '', status: '' })
+            }
           >
             Clear filters
           </button>

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { ResourceSummary } from '@perses-cm/api';
 import { FindingBadges, KindBadge, formatBytes } from '../../../components/badges.tsx';
+import { StatusBadge } from '../../../components/status-badge.tsx';
 
 interface Props {
   item: ResourceSummary;
@@ -60,6 +61,9 @@ export const ResourceRow = memo(function ResourceRow({
             unlabeled
           </span>
         )}
+      </span>
+      <span role="gridcell" className="cell">
+        <StatusBadge status={item.status} />
       </span>
       <span role="gridcell" className="cell ellipsis">
         {item.project ?? <span className="muted">global</span>}

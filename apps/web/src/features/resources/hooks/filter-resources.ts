@@ -1,7 +1,9 @@
 // Pure filtering, sorting and grouping of the list; the URL holds the state (use-list-state).
 import type { ResourceSummary } from '@perses-cm/api';
+import { STATE_INFO } from '../../../components/status-badge.tsx';
 
-export type SortKey = 'name' | 'kind' | 'project' | 'namespace' | 'configmap' | 'size' | 'findings';
+export type SortKey =
+  'name' | 'kind' | 'project' | 'namespace' | 'configmap' | 'size' | 'findings' | 'status';
 export type GroupKey = 'none' | 'kind' | 'project' | 'namespace';
 
 export interface ListState {
@@ -10,6 +12,8 @@ export interface ListState {
   namespace: string;
   q: string;
   findings: '' | 'errors' | 'warnings' | 'clean';
+  /** Provisioning states, comma-separated as the API's `?status=` ('' = any). */
+  status: string;
   sort: SortKey;
   dir: 'asc' | 'desc';
   group: GroupKey;
@@ -28,6 +32,7 @@ export function matches(r: ResourceSummary, s: ListState, needle: string): boole
   if (s.findings === 'errors' && r.findings.errors === 0) return false;
   if (s.findings === 'warnings' && r.findings.warnings === 0) return false;
   if (s.findings === 'clean' && r.findings.errors + r.findings.warnings > 0) return false;
+  if (s.status && !(r.status && s.status.split(',').includes(r.status.state))) return false;
   if (!needle) return true;
   return (
     r.name.toLowerCase().includes(needle) ||
@@ -55,6 +60,9 @@ function sortValue(r: ResourceSummary, key: SortKey): string | number {
       return r.sizeBytes;
     case 'findings':
       return r.findings.errors * 100_000 + r.findings.warnings;
+    case 'status':
+      // Worst first; rows without a status last.
+      return r.status ? STATE_INFO[r.status.state].rank : 99;
   }
 }
 
