@@ -11,6 +11,8 @@ const ResourceEditorPage = lazy(
 const CreateResourcePage = lazy(
   () => import('../features/resources/components/create-resource-page.tsx'),
 );
+// The overview carries its own chunk; its chart library loads later still, with the first chart.
+const OverviewPage = lazy(() => import('../features/status/components/overview-page.tsx'));
 
 const editorFallback = <LoadingState label="Loading the editor" />;
 
@@ -32,6 +34,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={editorFallback}>
             <CreateResourcePage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'overview',
+        element: (
+          <Suspense fallback={<LoadingState label="Loading the overview" />}>
+            <OverviewPage />
           </Suspense>
         ),
       },
