@@ -21,25 +21,22 @@ export default function PipelinePanel(props: ResourceStatusProps) {
   const waiting = data?.status.state === 'pending' || data?.status.state === 'stale';
   // Countdowns tick each second; otherwise "3m ago" moves every few seconds.
   const now = useNow(waiting ? 1000 : 5000);
-  if (error && !data) {
-    return (
-      <section className="panel pipeline" aria-label="Provisioning">
+  // One region throughout, so what reads it keeps hold of it while it loads.
+  return (
+    <section className="panel pipeline" aria-label="Provisioning" aria-busy={!data}>
+      {data ? (
+        <PipelineView pipeline={data} now={now} {...props} />
+      ) : error ? (
         <ErrorState
           title="The provisioning status could not be read"
           error={error}
           onRetry={() => void refetch()}
         />
-      </section>
-    );
-  }
-  if (!data) {
-    return (
-      <section className="panel pipeline" aria-label="Provisioning" aria-busy="true">
+      ) : (
         <div className="pipeline-head muted">Reading the provisioning status…</div>
-      </section>
-    );
-  }
-  return <PipelineView pipeline={data} now={now} {...props} />;
+      )}
+    </section>
+  );
 }
 
 function PipelineView(props: ResourceStatusProps & { pipeline: ResourcePipeline; now: number }) {
@@ -48,7 +45,7 @@ function PipelineView(props: ResourceStatusProps & { pipeline: ResourcePipeline;
   const [taking, setTaking] = useState(false);
   const [taken, setTaken] = useState(false);
   return (
-    <section className="panel pipeline" aria-label="Provisioning">
+    <>
       <div className="pipeline-head">
         <h3>Provisioning</h3>
         <StatusBadge status={status} />
@@ -103,7 +100,7 @@ function PipelineView(props: ResourceStatusProps & { pipeline: ResourcePipeline;
           }}
         />
       )}
-    </section>
+    </>
   );
 }
 
