@@ -10,6 +10,7 @@ import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import type { IdentityResolver } from './routes/respond.ts';
 import { resourcesRouter } from './routes/resources.ts';
+import { statusRouter } from './routes/status.ts';
 import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
@@ -20,6 +21,7 @@ import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';
 import type { ValidationService } from './services/validation-service.ts';
 import type { ResourceStore } from './stores/store.ts';
+import type { StatusMonitor } from './services/status/status-monitor.ts';
 
 export interface AppDeps {
   store: ResourceStore;
@@ -37,6 +39,8 @@ export interface AppDeps {
   /** Address the server binds; loopback turns on the Host header check. */
   bindHost: string;
   events?: EventsOptions;
+  /** Provisioning status (absent: no status routes, lists without statuses). */
+  status?: StatusMonitor | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -58,7 +62,8 @@ export function createApp(deps: AppDeps): Express {
       type: ['application/json', 'application/*+json'],
     }),
   );
-  api.use('/v1/resources', resourcesRouter(deps.resources, deps.identify));
+  api.use('/v1/resources', resourcesRouter(deps.resources, deps.identify, deps.status ?? null));
+  if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, deps.identify));
   api.use('/v1/validate', validateRouter(deps.validation));
   api.use(
     '/v1/events',

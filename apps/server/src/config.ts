@@ -34,6 +34,18 @@ export interface ServerConfig {
   /** The console's credentials for Perses; absent: none. Never sent to the browser. */
   persesAuth?: PersesAuth;
   webDist: string | null;
+  /** What the provisioning status reads besides Perses's API; absent: defaults. */
+  status?: StatusConfig;
+}
+
+export interface StatusConfig {
+  /** Perses's log (provisioning refusals), and the sidecar's (file writes), as local files. */
+  persesLogFile: string | null;
+  sidecarLogFile: string | null;
+  /** Where to look for Perses in the cluster without --perses-url (null: watched namespaces). */
+  persesNamespaces: string[] | 'all' | null;
+  /** The Perses UI for "Open in Perses" links (default: --perses-url). */
+  persesUiUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +65,10 @@ const flagSpec = {
   'perses-user': { type: 'string' },
   'perses-password-file': { type: 'string' },
   'web-dist': { type: 'string' },
+  'perses-log-file': { type: 'string' },
+  'sidecar-log-file': { type: 'string' },
+  'perses-namespace': { type: 'string' },
+  'perses-ui-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,6 +88,10 @@ const Settings = z.object({
   label: z.string().min(1).default('perses.dev/resource=true'),
   perses: PersesSettings,
   webDist: z.string().min(1).optional(),
+  persesLogFile: z.string().min(1).optional(),
+  sidecarLogFile: z.string().min(1).optional(),
+  persesNamespace: z.string().min(1).optional(),
+  persesUiUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
 });
 
 export const usage = `usage: perses-cm serve [options]
@@ -92,6 +112,10 @@ export const usage = `usage: perses-cm serve [options]
   --perses-password-file F  its password, read from a file             PERSES_CM_PERSES_PASSWORD_FILE
                           (or the password itself in PERSES_CM_PERSES_PASSWORD)
   --web-dist PATH         built web app to serve (default apps/web/dist) PERSES_CM_WEB_DIST
+  --perses-log-file F     Perses's log, for provisioning refusals      PERSES_CM_PERSES_LOG_FILE
+  --sidecar-log-file F    the sidecar's log, for file write times      PERSES_CM_SIDECAR_LOG_FILE
+  --perses-namespace a,b  where to find Perses without --perses-url (default: watched)  PERSES_CM_PERSES_NAMESPACE
+  --perses-ui-url URL     Perses UI for "Open in Perses" links (default --perses-url)  PERSES_CM_PERSES_UI_URL
 
 Without --dir, --kubeconfig or --in-cluster: the current kubeconfig context when a kubeconfig
 exists, else the sample chart in examples/perses-resources.`;
@@ -137,6 +161,10 @@ export function loadConfig(
       password: e('PERSES_PASSWORD'),
     },
     webDist: flags['web-dist'] ?? e('WEB_DIST'),
+    persesLogFile: flags['perses-log-file'] ?? e('PERSES_LOG_FILE'),
+    sidecarLogFile: flags['sidecar-log-file'] ?? e('SIDECAR_LOG_FILE'),
+    persesNamespace: flags['perses-namespace'] ?? e('PERSES_NAMESPACE'),
+    persesUiUrl: flags['perses-ui-url'] ?? e('PERSES_UI_URL'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -190,6 +218,13 @@ export function loadConfig(
   if (target.type === 'directory' && namespaces !== null) {
     throw new ConfigError('--namespaces and --all-namespaces apply to a cluster, not to --dir');
   }
+  let persesNamespaces: string[] | 'all' | null = null;
+  if (s.persesNamespace === 'all') persesNamespaces = 'all';
+  else if (s.persesNamespace !== undefined) {
+    const list = parseNamespaceList(s.persesNamespace);
+    if (!list.ok) throw new ConfigError(`invalid --perses-namespace: ${list.error}`);
+    persesNamespaces = list.value;
+  }
   const webDist = s.webDist ? path.resolve(s.webDist) : DEFAULT_WEB_DIST;
   return {
     help: false,
@@ -201,6 +236,12 @@ export function loadConfig(
       persesUrl: perses.url,
       persesAuth: perses.auth,
       webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
+      status: {
+        persesLogFile: s.persesLogFile ? path.resolve(s.persesLogFile) : null,
+        sidecarLogFile: s.sidecarLogFile ? path.resolve(s.sidecarLogFile) : null,
+        persesNamespaces,
+        persesUiUrl: s.persesUiUrl?.replace(/\/+$/, '') ?? null,
+      },
     },
   };
 }

@@ -23,6 +23,12 @@ import {
   type RuntimeSettings,
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
+import type { StatusMonitor } from './services/status/status-monitor.ts';
+import {
+  createStatusMonitor,
+  followGeneration,
+  type StatusRuntimeOptions,
+} from './services/status/runtime-status.ts';
 
 export type { RuntimeSettings, SettingsChange };
 
@@ -33,6 +39,8 @@ export interface Runtime {
   readonly index: ResourceIndex;
   readonly resources: ResourceService;
   readonly perses: PersesClient | null;
+  /** The provisioning status (null when turned off). */
+  readonly status: StatusMonitor | null;
   identity: Identity;
   settings(): RuntimeSettings;
   /**
@@ -53,6 +61,8 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
+  /** Provisioning status polling and history (tests shorten and isolate them); false: none. */
+  status?: StatusRuntimeOptions | false;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -97,14 +107,24 @@ export async function createRuntime(
   const metrics = createMetrics(view, options.defaultMetrics ?? false);
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
-  const shared = {
-    backend,
-    eventLog: new EventLog(opened.index, options.eventLogSize),
-    metrics,
-    config,
-    events: options.events,
-  };
+  const eventLog = new EventLog(opened.index, options.eventLogSize);
+  const status =
+    options.status === false
+      ? null
+      : createStatusMonitor({
+          config,
+          backend,
+          store: opened.store,
+          metrics,
+          publish: (e) => eventLog.publish(e),
+          options: options.status,
+        });
+  const shared = { backend, eventLog, metrics, config, events: options.events, status };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
+  if (status) {
+    followGeneration(status, current);
+    await status.start();
+  }
   const reconfigure = createReconfigure(shared, settings, {
     current: view,
     swap: (next) => {
@@ -130,9 +150,13 @@ export async function createRuntime(
     get perses() {
       return view().perses;
     },
+    status,
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
-    close: () => view().store.stop(),
+    close: async () => {
+      await status?.close();
+      await view().store.stop();
+    },
   };
 }
 

@@ -2,13 +2,15 @@
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   lint: () => import('./lint-command.ts'),
   serve: () => import('./serve-command.ts'),
+  status: () => import('./status-command.ts'),
 };
 
 const usage = `usage: perses-cm <command> [options]
 
 commands:
-  lint   check Perses resource files, chart files/ trees or ConfigMap manifests
-  serve  run the console's server`;
+  lint    check Perses resource files, chart files/ trees or ConfigMap manifests
+  serve   run the console's server
+  status  whether Perses serves each resource, and why not (--wait for CI after helm upgrade)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

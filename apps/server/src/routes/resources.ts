@@ -12,6 +12,7 @@ import {
 import type { SourceError } from '@perses-cm/api';
 import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
+import { summaryJson, withStates, type ListStatus } from '../services/status/list-status.ts';
 import { send, type IdentityResolver } from './respond.ts';
 
 export const ResourceIdParam = z.object({
@@ -23,9 +24,13 @@ export const ResourceIdParam = z.object({
 });
 
 /** The list body; summaries were checked against ResourceSummary and serialised when indexed. */
-export function listBody(list: { resources: IndexedResource[]; errors: SourceError[] }): string {
+export function listBody(
+  list: { resources: IndexedResource[]; errors: SourceError[] },
+  status: ListStatus | null = null,
+): string {
   const errors = ListResourcesResponse.shape.errors.parse(list.errors);
-  return `{"items":[${list.resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(errors)}}`;
+  const items = list.resources.map((r) => summaryJson(r, status)).join(',');
+  return `{"items":[${items}],"errors":${JSON.stringify(errors)}}`;
 }
 
 /**
@@ -33,10 +38,10 @@ export function listBody(list: { resources: IndexedResource[]; errors: SourceErr
  * navigation, and a list of thousands need not be rebuilt when nothing changed.
  */
 class ListBodyCache {
-  private generation = -1;
+  private generation = '';
   private bodies = new Map<string, string>();
 
-  get(generation: number, key: string, build: () => string): string {
+  get(generation: string, key: string, build: () => string): string {
     if (generation !== this.generation) {
       this.generation = generation;
       this.bodies.clear();
@@ -51,21 +56,34 @@ class ListBodyCache {
   }
 }
 
-export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
+export function resourcesRouter(
+  service: ResourceService,
+  identify: IdentityResolver,
+  status: ListStatus | null = null,
+): Router {
   const r = Router();
   const cache = new ListBodyCache();
   r.get('/', async (req, res) => {
     const query = ListResourcesQuery.parse(req.query);
-    const list = await service.list(await identify(req), query);
+    const listed = await service.list(await identify(req), query);
+    const list = { ...listed, resources: withStates(listed.resources, status, query.status) };
     // Unlabeled ConfigMaps were just read from the API server: such a body is never reused.
     if (query.unlabeled === 'true') {
-      res.type('application/json').send(listBody(list));
+      res.type('application/json').send(listBody(list, status));
       return;
     }
-    // The key holds all the body depends on besides the index: the query and the failed sources
-    // (which name the namespaces hidden from this identity).
-    const key = JSON.stringify([query.kind, query.project, query.namespace, query.q, list.errors]);
-    res.type('application/json').send(cache.get(list.generation, key, () => listBody(list)));
+    // The key holds all the body depends on besides the index and the statuses: the query and the
+    // failed sources (which name the namespaces hidden from this identity).
+    const key = JSON.stringify([
+      query.kind,
+      query.project,
+      query.namespace,
+      query.q,
+      query.status,
+      list.errors,
+    ]);
+    const generation = `${list.generation}:${status?.generation ?? 0}`;
+    res.type('application/json').send(cache.get(generation, key, () => listBody(list, status)));
   });
   r.get('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

@@ -16,6 +16,7 @@ import { ResourceService } from '../services/resource-service.ts';
 import { UnlabeledResources } from '../services/unlabeled-resources.ts';
 import { ValidationService } from '../services/validation-service.ts';
 import type { Backend, ResourceStore, StoreScope } from '../stores/store.ts';
+import type { StatusMonitor } from '../services/status/status-monitor.ts';
 
 /** What can change while the server runs (a settings page changes these). */
 export interface RuntimeSettings extends StoreScope {
@@ -41,6 +42,8 @@ export interface Shared {
   metrics: Metrics;
   config: Pick<ServerConfig, 'webDist' | 'host'>;
   events?: EventsOptions;
+  /** The provisioning status, shared by every generation (it follows the current one). */
+  status?: StatusMonitor | null;
 }
 
 /** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
@@ -96,6 +99,7 @@ export function buildGeneration(
     webDist: shared.config.webDist,
     bindHost: shared.config.host,
     events: shared.events,
+    status: shared.status ?? null,
   });
   return { store, index, resources, perses, app };
 }

@@ -12,7 +12,7 @@ export interface Candidate {
   /** Lower-cased as Perses keys it. */
   name: string | null;
   identityKey: string | null;
-  /** The file the sidecar writes, relative to its folder (`a.json`, `team/a.json`). */
+  /** The file the sidecar writes, relative to its folder (`a.json`, `team/a.json`), or absolute. */
   relPath: string | null;
   /** The console could not parse it (Perses cannot either). */
   parseFailed: boolean;
@@ -86,8 +86,9 @@ function targets(e: ProvisioningEvent, all: Candidate[]): { ids: Candidate[]; in
       return { ids: all.filter((c) => c.kind === e.kind), inferred: false };
     case 'file-error': {
       if (e.file !== null) {
-        const rel = relativeTo(e.folder, e.file);
-        return { ids: rel === null ? [] : all.filter((c) => c.relPath === rel), inferred: false };
+        // A file outside the folder (an absolute folder annotation) is compared whole.
+        const rel = relativeTo(e.folder, e.file) ?? e.file;
+        return { ids: all.filter((c) => c.relPath === rel), inferred: false };
       }
       const detail = extractDetail(e.error);
       if (detail !== null && e.kind !== null)

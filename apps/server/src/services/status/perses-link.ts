@@ -80,7 +80,10 @@ export class PersesLink {
     return this.snapshot;
   }
 
-  /** The full document Perses serves, or null when it serves none by that identity. */
+  /**
+   * The full document Perses serves, or null when it serves none by that identity (404, or 400
+   * for a project that does not exist).
+   */
   async fetch(
     kind: PersesKind,
     project: string | null,
@@ -89,7 +92,7 @@ export class PersesLink {
     try {
       return await this.need().get(kind, project, name);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'not_found') return null;
+      if (err instanceof AppError && ['not_found', 'bad_request'].includes(err.code)) return null;
       throw err;
     }
   }

@@ -235,6 +235,7 @@ describe('status rules', () => {
         docIndex: 0,
         changedAt: 1,
         served: true,
+        fresh: true,
       },
       {
         id: 'b',
@@ -248,6 +249,7 @@ describe('status rules', () => {
         docIndex: 0,
         changedAt: 2,
         served: false,
+        fresh: false,
       },
     ]).get('b');
     const d = decide(facts({ shadow: shadow ?? null }), world());

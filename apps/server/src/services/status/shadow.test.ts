@@ -13,12 +13,13 @@ const member = (id: string, more: Partial<ShadowMember> = {}): ShadowMember => (
   docIndex: 0,
   changedAt: 1000,
   served: null,
+  fresh: null,
   ...more,
 });
 
 describe('shadowing', () => {
   it('names the ConfigMap whose content Perses serves as the winner of one file', () => {
-    const a = member('a', { served: true, changedAt: 1000 });
+    const a = member('a', { served: true, fresh: true, changedAt: 1000 });
     const b = member('b', { served: false, changedAt: 2000 });
     const out = shadowedMembers([a, b]);
     expect([...out.keys()]).toEqual(['b']);
@@ -27,6 +28,15 @@ describe('shadowing', () => {
       what: '/etc/perses/provisioning/dash.json',
       winner: { id: 'a', configMapName: 'a', basis: 'served', why: 'Perses serves its content' },
     });
+  });
+
+  it('does not count a copy Perses keeps serving but no longer refreshes', () => {
+    // a's file was overwritten by b's after a cycle had taken a: Perses keeps a's old copy.
+    const a = member('a', { served: true, fresh: false, changedAt: 1000 });
+    const b = member('b', { served: true, fresh: true, changedAt: 2000 });
+    const out = shadowedMembers([a, b]);
+    expect([...out.keys()]).toEqual(['a']);
+    expect(out.get('a')?.winner).toMatchObject({ id: 'b', basis: 'served' });
   });
 
   it('expects the last writer to win one file before anything is served', () => {

@@ -4,7 +4,9 @@
 //   it reads files (filepath.Walk: lexical per folder level, then list order within a file), so
 //   the last one read wins.
 // When Perses serves one member's content, that member is the winner ("served"); otherwise the
-// order decides ("order"). Members serving the winner's content are not shadowed.
+// order decides ("order"). For one file, only a copy the last cycle refreshed counts: Perses keeps
+// serving the loser's old copy (provisioning never deletes), no longer refreshed. For one
+// identity, members serving the winner's content are not shadowed (the same content twice).
 import type { ShadowWinner } from '@perses-cm/api';
 
 export interface ShadowMember {
@@ -24,6 +26,8 @@ export interface ShadowMember {
   changedAt: number | null;
   /** Whether Perses serves its current content: true, false, or null when not compared yet. */
   served: boolean | null;
+  /** Whether the last provisioning cycle refreshed Perses's copy of it (null: not known). */
+  fresh: boolean | null;
 }
 
 export interface Shadowing {
@@ -50,8 +54,9 @@ function winnerOf(
   members: ShadowMember[],
   byOrder: (a: ShadowMember, b: ShadowMember) => number,
   orderWhy: string,
+  counts: (m: ShadowMember) => boolean = (m) => m.served === true,
 ): { winner: ShadowMember; basis: 'served' | 'order'; why: string } {
-  const served = members.find((m) => m.served === true);
+  const served = members.find(counts);
   if (served) return { winner: served, basis: 'served', why: 'Perses serves its content' };
   const last = [...members].sort(byOrder).pop() ?? members[0];
   if (!last) throw new Error('empty shadow group');
@@ -101,10 +106,14 @@ export function shadowedMembers(members: ShadowMember[]): Map<string, Shadowing>
   // One file, several ConfigMaps: only the last writer's content reaches Perses at all.
   for (const [path, group] of groupBy(members, (m) => m.sidecarPath)) {
     if (new Set(group.map((m) => m.container)).size < 2) continue;
-    const w = winnerOf(group, changedOrder, 'changed last, so the sidecar wrote its content last');
+    const w = winnerOf(
+      group,
+      changedOrder,
+      'changed last, so the sidecar wrote its content last',
+      (m) => m.served === true && m.fresh === true,
+    );
     for (const m of group)
-      if (m.container !== w.winner.container && m.served !== true)
-        out.set(m.id, shadowing(m, w, 'same_file', path));
+      if (m.container !== w.winner.container) out.set(m.id, shadowing(m, w, 'same_file', path));
   }
   // One identity, several documents that reach Perses: the last one applied wins.
   const reaching = members.filter((m) => !out.has(m.id));

@@ -4,6 +4,7 @@
 import type { ResourceEvent, ResourceStatus } from '@perses-cm/api';
 import { parse } from '../../domain/model.ts';
 import type { IndexedResource } from '../resource-index.ts';
+import type { LogEvidence } from './attribution.ts';
 import type { ContentCheck } from './rules.ts';
 
 export interface Tracked {
@@ -20,7 +21,9 @@ export interface Tracked {
   confirmedAt: number | null;
   lagMs: number | null;
   /** Perses's validation of this content: undefined until asked. */
-  refusal: { message: string; at: number } | null | undefined;
+  verdict: { valid: boolean; message: string | null; at: number } | undefined;
+  /** The provisioning log line matched to it at the last evaluation. */
+  evidence: LogEvidence | null;
   offCycleWriteAt: number | null;
   lastAuditAt: number;
   status: ResourceStatus | null;
@@ -122,7 +125,8 @@ function fresh(
     check: null,
     confirmedAt: null,
     lagMs: null,
-    refusal: undefined,
+    verdict: undefined,
+    evidence: null,
     offCycleWriteAt: null,
     lastAuditAt: 0,
     status: null,
