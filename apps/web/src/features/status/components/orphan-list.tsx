@@ -3,6 +3,8 @@ import type { Orphan } from '@perses-cm/api';
 import { KindBadge } from '../../../components/badges.tsx';
 import { ErrorState, Spinner } from '../../../components/states.tsx';
 import { formatTime } from '../../../lib/durations.ts';
+import { permissionSomewhere } from '../../../lib/session/capabilities.ts';
+import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 import { useDeleteOrphan } from '../api/delete-orphan.ts';
 import { useOrphans } from '../api/list-orphans.ts';
 import { OrphanDeleteDialog, orphanLabel } from './orphan-delete-dialog.tsx';
@@ -12,7 +14,17 @@ export function OrphanList({ now }: { now: number }) {
   const { data, error, isPending, refetch } = useOrphans();
   const del = useDeleteOrphan();
   const [confirming, setConfirming] = useState<Orphan | null>(null);
-  const blocked = data && !data.cleanup.possible ? (data.cleanup.reason ?? 'not possible') : null;
+  const who = useWhoAmI();
+  const mayDelete = who.error
+    ? { allowed: false, reason: `permissions unknown: ${who.error.message}` }
+    : permissionSomewhere(who.data, 'delete');
+  // What Perses allows first (read-only, unreachable), then what this user may do.
+  const blocked =
+    data && !data.cleanup.possible
+      ? (data.cleanup.reason ?? 'not possible')
+      : mayDelete.allowed
+        ? null
+        : (mayDelete.reason ?? 'not allowed');
   return (
     <section className="panel" aria-label="Orphans" id="orphans">
       <h3>Orphans: served by Perses, defined by no ConfigMap</h3>

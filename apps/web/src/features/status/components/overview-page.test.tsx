@@ -25,10 +25,28 @@ const samples: LagSample[] = [1, 2, 3].map((i) => ({
 }));
 const NO_STATS = { count: 0, lastMs: null, p50Ms: null, p95Ms: null, maxMs: null };
 
+const ALL = { list: true, get: true, create: true, update: true, delete: true };
+const whoami = (name: string, deletes: boolean) => ({
+  identity: { name, groups: [], source: 'kubeconfig' },
+  target: {
+    type: 'kubernetes',
+    cluster: 'test',
+    server: 'https://127.0.0.1:6443',
+    namespaces: ['monitoring'],
+    label: { key: 'perses.dev/resource', value: 'true' },
+  },
+  capabilities: [{ namespace: 'monitoring', allowed: { ...ALL, delete: deletes }, reasons: {} }],
+});
+
 /** The status routes; the orphan is gone from Perses once deleted. */
-function serve(orphans: OrphansResponse, over: Parameters<typeof overview>[0] = {}) {
+function serve(
+  orphans: OrphansResponse,
+  over: Parameters<typeof overview>[0] = {},
+  who = whoami('admin', true),
+) {
   let current = orphans;
   return fakeApi({
+    'GET /api/v1/whoami': { body: who },
     'GET /api/v1/status': { body: overview(over) },
     'GET /api/v1/status/orphans': () => ({ body: current }),
     'GET /api/v1/status/lag': { body: { samples, stats: { day: NO_STATS, recent: NO_STATS } } },
@@ -106,6 +124,15 @@ describe('OverviewPage', () => {
     });
     expect(del).toHaveProperty('disabled', true);
     expect(screen.getByRole('note').textContent).toContain('Cleanup is not possible');
+  });
+
+  it('disables cleanup for whoever may not delete ConfigMaps, saying so', async () => {
+    serve(ORPHANS, {}, whoami('viewer', false));
+    renderStatusView(<OverviewPage />, '/overview');
+    const del = await screen.findByRole('button', {
+      name: 'Delete Dashboard "perses/left-behind" from Perses (disabled: viewer may not delete ConfigMaps in any namespace the console watches)',
+    });
+    expect(del).toHaveProperty('disabled', true);
   });
 
   it('says Perses is unreachable and that statuses are Unknown, not failed', async () => {
