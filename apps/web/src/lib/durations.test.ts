@@ -5,6 +5,7 @@ describe('formatDuration', () => {
   it('says a duration in its two largest units', () => {
     expect(formatDuration(850)).toBe('850 ms');
     expect(formatDuration(2400)).toBe('2.4s');
+    expect(formatDuration(3000)).toBe('3s');
     expect(formatDuration(42_000)).toBe('42s');
     expect(formatDuration(190_000)).toBe('3m10s');
     expect(formatDuration(600_000)).toBe('10m');

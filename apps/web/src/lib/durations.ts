@@ -1,10 +1,10 @@
 // Durations and times as the status views say them: "3m10s", "in about 3m10s", "12:03:10".
 
-/** A duration in the largest two units: 850 ms, 2.4s, 42s, 3m10s, 1h5m. */
+/** A duration in the largest two units: 850 ms, 2.4s, 3s, 42s, 3m10s, 1h5m. */
 export function formatDuration(ms: number): string {
   const abs = Math.abs(ms);
   if (abs < 1000) return `${Math.round(abs)} ms`;
-  if (abs < 10_000) return `${(abs / 1000).toFixed(1)}s`;
+  if (abs < 10_000) return `${(abs / 1000).toFixed(1).replace(/\.0$/, '')}s`;
   const s = Math.round(abs / 1000);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);

@@ -11,7 +11,7 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-const seconds = (v: number | null) => (v === null ? '—' : formatDuration(v * 1000));
+const seconds = (v: number | null) => (v === null ? '—' : v === 0 ? '0' : formatDuration(v * 1000));
 
 function chartData(samples: readonly LagSample[], worstCaseMs: number | null): uPlot.AlignedData {
   const [xs, ys] = lagSeries(samples);
@@ -51,8 +51,9 @@ export default function LagChart({
           {
             label: 'Sync lag',
             stroke: accent,
-            width: 1.5,
-            points: { show: true, size: 6, fill: accent },
+            // Points, no line: each change stands alone, nothing happens between two of them.
+            paths: () => null,
+            points: { show: true, space: 0, size: 7, fill: accent },
             value: (_u, v) => seconds(v),
           },
           {

@@ -80,7 +80,13 @@ describe('OverviewPage', () => {
     expect(perses.textContent).toContain('Connected');
     expect(perses.textContent).toContain('every 10m from /etc/perses/provisioning');
     const lag = screen.getByRole('region', { name: 'Sync lag' });
-    expect(within(lag).getByRole('row', { name: /Last 24 hours/ }).textContent).toContain('9.0s');
+    const day = within(lag).getByRole('row', { name: /Last 24 hours/ });
+    // changes, last, p50, p95, max
+    expect(
+      within(day)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['3', '4.2s', '3.1s', '9s', '9s']);
     expect((await screen.findByTestId('lag-chart')).textContent).toBe(
       '3 samples, worst case 600000',
     );

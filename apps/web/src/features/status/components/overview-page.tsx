@@ -76,7 +76,7 @@ function PipelineHealth({ overview, now }: { overview: StatusOverview; now: numb
     <section className="panel" aria-label="Evidence">
       <h3>Evidence</h3>
       <div className="panel-body">
-        <dl className="kv">
+        <dl className="kv kv-text">
           <dt>Last cycle</dt>
           <dd>{perses.lastCycleAt ? fromNow(perses.lastCycleAt, now) : 'not seen yet'}</dd>
           <dt>Next cycle</dt>

@@ -26,7 +26,7 @@ export function PersesCard({ perses, now }: { perses: PersesConnection; now: num
           <span className="muted"> · since {formatTime(perses.since, now)}</span>
         </p>
         {perses.message && <p className="perses-message">{perses.message}</p>}
-        <dl className="kv">
+        <dl className="kv kv-text">
           <dt>How found</dt>
           <dd>
             {HOW_LABELS[found.how]}: {found.description}

@@ -61,6 +61,8 @@ describe('PipelinePanel', () => {
     show(
       pipeline({
         status: resourceStatus({ state: 'pending', expectedAt: at(190), servedSince: null }),
+        persesUrl: 'http://perses.example/projects/perses/dashboards/node-exporter',
+        served: null,
         steps: [
           {
             step: 'configmap',
@@ -87,7 +89,9 @@ describe('PipelinePanel', () => {
     expect(steps[0]?.textContent).toContain('ConfigMap changed');
     expect(steps[0]?.textContent).toContain('20s ago');
     expect(steps[1]?.textContent).toContain('File written');
-    expect(steps[2]?.textContent).toContain('Perses serving since (waiting)not yet');
+    expect(steps[2]?.textContent).toContain('Perses serving (waiting)not yet');
+    // Perses has no page for what it does not serve.
+    expect(within(p).queryByRole('link', { name: /Open in Perses/ })).toBeNull();
   });
 
   it('says why a resource is Stale and what to check, in order', async () => {

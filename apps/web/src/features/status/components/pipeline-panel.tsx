@@ -67,7 +67,8 @@ function PipelineView(props: ResourceStatusProps & { pipeline: ResourcePipeline;
             Take Perses's version…
           </button>
         )}
-        {pipeline.persesUrl && (
+        {/* Only what Perses serves has a page there. */}
+        {pipeline.persesUrl && pipeline.served && (
           <a className="btn" href={pipeline.persesUrl} target="_blank" rel="noreferrer">
             Open in Perses <span aria-hidden="true">↗</span>
           </a>

@@ -4,8 +4,15 @@ import { formatTime, fromNow } from '../../../lib/durations.ts';
 const TITLES: Record<PipelineStep['step'], string> = {
   configmap: 'ConfigMap changed',
   file: 'File written',
-  perses: 'Perses serving since',
+  perses: 'Perses serving',
 };
+
+function title(s: PipelineStep, fileOrigin: boolean): string {
+  if (s.step === 'configmap' && fileOrigin) return 'File changed';
+  if (s.step === 'perses' && s.state === 'done') return 'Perses serving since';
+  if (s.step === 'perses' && s.state === 'failed') return 'Perses refused';
+  return TITLES[s.step];
+}
 
 const MARKS: Record<PipelineStep['state'], string> = {
   done: '✓',
@@ -34,7 +41,7 @@ export function PipelineSteps({
           </span>
           <span className="step-body">
             <span className="step-title">
-              {s.step === 'configmap' && fileOrigin ? 'File changed' : TITLES[s.step]}
+              {title(s, fileOrigin)}
               <span className="visually-hidden"> ({s.state})</span>
             </span>
             <span className="step-time">
