@@ -44,8 +44,8 @@ export function LagSection({ overview }: { overview: StatusOverview }) {
               </tr>
             </thead>
             <tbody>
-              <StatsRow label="Last 24 hours" stats={overview.lag.day} />
-              <StatsRow label="Last 100 changes" stats={overview.lag.recent} />
+              <StatsRow label="Last 24 h" stats={overview.lag.day} />
+              <StatsRow label="Last 100" stats={overview.lag.recent} />
             </tbody>
           </table>
         </div>

@@ -80,7 +80,7 @@ describe('OverviewPage', () => {
     expect(perses.textContent).toContain('Connected');
     expect(perses.textContent).toContain('every 10m from /etc/perses/provisioning');
     const lag = screen.getByRole('region', { name: 'Sync lag' });
-    const day = within(lag).getByRole('row', { name: /Last 24 hours/ });
+    const day = within(lag).getByRole('row', { name: /Last 24 h/ });
     // changes, last, p50, p95, max
     expect(
       within(day)
