@@ -1,6 +1,7 @@
 // The lag history survives a console restart: kept in a ConfigMap the console owns, which the
 // sidecar never copies (it does not carry the sidecar's label).
 import type { CoreV1Api } from '@kubernetes/client-node';
+import { LagHistoryResponse, StatusOverview } from '@perses-cm/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './main.ts';
 import { ConfigMapHistoryStore } from './services/status/history-store.ts';
@@ -68,9 +69,13 @@ describe('the lag history', () => {
       30_000,
       'lag measured',
     );
-    const before = (await apiClient(first.url).call('GET', `/api/v1/status/lag?id=${id}`)).body;
+    const before = (
+      await apiClient(first.url).call('GET', `/api/v1/status/lag?id=${id}`, {
+        schema: LagHistoryResponse,
+      })
+    ).body;
     expect(before.samples).toHaveLength(1);
-    expect(before.samples[0].lagMs).toBe(synced.lagMs);
+    expect(before.samples[0]?.lagMs).toBe(synced.lagMs);
     await first.close();
 
     const cm = await admin.readNamespacedConfigMap({ namespace: 'perses', name: historyName });
@@ -79,9 +84,11 @@ describe('the lag history', () => {
 
     const second = await start();
     const api = apiClient(second.url);
-    const after = (await api.call('GET', `/api/v1/status/lag?id=${id}`)).body;
+    const after = (
+      await api.call('GET', `/api/v1/status/lag?id=${id}`, { schema: LagHistoryResponse })
+    ).body;
     expect(after).toEqual(before);
-    const overview = (await api.call('GET', '/api/v1/status')).body;
+    const overview = (await api.call('GET', '/api/v1/status', { schema: StatusOverview })).body;
     expect(overview.history.where).toBe(`ConfigMap perses/${historyName}`);
     expect(overview.lag.recent.count).toBeGreaterThanOrEqual(1);
   });

@@ -3,6 +3,7 @@
 // Drifted, with Perses's copy offered for the ConfigMap, then Synced after the next cycle; Perses
 // stopped turns every status Unknown while editing keeps working, and started again recovers.
 import type { CoreV1Api } from '@kubernetes/client-node';
+import { ServedDocument, StatusOverview } from '@perses-cm/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
@@ -55,7 +56,8 @@ afterAll(async () => {
 });
 
 const lastCycle = async (): Promise<string | null> =>
-  (await api.call('GET', '/api/v1/status')).body.perses.lastCycleAt as string | null;
+  (await api.call('GET', '/api/v1/status', { schema: StatusOverview })).body.perses.lastCycleAt as
+    string | null;
 
 describe('an edit made in Perses', () => {
   it('shows Drifted with Perses’s copy to take, then Synced after the next cycle', async () => {
@@ -74,6 +76,7 @@ describe('an edit made in Perses', () => {
     const served = await api.call(
       'GET',
       `/api/v1/status/resources/${encodeURIComponent(id)}/served`,
+      { schema: ServedDocument },
     );
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({
@@ -86,7 +89,7 @@ describe('an edit made in Perses', () => {
         spec: { display: { name: 'edited in Perses' } },
       },
     });
-    expect(served.body.document.metadata).not.toHaveProperty('updatedAt');
+    expect((served.body.document as { metadata: object }).metadata).not.toHaveProperty('updatedAt');
     await waitForStatus(
       srv.url,
       id,
@@ -108,7 +111,7 @@ describe('Perses stopped', () => {
       'unknown',
     );
     expect(unknown.reason?.code).toBe('perses_unreachable');
-    const overview = (await api.call('GET', '/api/v1/status')).body;
+    const overview = (await api.call('GET', '/api/v1/status', { schema: StatusOverview })).body;
     expect(overview.perses.state).toBe('unreachable');
     expect(overview.perses.nextAttemptAt).not.toBeNull();
     const metrics = await (await fetch(`${srv.url}/metrics`)).text();

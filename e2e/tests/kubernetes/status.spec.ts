@@ -23,10 +23,7 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
 test.beforeEach(({ env }) => {
-  test.skip(
-    !env.kubernetes,
-    `Kubernetes scenarios unavailable: ${env.kubernetesUnavailable ?? ''}`,
-  );
+  if (!env.kubernetes) throw new Error(`no Kubernetes target: ${env.kubernetesError ?? 'unknown'}`);
 });
 
 async function served(base: string, name: string) {

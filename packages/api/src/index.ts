@@ -8,3 +8,4 @@ export * from './status.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './routes.ts';
+export * from './export.ts';

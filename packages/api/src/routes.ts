@@ -5,6 +5,8 @@ export const API = {
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',
+  export: '/api/v1/export',
+  exportPreview: '/api/v1/export/preview',
   /** Provisioning status: overview, one resource's pipeline, what Perses serves, orphans, lag. */
   status: '/api/v1/status',
   statusResource: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}`,
@@ -17,6 +19,3 @@ export const API = {
   readyz: '/readyz',
   metrics: '/metrics',
 } as const;
-
-/** Request bodies above this many bytes are refused before anything is parsed or written. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;

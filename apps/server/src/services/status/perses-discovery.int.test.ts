@@ -5,6 +5,7 @@
 // says: how it found Perses, that it does not answer, and why the pod log cannot be read.
 import type { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { AppsV1Api as Apps, KubeConfig } from '@kubernetes/client-node';
+import { StatusOverview } from '@perses-cm/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main.ts';
 import { KubeClient } from '../../stores/kubernetes/kube-client.ts';
@@ -113,7 +114,7 @@ describe('Perses discovery', () => {
     const api = apiClient(srv.url);
     const overview = await eventually(
       async () => {
-        const o = (await api.call('GET', '/api/v1/status')).body;
+        const o = (await api.call('GET', '/api/v1/status', { schema: StatusOverview })).body;
         return o.perses.found.how === 'cluster-service' && o.perses.state === 'unreachable'
           ? o
           : undefined;
