@@ -65,7 +65,10 @@ test('the list shows each status as a badge, filters by status in the URL, and f
   });
   const lost = list.status('Dashboard', 'st-lost', MISSING);
   await expect(lost).toHaveText(/Rejected/, { timeout: SERVED_WITHIN });
-  await expect(lost).toHaveAttribute('title', new RegExp(`project "${MISSING}" doesn't exist`));
+  // First the console's own finding (no such project in Perses), then Perses's words from its log.
+  await expect(lost).toHaveAttribute('title', new RegExp(`project "${MISSING}" doesn't exist`), {
+    timeout: SERVED_WITHIN,
+  });
   await shot('status-list-1440');
 
   await list.statusFilter.selectOption({ label: 'Rejected' });
@@ -121,12 +124,23 @@ test('the pipeline panel shows the way to Perses with times, the reason of a ref
   await editor.setText(renameFirstPanel(before.text, 'Error rate'));
   await editor.pressSave();
   await editor.confirmSave();
-  await expect(panel.badge).toHaveText(/Synced/, { timeout: SERVED_WITHIN });
-  const seen = await panel.recordedStates();
-  const pending = seen.findIndex((s) => s.badge.includes('Pending'));
-  expect(pending, `states shown: ${JSON.stringify(seen)}`).toBeGreaterThanOrEqual(0);
-  expect(seen[pending]?.line).toMatch(/^expected (in about \S+|now|\S+ ago)$/);
-  expect(seen.slice(pending + 1).some((s) => s.badge.includes('Synced'))).toBe(true);
+  // The badge says Synced before the save too: wait for Synced after Pending.
+  let seen: { badge: string; line: string }[] = [];
+  await expect
+    .poll(
+      async () => {
+        seen = await panel.recordedStates();
+        const pending = seen.findIndex((s) => s.badge.includes('Pending'));
+        return pending >= 0 && seen.slice(pending + 1).some((s) => s.badge.includes('Synced'));
+      },
+      { timeout: SERVED_WITHIN, message: 'Pending, then Synced' },
+    )
+    .toBe(true);
+  const pendingLines = seen.filter((s) => s.badge.includes('Pending')).map((s) => s.line);
+  expect(pendingLines, `states shown: ${JSON.stringify(seen)}`).toContainEqual(
+    expect.stringMatching(/^expected (in about \S+|now|\S+ ago)$/),
+  );
+  await expect(panel.badge).toHaveText(/Synced/);
   const status = (await findResource(k.admin, 'Dashboard', 'st-ok')).status;
   expect(Date.parse(status?.changedAt ?? '')).toBeGreaterThanOrEqual(t0 - 1000);
   const lagMs = status?.lagMs ?? null;
@@ -142,7 +156,9 @@ test('the pipeline panel shows the way to Perses with times, the reason of a ref
   const lost = await findResource(k.admin, 'Dashboard', 'st-lost');
   await page.goto(`${k.admin}/resources/${encodeURIComponent(lost.id)}`);
   await expect(panel.badge).toHaveText(/Rejected/, { timeout: SERVED_WITHIN });
-  await expect(panel.root).toContainText(`project "${MISSING}" doesn't exist`);
+  await expect(panel.root).toContainText(`project "${MISSING}" doesn't exist`, {
+    timeout: SERVED_WITHIN,
+  });
   await expect(panel.step('perses')).toContainText('Perses refused');
   await expect(panel.root.getByText('What to check, in order:')).toBeVisible();
   await expect(panel.openInPerses).toBeHidden();
