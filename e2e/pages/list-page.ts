@@ -5,6 +5,7 @@ export class ListPage {
   readonly grid: Locator;
   readonly search: Locator;
   readonly unlabeledToggle: Locator;
+  readonly statusFilter: Locator;
 
   constructor(
     readonly page: Page,
@@ -13,6 +14,7 @@ export class ListPage {
     this.grid = page.getByRole('grid', { name: 'Resources' });
     this.search = page.getByRole('searchbox', { name: 'Search resources' });
     this.unlabeledToggle = page.getByRole('checkbox', { name: 'Show unlabeled ConfigMaps' });
+    this.statusFilter = page.getByRole('combobox', { name: 'Status' });
   }
 
   async goto(query = '') {
@@ -39,6 +41,14 @@ export class ListPage {
       .getByRole('row')
       .filter({ has: this.row(kind, name, project) })
       .getByText(text, { exact: true });
+  }
+
+  /** The provisioning status badge of a row (its text is the state, its title the reason). */
+  status(kind: string, name: string, project?: string): Locator {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.row(kind, name, project) })
+      .locator('.status-badge');
   }
 
   async open(kind: string, name: string, project?: string) {

@@ -1,7 +1,8 @@
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SessionResponse } from '@perses-cm/api';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { ResourceStatusContext } from '../components/resource-status-slot.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { EmptyState, LoadingState } from '../components/states.tsx';
 import { Toaster } from '../components/toaster.tsx';
@@ -10,10 +11,14 @@ import { SessionBadge } from '../features/session/components/session-badge.tsx';
 import { TargetLabel } from '../features/session/components/target-label.tsx';
 import { useSessionGate } from '../features/session/hooks/use-session-gate.ts';
 import { useLiveResources } from '../features/resources/hooks/use-live-resources.ts';
+import { PersesIndicator } from '../features/status/components/perses-indicator.tsx';
+import { useLiveStatus } from '../features/status/hooks/use-live-status.ts';
+import { ResourceStatusPanel } from './resource-status.ts';
 
 /** The live event stream, open only while someone is signed in (the server refuses it else). */
 function LiveUpdates() {
   useLiveResources();
+  useLiveStatus();
   return null;
 }
 
@@ -46,6 +51,12 @@ export function Layout() {
           </span>
           perses<span className="brand-cm">-cm</span>
         </Link>
+        <nav className="topnav" aria-label="Main">
+          <NavLink to="/" end>
+            Resources
+          </NavLink>
+          <NavLink to="/overview">Overview</NavLink>
+        </nav>
         <ErrorBoundary section="Header">
           {ready && <TargetLabel />}
           <span className="topbar-spacer" />
@@ -54,6 +65,7 @@ export function Layout() {
               Audit log
             </Link>
           )}
+          {ready && <PersesIndicator />}
           {ready && <ConnectionIndicator />}
           {session.data && <SessionBadge session={session.data} />}
           <ThemeToggle />
@@ -62,7 +74,13 @@ export function Layout() {
       {ready && <LiveUpdates />}
       <main className="main">
         <ErrorBoundary section="Page" resetKey={location.pathname}>
-          {ready || onSignIn ? <Outlet /> : <NotSignedIn session={session} />}
+          {ready || onSignIn ? (
+            <ResourceStatusContext value={ResourceStatusPanel}>
+              <Outlet />
+            </ResourceStatusContext>
+          ) : (
+            <NotSignedIn session={session} />
+          )}
         </ErrorBoundary>
       </main>
       <Toaster />

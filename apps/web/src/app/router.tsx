@@ -14,6 +14,8 @@ const CreateResourcePage = lazy(
   () => import('../features/resources/components/create-resource-page.tsx'),
 );
 const AuditPage = lazy(() => import('../features/audit/components/audit-page.tsx'));
+// The overview carries its own chunk; its chart library loads later still, with the first chart.
+const OverviewPage = lazy(() => import('../features/status/components/overview-page.tsx'));
 
 const editorFallback = <LoadingState label="Loading the editor" />;
 
@@ -44,6 +46,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<LoadingState label="Loading the audit log" />}>
             <AuditPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'overview',
+        element: (
+          <Suspense fallback={<LoadingState label="Loading the overview" />}>
+            <OverviewPage />
           </Suspense>
         ),
       },

@@ -14,7 +14,8 @@ export interface StreamState {
 type Handler = (ev: ResourceEvent) => void;
 type ResyncHandler = () => void;
 
-const EVENT_TYPES = ['added', 'modified', 'deleted', 'stale', 'recovered', 'resync'] as const;
+// Every event type of the contract, so a type added there (e.g. the status events) is heard here.
+const EVENT_TYPES = ResourceEvent.options.map((o) => o.shape.type.value);
 
 let state: StreamState = { status: 'connecting', since: Date.now() };
 const stateListeners = new Set<() => void>();
@@ -112,4 +113,31 @@ export function stopEvents(): void {
   source = null;
   attempt = 0;
   setState('connecting');
+}
+
+/**
+ * Like subscribeEvents, but hands over the events arriving within `windowMs` together: a re-list
+ * can send thousands, and caches are cheaper to patch once per batch.
+ */
+export function subscribeEventBatches(
+  onBatch: (events: ResourceEvent[]) => void,
+  onResync?: ResyncHandler,
+  windowMs = 50,
+): () => void {
+  let queue: ResourceEvent[] = [];
+  let timer: number | undefined;
+  const flush = () => {
+    timer = undefined;
+    const batch = queue;
+    queue = [];
+    onBatch(batch);
+  };
+  const unsubscribe = subscribeEvents((ev) => {
+    queue.push(ev);
+    timer ??= window.setTimeout(flush, windowMs);
+  }, onResync);
+  return () => {
+    unsubscribe();
+    window.clearTimeout(timer);
+  };
 }

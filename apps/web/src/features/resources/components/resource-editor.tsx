@@ -5,6 +5,7 @@ import { CONFIGMAP_MAX_BYTES } from '@perses-cm/resources';
 import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
+import { ResourceStatusSlot } from '../../../components/resource-status-slot.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
@@ -128,6 +129,12 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         refused={flow.refused}
         onResolve={() => setOpen('conflict')}
         onDiscardDraft={() => session.discardDraft()}
+      />
+      <ResourceStatusSlot
+        resource={stored}
+        editor={editor}
+        readOnlyReason={readOnlyReason}
+        dirty={dirty}
       />
 
       <div className="editor-layout">

@@ -87,7 +87,9 @@ export function ResourceListPage({ headerActions }: Props = {}) {
           <button
             type="button"
             className="btn"
-            onClick={() => update({ kind: '', project: '', namespace: '', q: '', findings: '' })}
+            onClick={() =>
+              update({ kind: '', project: '', namespace: '', q: '', findings: '', status: '' })
+            }
           >
             Clear filters
           </button>

@@ -4,6 +4,7 @@ import type { ResourceSummary } from '@perses-cm/api';
 import { FindingBadges, KindBadge, formatBytes } from '../../../components/badges.tsx';
 import { lastChangeWords } from './last-change.tsx';
 import { rememberOpened } from '../hooks/return-focus.ts';
+import { StatusBadge } from '../../../components/status-badge.tsx';
 
 interface Props {
   item: ResourceSummary;
@@ -82,6 +83,9 @@ export const ResourceRow = memo(function ResourceRow({
             unlabeled
           </span>
         )}
+      </span>
+      <span role="gridcell" className="cell">
+        <StatusBadge status={item.status} />
       </span>
       <span role="gridcell" className="cell ellipsis">
         {item.project ?? <span className="muted">global</span>}

@@ -18,6 +18,7 @@ interface Props {
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'kind', label: 'Kind' },
   { key: 'name', label: 'Name' },
+  { key: 'status', label: 'Status' },
   { key: 'project', label: 'Project' },
   { key: 'namespace', label: 'Namespace' },
   { key: 'configmap', label: 'ConfigMap · key' },
