@@ -71,8 +71,8 @@ test('two people on one resource: each gets the rights RBAC gives them, and the 
     await page.goto(detailUrl);
     const asEditor = new EditorPage(page);
     await asEditor.waitReady();
-    // Nothing to save yet, but nothing refused either.
-    await expect(asEditor.save).toHaveAccessibleName('Save');
+    // Nothing to save yet, but nothing refused either: the only reason is that nothing changed.
+    await expect(asEditor.save).toHaveAccessibleName(/^Save \(disabled: No changes to save/);
     await expect(asEditor.deleteButton).toBeEnabled();
     await asEditor.setText(
       json({ ...projectDoc(name), spec: { display: { name: 'Changed by the editor' } } }),

@@ -71,9 +71,13 @@ describe('status rules', () => {
       code: 'perses_unreachable',
       message: 'connect ECONNREFUSED',
     });
-    expect(decide(facts(), world({ connection: 'not_configured' })).code).toBe(
-      'perses_not_configured',
+    const notFound = decide(
+      facts(),
+      world({ connection: 'not_configured', connectionMessage: 'no Service in team-a, team-b' }),
     );
+    expect(notFound.code).toBe('perses_not_configured');
+    // Where discovery looked names namespaces this person may not see: only the overview says it.
+    expect(notFound.message).not.toContain('team-b');
   });
 
   it('is Pending until the first cycle after the file is written, then Stale a cycle and margin later', () => {

@@ -92,14 +92,16 @@ const decision = (
   ...more,
 });
 
+const NOT_FOUND =
+  'Perses is not configured or was not found: the Overview says where the console looked';
+
 export function decide(f: ResourceFacts, w: World): Decision {
+  if (w.connection === 'unreachable')
+    return decision('unknown', 'perses_unreachable', w.connectionMessage, 'console');
+  // Where discovery looked names every watched namespace: each person's resources say only this,
+  // and the overview tells the rest.
   if (w.connection !== 'connected')
-    return decision(
-      'unknown',
-      w.connection === 'unreachable' ? 'perses_unreachable' : 'perses_not_configured',
-      w.connectionMessage,
-      'console',
-    );
+    return decision('unknown', 'perses_not_configured', NOT_FOUND, 'console');
   if (!f.provisionedFile)
     return decision(
       'rejected',
