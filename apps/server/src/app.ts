@@ -121,7 +121,11 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use('/v1/whoami', whoamiRouter(deps.capabilities, identify));
   api.use('/v1/audit', auditRouter(deps.audit, deps.authorizer, identify));
-  const exporter = new ExportService(deps.resources, exportLabel(deps.store.target));
+  const exporter = new ExportService(
+    deps.resources,
+    exportLabel(deps.store.target),
+    deps.status ?? null,
+  );
   api.use('/v1/export', exportRouter(exporter, identify));
   api.use(notFoundHandler);
   app.use('/api', api);

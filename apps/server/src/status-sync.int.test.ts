@@ -4,7 +4,7 @@
 // Perses's reason; one data key in two ConfigMaps names the winner; a deleted ConfigMap leaves an
 // orphan that cleanup removes.
 import type { CoreV1Api } from '@kubernetes/client-node';
-import type { ResourceEvent, ResourceStatus } from '@perses-cm/api';
+import { ExportPreview, type ResourceEvent, type ResourceStatus } from '@perses-cm/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePluginSchemas } from '@perses-cm/stack/testing';
 import type { RunningServer } from './main.ts';
@@ -142,6 +142,14 @@ describe('refusals', () => {
       'rejected for its project',
     );
     expect(s.reason?.message).toMatch(new RegExp(`project "${name}-missing"`));
+    // The export takes what the list's status filter shows.
+    const id = await idOf(srv.url, name);
+    const preview = async (states: string) =>
+      ExportPreview.parse(
+        await (await fetch(`${srv.url}/api/v1/export/preview?q=${name}&status=${states}`)).json(),
+      );
+    expect((await preview('rejected')).tree.some((f) => f.resourceId === id)).toBe(true);
+    expect((await preview('synced,pending')).resources).toBe(0);
     // Confirmed by the Perses log once a cycle refused it.
     await waitForStatus(
       srv.url,

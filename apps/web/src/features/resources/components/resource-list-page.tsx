@@ -30,10 +30,10 @@ export function ResourceListPage({ headerActions }: Props = {}) {
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
   // What the filters select, never the sort or grouping.
-  const { kind, project, namespace, q, findings } = deferred;
+  const { kind, project, namespace, q, findings, status } = deferred;
   const filters = useMemo(
-    () => ({ kind, project, namespace, q, findings }),
-    [kind, project, namespace, q, findings],
+    () => ({ kind, project, namespace, q, findings, status }),
+    [kind, project, namespace, q, findings, status],
   );
   // Read once per visit: drafts only change on the editor page.
   const [drafts] = useState(draftIds);

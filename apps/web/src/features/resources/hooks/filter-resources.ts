@@ -27,7 +27,7 @@ export type Row =
 
 /** The list's filters: the same predicate the server's export applies (one rule, in the contract). */
 export function matches(r: ResourceSummary, s: ListState, needle: string): boolean {
-  // The provisioning status is the list's own filter: the export does not apply it yet.
+  // The export applies the same states on the server (matchesFilters leaves status to each side).
   if (s.status && !(r.status && s.status.split(',').includes(r.status.state))) return false;
   return matchesFilters(r, { ...s, q: needle });
 }
