@@ -14,7 +14,9 @@ import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { Backend, ResourceStore } from './stores/store.ts';
+import type { KubeOptions } from './stores/kubernetes/backend.ts';
 import type { LoopOptions } from './stores/kubernetes/watch-loop.ts';
+import type { IdentityResolver } from './routes/respond.ts';
 import {
   buildGeneration,
   openIndexedStore,
@@ -53,6 +55,10 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
+  /** Deadlines of Kubernetes calls and the access decision cache (tests shorten them). */
+  kube?: Omit<KubeOptions, 'loop'>;
+  /** Who is calling; the server's own identity when absent (tests ask as other callers). */
+  identify?: IdentityResolver;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -67,7 +73,7 @@ async function backendFor(config: ServerConfig, options: RuntimeOptions): Promis
   }
   // Loaded only for a cluster target, so a directory console never loads the client.
   const { kubernetesBackend } = await import('./stores/kubernetes/backend.ts');
-  return kubernetesBackend(config.target, options.loop);
+  return kubernetesBackend(config.target, { ...options.kube, loop: options.loop });
 }
 
 /** The OS user, or `local` where there is none (a container without a passwd entry). */
@@ -103,6 +109,7 @@ export async function createRuntime(
     metrics,
     config,
     events: options.events,
+    identify: options.identify,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
   const reconfigure = createReconfigure(shared, settings, {

@@ -8,6 +8,7 @@ import type { PersesAuth } from '../perses/perses-session.ts';
 import { PersesClient } from '../perses/perses-client.ts';
 import { directTransport } from '../perses/transport.ts';
 import type { EventsOptions } from '../routes/events.ts';
+import type { IdentityResolver } from '../routes/respond.ts';
 import { CapabilitiesService } from '../services/capabilities.ts';
 import type { EventLog } from '../services/event-log.ts';
 import type { Metrics } from '../services/metrics.ts';
@@ -41,6 +42,8 @@ export interface Shared {
   metrics: Metrics;
   config: Pick<ServerConfig, 'webDist' | 'host'>;
   events?: EventsOptions;
+  /** Who is calling; the backend's identity when absent. */
+  identify?: IdentityResolver;
 }
 
 /** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
@@ -91,7 +94,7 @@ export function buildGeneration(
       backend.namespaces(store),
     ),
     authorizer,
-    identify: async () => identity,
+    identify: shared.identify ?? (async () => identity),
     metrics,
     webDist: shared.config.webDist,
     bindHost: shared.config.host,

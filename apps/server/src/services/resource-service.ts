@@ -9,21 +9,26 @@ import type {
   Verb,
 } from '@perses-cm/api';
 import type { ResourceStore } from '../stores/store.ts';
-import { AppError, notFound } from '../domain/errors.ts';
+import { AppError, notFound, toSourceError } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import type { Authorizer, Decision, Identity } from '../domain/identity.ts';
 import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
-import { compareResources, resourceId } from './resource-index.ts';
+import { IdentityClaims, where } from './identity-claims.ts';
+import { compareResources } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
 
 export class ResourceService {
+  private readonly claims: IdentityClaims;
+
   constructor(
     private readonly store: ResourceStore,
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
     private readonly unlabeled: UnlabeledResources | null = null,
-  ) {}
+  ) {
+    this.claims = new IdentityClaims(store, index, authorizer, (r) => this.detail(r));
+  }
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
   async list(
@@ -31,18 +36,25 @@ export class ResourceService {
     query: ListResourcesQuery,
   ): Promise<{ resources: IndexedResource[]; errors: SourceError[]; generation: number }> {
     const errors: SourceError[] = [...this.store.status().errors];
+    // Checked before any access review: each review is a call and a cache entry.
+    if (query.namespace) this.assertWatched(query.namespace, 'namespace');
     const namespaces = query.namespace ? [query.namespace] : this.index.namespaces();
     const denied = new Set<string>();
     await Promise.all(
       namespaces.map(async (ns) => {
-        const d = await this.authorizer.can(who, 'list', ns);
-        if (!d.allowed) {
+        // No answer about access hides the namespace, said as such: not as a refusal.
+        const d = await this.authorizer.can(who, 'list', ns).catch((err: unknown) => err);
+        if (d instanceof Error || !(d as Decision).allowed) {
           denied.add(ns);
-          errors.push({
-            source: ns,
-            code: 'forbidden',
-            message: d.reason ?? `may not list ConfigMaps in ${ns}`,
-          });
+          errors.push(
+            d instanceof Error
+              ? toSourceError(ns, d)
+              : {
+                  source: ns,
+                  code: 'forbidden',
+                  message: (d as Decision).reason ?? `may not list ConfigMaps in ${ns}`,
+                },
+          );
         }
       }),
     );
@@ -65,26 +77,22 @@ export class ResourceService {
   async create(who: Identity, req: CreateResourceRequest): Promise<ResourceDetail> {
     const doc = readDocument(req);
     const id = this.checkedIdentity(doc);
-    const existing = this.index.withIdentity(identityKey(id))[0];
-    if (existing) {
-      throw new AppError(
-        'already_exists',
-        `${id.kind} "${id.name}"${id.project ? ` in project "${id.project}"` : ''} already exists (${where(existing)})`,
-        { current: this.detail(existing) },
-      );
-    }
     const namespace = this.namespaceFor(req.namespace);
-    const container = await this.store.create(who, {
-      document: doc.document,
-      text: doc.text,
-      format: doc.format,
-      identity: id,
-      namespace,
-    });
-    // Stores publish their own writes before resolving, so the index already holds it.
-    const entry = container.entries[0];
-    if (!entry) throw new AppError('internal', 'the store wrote nothing');
-    return this.detail(this.mustGet(resourceId(entry, null)));
+    // Before looking for the identity: who may not create here learns nothing of what exists.
+    if (namespace !== null) {
+      const d = await this.authorizer.can(who, 'create', namespace);
+      if (!d.allowed) throw new AppError('forbidden', d.reason ?? `may not create in ${namespace}`);
+    }
+    const created = await this.claims.claim(who, id, () =>
+      this.store.create(who, {
+        document: doc.document,
+        text: doc.text,
+        format: doc.format,
+        identity: id,
+        namespace,
+      }),
+    );
+    return this.detail(this.mustGet(created));
   }
 
   async update(who: Identity, id: string, req: UpdateResourceRequest): Promise<ResourceDetail> {
@@ -97,13 +105,7 @@ export class ResourceService {
     const twin = this.index.withIdentity(nextKey).find((r) => r.summary.id !== id);
     if (current.keys.identity === null && twin) {
       // Fixing an unparseable resource must not create a second copy of another one.
-      throw new AppError(
-        'already_exists',
-        `${next.kind} "${next.name}" already exists (${where(twin)})`,
-        {
-          current: this.detail(twin),
-        },
-      );
+      throw await this.claims.alreadyExists(who, next, twin);
     }
     if (current.keys.identity !== null && current.keys.identity !== nextKey) {
       throw new AppError(
@@ -208,16 +210,19 @@ export class ResourceService {
         });
       return first;
     }
-    if (writable !== 'any' && !writable.includes(requested)) {
+    this.assertWatched(requested, 'namespace');
+    return requested;
+  }
+
+  private assertWatched(namespace: string, field: string): void {
+    const writable = this.store.writableNamespaces();
+    if (writable !== 'any' && !writable.includes(namespace)) {
       throw new AppError(
         'bad_request',
-        `namespace "${requested}" is not watched by this server (watched: ${writable.join(', ')})`,
-        {
-          fields: [{ field: 'namespace', message: 'not a watched namespace' }],
-        },
+        `namespace "${namespace}" is not watched by this server (watched: ${writable.join(', ') || 'none'})`,
+        { fields: [{ field, message: 'not a watched namespace' }] },
       );
     }
-    return requested;
   }
 
   private conflict(current: IndexedResource, version: string): AppError {
@@ -249,11 +254,6 @@ export class ResourceService {
     if (!r) throw new AppError('internal', 'the written resource is not in the cache');
     return r;
   }
-}
-
-function where(r: IndexedResource): string {
-  const o = r.entry.origin;
-  return o.type === 'file' ? `file ${o.path}` : `ConfigMap ${o.namespace}/${o.name} key ${o.key}`;
 }
 
 /** Two lists in list order, merged into one. */

@@ -11,8 +11,10 @@ import {
   HealthResponse,
   ListResourcesResponse,
   ResourceDetail,
+  UnavailableDetails,
   ValidateResponse,
   WhoAmIResponse,
+  type WriteOutcome,
 } from '@perses-cm/api';
 
 type ApiError = ErrorBody['error'];
@@ -54,6 +56,11 @@ export class Reply<T> {
     return z.object({ findings: z.array(Finding) }).parse(this.error.details).findings;
   }
 
+  /** `details.outcome` of a 503 `unavailable` write: whether it may have been applied. */
+  outcome(): WriteOutcome {
+    return UnavailableDetails.parse(this.error.details).outcome;
+  }
+
   /** `details.current` of a 409 `conflict`: what is stored now. */
   current(): ResourceDetail | null {
     return ConflictDetails.parse(this.error.details).current;
@@ -73,13 +80,16 @@ export interface CallOptions<T> {
 const NoBody = z.undefined();
 const Text = z.string();
 
-export function apiClient(base: string) {
+/** `answerWithinMs`: every call fails unless the whole answer arrived within that time. */
+export function apiClient(base: string, { answerWithinMs }: { answerWithinMs?: number } = {}) {
   const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
     const sends = opts.body !== undefined || opts.raw !== undefined;
+    const signal = answerWithinMs === undefined ? undefined : AbortSignal.timeout(answerWithinMs);
     const res = await fetch(`${base}${path}`, {
       method,
       headers: sends ? { 'content-type': 'application/json' } : {},
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      signal,
     });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').startsWith('application/json');

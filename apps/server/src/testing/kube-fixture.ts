@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { stackEnvSchema, type StackEnv } from '@perses-cm/stack/testing';
 import type { ServerConfig } from '../config.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import { startServer, type RunningServer, type RuntimeOptions } from '../main.ts';
 
 export type { StackEnv };
 
@@ -44,6 +44,7 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
+  options: RuntimeOptions = {},
 ): Promise<RunningServer> {
   return startServer(
     {
@@ -56,6 +57,10 @@ export function startKubeServer(
       ...extra,
     },
     // Small pages, so every test also goes through paginated lists.
-    { loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 }, events: { heartbeatMs: 1000 } },
+    {
+      events: { heartbeatMs: 1000 },
+      ...options,
+      loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2, ...options.loop },
+    },
   );
 }
