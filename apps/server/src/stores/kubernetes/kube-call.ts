@@ -2,14 +2,10 @@
 // for it), and every failure becomes an AppError that says what is known about a write: not sent,
 // or sent with no answer (it may have been applied). It also remembers whether the API server
 // answers at all, so writes fail at once while it does not instead of each waiting out a deadline.
-import {
-  ApiException,
-  Observable,
-  type ConfigurationOptions,
-  type ObservableMiddleware,
-} from '@kubernetes/client-node';
+import { ApiException, type ConfigurationOptions } from '@kubernetes/client-node';
 import type { WriteOutcome } from '@perses-cm/api';
 import { AppError } from '../../domain/errors.ts';
+import { httpWithDeadline } from './kube-http.ts';
 import { kubeStatusError } from './kube-status.ts';
 
 export interface KubeDeadlines {
@@ -30,16 +26,8 @@ export const DEFAULT_DEADLINES: KubeDeadlines = { readMs: 30_000, writeMs: 10_00
 /** Options that make a generated API call carry `signal`, so a deadline aborts the request. */
 export type CallOptions = ConfigurationOptions;
 
-/** The generated API's own call-time middleware (as `setHeaderMiddleware` is) sets the signal. */
 function withSignal(signal: AbortSignal): CallOptions {
-  const middleware: ObservableMiddleware = {
-    pre: (ctx) => {
-      ctx.setSignal(signal);
-      return new Observable(Promise.resolve(ctx));
-    },
-    post: (ctx) => new Observable(Promise.resolve(ctx)),
-  };
-  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+  return { httpApi: httpWithDeadline(signal) };
 }
 
 /** Errors raised before a byte of the request left: nothing can have been applied. */

@@ -188,7 +188,7 @@ export class KubeClient {
   }
 
   private write<T>(fn: (options: CallOptions) => Promise<T>): Promise<T> {
-    return this.calls.write(fn, (o) => this.version.getCode(o));
+    return this.calls.write(fn, (o) => this.version.getCode({}, o));
   }
 
   /**

@@ -87,6 +87,8 @@ export function openWatch(kc: KubeConfig, spec: WatchRequest, cb: WatchCallbacks
         return;
       }
       const lines = createInterface({ input: res, crlfDelay: Infinity });
+      // readline re-emits the response's errors (a reset: "aborted") as its own.
+      lines.on('error', failed);
       lines.on('line', (line) => {
         if (done) return;
         cb.onAnswer();
