@@ -97,11 +97,14 @@ describe('fault proxy', () => {
     fresh.s.destroy();
   });
 
-  it('hold: the request reaches the server, the reply waits for restore', async () => {
+  it('hold: the first exchange passes, then the request reaches the server and its reply waits', async () => {
     const c = await connect();
     proxy.hold();
+    c.s.write('hello');
+    await until(() => c.got.join('') === 'echo hello');
+    c.got.length = 0;
     c.s.write('z');
-    await until(() => received.join('') === 'z');
+    await until(() => received.join('') === 'helloz');
     await roundTripElsewhere();
     expect(c.got).toEqual([]);
     await proxy.restore();
@@ -126,9 +129,11 @@ describe('fault proxy', () => {
 
   it('counts the clients that gave up while their reply was kept', async () => {
     const c = await connect();
+    c.s.write('hello');
+    await until(() => c.got.length === 1);
     proxy.hold();
     c.s.write('w');
-    await until(() => received.length === 1);
+    await until(() => received.length === 2);
     expect(proxy.abandoned()).toBe(0);
     c.s.destroy();
     await until(() => proxy.abandoned() === 1);

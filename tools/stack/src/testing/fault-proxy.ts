@@ -2,7 +2,9 @@
 // networks and servers fail. It sees bytes, not HTTP (the traffic is TLS), so each fault acts on
 // connections: `cut` resets them and refuses new ones (a stopped server); `hang` accepts and never
 // answers, and freezes open connections without a reset (a hung server, a dropped route); `hold`
-// forwards requests but keeps every reply back (a server that commits but answers late);
+// forwards requests but keeps every reply back (a server that commits but answers late; over TLS
+// the handshake still passes: what the server sends after the client's second flight, which
+// carries the request, is held);
 // `freeze` stops the open connections only, while new ones pass (a NAT or load balancer that lost
 // the flows: a long watch goes silent while fresh requests work).
 import net from 'node:net';
@@ -16,7 +18,10 @@ export interface FaultProxy {
   cut(): Promise<void>;
   /** New connections are accepted and never answered; open ones freeze, nothing sent, no reset. */
   hang(): void;
-  /** Requests still reach the server; every reply waits until `restore`. */
+  /**
+   * Requests still reach the server; every reply waits until `restore`. A connection's first
+   * exchange passes (the TLS hello), so a new connection's request is sent before its reply is held.
+   */
   hold(): void;
   /** The connections open now stop in both directions, without a reset; new ones pass. */
   freeze(): void;
@@ -36,6 +41,9 @@ class Link {
   readonly toClient: Buffer[] = [];
   serverEnded = false;
   frozen = false;
+  /** Bursts of client data, each ended by server data: 1 is the TLS hello, 2 the request. */
+  clientFlights = 0;
+  lastSpoke: 'client' | 'server' | null = null;
 
   constructor(readonly client: net.Socket) {}
 
@@ -51,7 +59,8 @@ export async function startFaultProxy(targetHost: string, initialPort: number): 
   let abandoned = 0;
   const links = new Set<Link>();
   const blocksServer = (link: Link) => link.frozen || fault === 'hang';
-  const blocksClient = (link: Link) => link.frozen || fault === 'hang' || fault === 'hold';
+  const blocksClient = (link: Link) =>
+    link.frozen || fault === 'hang' || (fault === 'hold' && link.clientFlights >= 2);
 
   const flush = (link: Link) => {
     if (link.upstream && !blocksServer(link)) {
@@ -67,6 +76,7 @@ export async function startFaultProxy(targetHost: string, initialPort: number): 
     const upstream = net.connect(targetPort, targetHost);
     link.upstream = upstream;
     upstream.on('data', (chunk: Buffer) => {
+      link.lastSpoke = 'server';
       if (blocksClient(link)) link.toClient.push(chunk);
       else link.client.write(chunk);
     });
@@ -82,6 +92,8 @@ export async function startFaultProxy(targetHost: string, initialPort: number): 
     const link = new Link(client);
     links.add(link);
     client.on('data', (chunk: Buffer) => {
+      if (link.lastSpoke !== 'client') link.clientFlights++;
+      link.lastSpoke = 'client';
       // A socket still connecting queues writes itself; only a fault or no upstream buffers here.
       if (blocksServer(link) || !link.upstream) link.toServer.push(chunk);
       else link.upstream.write(chunk);
