@@ -68,8 +68,9 @@ describe('concurrent creates of one identity', () => {
     const name = uniq('race');
     const c = apiClient(a.url);
     const statuses = await all(
-      Array.from({ length: 20 }, (_, i) => () =>
-        c.create({ document: project(name), namespace: NAMESPACES[i % 2] }),
+      Array.from(
+        { length: 20 },
+        (_, i) => () => c.create({ document: project(name), namespace: NAMESPACES[i % 2] }),
       ),
     );
     expect(statuses).toEqual(oneCreatedRestRefused);
@@ -82,12 +83,14 @@ describe('concurrent creates of one identity', () => {
     const spellings = [name, name.toUpperCase(), `${name[0]?.toUpperCase()}${name.slice(1)}`];
     const c = apiClient(a.url);
     const statuses = await all(
-      Array.from({ length: 20 }, (_, i) => () =>
-        c.create({
-          document: project(spellings[i % 3] ?? name),
-          format: i % 2 === 0 ? 'json' : 'yaml',
-          namespace: NAMESPACES[i % 2],
-        }),
+      Array.from(
+        { length: 20 },
+        (_, i) => () =>
+          c.create({
+            document: project(spellings[i % 3] ?? name),
+            format: i % 2 === 0 ? 'json' : 'yaml',
+            namespace: NAMESPACES[i % 2],
+          }),
       ),
     );
     expect(statuses).toEqual(oneCreatedRestRefused);
@@ -99,10 +102,12 @@ describe('concurrent creates of one identity', () => {
     const [ca, cb] = [apiClient(a.url), apiClient(b.url)];
     // Different namespaces, so Kubernetes' own AlreadyExists cannot settle it.
     const statuses = await all(
-      Array.from({ length: 20 }, (_, i) => () =>
-        i % 2 === 0
-          ? ca.create({ document: project(name), namespace: 'team-a' })
-          : cb.create({ document: project(name.toUpperCase()), namespace: 'team-b' }),
+      Array.from(
+        { length: 20 },
+        (_, i) => () =>
+          i % 2 === 0
+            ? ca.create({ document: project(name), namespace: 'team-a' })
+            : cb.create({ document: project(name.toUpperCase()), namespace: 'team-b' }),
       ),
     );
     expect(statuses).toEqual(oneCreatedRestRefused);

@@ -8,7 +8,11 @@ import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
 import { API } from '@perses-cm/api';
 import { apiClient } from './testing/api-client.ts';
 import { project, projectText } from './testing/documents.ts';
-import { FROZEN_WATCH_LIMIT_MS, startFaultServer, type FaultServer } from './testing/fault-server.ts';
+import {
+  FROZEN_WATCH_LIMIT_MS,
+  startFaultServer,
+  type FaultServer,
+} from './testing/fault-server.ts';
 import { core, stackEnv, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually, openSse } from './testing/sse.ts';
 

@@ -8,13 +8,7 @@ import { API } from '@perses-cm/api';
 import type { RunningServer } from './main.ts';
 import { apiClient } from './testing/api-client.ts';
 import { escapedJsonString, project, projectOfBytes, projectText } from './testing/documents.ts';
-import {
-  core,
-  stackEnv,
-  startKubeServer,
-  uniq,
-  type StackEnv,
-} from './testing/kube-fixture.ts';
+import { core, stackEnv, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually, openSse } from './testing/sse.ts';
 
 const LABEL = { 'perses.dev/resource': 'true' };

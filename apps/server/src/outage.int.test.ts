@@ -96,11 +96,17 @@ describe.each(['cut', 'hang'] as const)('an API server %s', (fault) => {
         expect((await c.health(API.readyz)).body.status).toBe('stale');
         // Changes the console cannot see yet.
         await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name: names.gone });
-        const cm = await admin.readNamespacedConfigMap({ namespace: 'team-a', name: names.changed });
+        const cm = await admin.readNamespacedConfigMap({
+          namespace: 'team-a',
+          name: names.changed,
+        });
         await admin.replaceNamespacedConfigMap({
           namespace: 'team-a',
           name: names.changed,
-          body: { ...cm, data: { [`${names.changed}.json`]: projectText(names.changed, 'During') } },
+          body: {
+            ...cm,
+            data: { [`${names.changed}.json`]: projectText(names.changed, 'During') },
+          },
         });
         await mk(names.born);
 
@@ -124,9 +130,9 @@ describe.each(['cut', 'hang'] as const)('an API server %s', (fault) => {
         await proxy.restore();
         await sse.waitFor((e) => e.type === 'recovered', 15_000, 'recovered');
         await waitForMissedChanges(sse, names);
-        expect(sawChange(sse, 'deleted', names.kept) || sawChange(sse, 'modified', names.kept)).toBe(
-          false,
-        );
+        expect(
+          sawChange(sse, 'deleted', names.kept) || sawChange(sse, 'modified', names.kept),
+        ).toBe(false);
         expect((await c.health(API.readyz)).body.status).toBe('ok');
         const after = (await c.list(`?q=${prefix}`)).body;
         expect(after.errors).toEqual([]);

@@ -64,7 +64,8 @@ export class IdentityClaims {
         (d) => d.allowed,
         () => false,
       ));
-    if (!readable) return new AppError('already_exists', `${what}, in a namespace you may not read`);
+    if (!readable)
+      return new AppError('already_exists', `${what}, in a namespace you may not read`);
     return new AppError('already_exists', `${what} (${where(existing)})`, {
       current: this.detail(existing),
     });

@@ -103,7 +103,9 @@ describe('placement rules: lint and the server index agree', () => {
     const cms: ConfigMapLike[] = [
       ...realResources()
         .filter((doc) => identityOf(doc) !== undefined)
-        .map((doc, i) => resourceToConfigMap(doc, { namespace: i % 2 === 0 ? 'team-a' : 'team-b' })),
+        .map((doc, i) =>
+          resourceToConfigMap(doc, { namespace: i % 2 === 0 ? 'team-a' : 'team-b' }),
+        ),
       // ConfigMap names come from the identity, so a namespace holds one per identity: the twins
       // of real resources live in another one.
       ...crafted.map((doc) => resourceToConfigMap(doc, { namespace: 'team-c' })),

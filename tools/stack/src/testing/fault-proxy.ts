@@ -53,7 +53,10 @@ class Link {
   }
 }
 
-export async function startFaultProxy(targetHost: string, initialPort: number): Promise<FaultProxy> {
+export async function startFaultProxy(
+  targetHost: string,
+  initialPort: number,
+): Promise<FaultProxy> {
   let targetPort = initialPort;
   let fault: Fault = 'none';
   let abandoned = 0;

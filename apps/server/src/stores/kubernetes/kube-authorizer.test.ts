@@ -90,7 +90,10 @@ describe('KubeAuthorizer', () => {
 describe('KubeAuthorizer during an outage', () => {
   it('keeps the last known decision, allowed or not, when the API server stops answering', async () => {
     let answer: () => Promise<void> = async () => undefined;
-    const { client, asked } = recordingClient((who) => who === 'self', () => answer());
+    const { client, asked } = recordingClient(
+      (who) => who === 'self',
+      () => answer(),
+    );
     // lru-cache takes a start time of 0 for "no TTL": the clock starts later.
     let now = 1_000_000;
     const authz = new KubeAuthorizer(client, server, { ttlMs: 1_000, now: () => now });

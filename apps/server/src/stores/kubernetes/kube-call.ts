@@ -22,7 +22,6 @@ export interface KubeDeadlines {
 
 export const DEFAULT_DEADLINES: KubeDeadlines = { readMs: 30_000, writeMs: 10_000, checkMs: 2_000 };
 
-
 /** Options that make a generated API call carry `signal`, so a deadline aborts the request. */
 export type CallOptions = ConfigurationOptions;
 

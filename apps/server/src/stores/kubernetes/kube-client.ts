@@ -159,7 +159,9 @@ export class KubeClient {
   /** A quick re-read (the check deadline): the ConfigMap, or null when it does not exist. */
   async checkConfigMap(namespace: string, name: string): Promise<V1ConfigMap | null> {
     try {
-      return await this.calls.check((o) => this.core.readNamespacedConfigMap({ namespace, name }, o));
+      return await this.calls.check((o) =>
+        this.core.readNamespacedConfigMap({ namespace, name }, o),
+      );
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found') return null;
       throw err;
