@@ -88,6 +88,58 @@ describe('a write whose answer is held back', () => {
   });
 });
 
+describe('an update and a delete whose answers are held back', () => {
+  it('an update is reported with an unknown outcome, then the change arrives', async () => {
+    const c = apiClient(fs.srv.url);
+    const name = uniq('held-put');
+    const made = (await c.create({ document: project(name), namespace: NS })).body;
+    const sse = await openSse(`${fs.srv.url}${API.events}`);
+    try {
+      fs.proxy.hold();
+      const res = await c.update(made.id, {
+        document: project(name, 'Changed'),
+        version: made.version,
+      });
+      const cm = await eventually(
+        async () => {
+          const now = await stored(made.configMapName ?? '');
+          return now?.metadata?.resourceVersion !== made.version ? now : null;
+        },
+        5_000,
+        'replaced',
+      );
+      expect(res.status).toBe(503);
+      expect(res.outcome()).toBe('unknown');
+      expect(res.error.message).toMatch(/the write may have been applied/);
+      await fs.proxy.restore();
+      await sse.waitFor(
+        (e) =>
+          e.type === 'modified' &&
+          e.resource.id === made.id &&
+          e.resource.version === cm.metadata?.resourceVersion,
+        10_000,
+        'the change',
+      );
+      expect((await c.get(made.id)).body.document).toEqual(project(name, 'Changed'));
+    } finally {
+      sse.close();
+    }
+  });
+
+  it('a delete answers 204 when the re-read finds the ConfigMap gone', async () => {
+    const c = apiClient(fs.srv.url);
+    const made = (await c.create({ document: project(uniq('held-del')), namespace: NS })).body;
+    const before = fs.proxy.abandoned();
+    fs.proxy.hold();
+    const pending = c.remove(made.id, made.version);
+    await eventually(() => fs.proxy.abandoned() > before, 10_000, 'the delete abandoned');
+    await fs.proxy.restore();
+    expect((await pending).status).toBe(204);
+    expect(await stored(made.configMapName ?? '')).toBeNull();
+    expect((await c.get(made.id)).status).toBe(404);
+  });
+});
+
 describe('a watch frozen without a reset', () => {
   it('is noticed within its deadline, and the change made meanwhile arrives', async () => {
     const c = apiClient(fs.srv.url);
