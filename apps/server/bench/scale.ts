@@ -11,6 +11,7 @@ import { listBody } from '../src/routes/resources.ts';
 import { directoryConfig } from '../src/testing/directory-server.ts';
 import { escapedJsonString, projectOfBytes } from '../src/testing/documents.ts';
 import { openSse } from '../src/testing/sse.ts';
+import { measureExport } from './export.ts';
 import { seedDashboards } from './seed.ts';
 
 const COUNT = 5000;
@@ -109,6 +110,8 @@ const httpAll = await httpList('');
 const httpFiltered = await httpList('?kind=Dashboard&project=team7&q=dash1');
 const sse = await sseLatency();
 const body = bodyParseRatio();
+const tgz = await measureExport(srv.url, 'tgz');
+const zip = await measureExport(srv.url, 'zip');
 await srv.close();
 await rm(dir, { recursive: true, force: true });
 
@@ -126,6 +129,18 @@ const rows: [string, string, string, boolean][] = [
   ['list p95 over HTTP (all, with transfer)', `${httpAll.toFixed(1)} ms`, '-', true],
   ['list p95 over HTTP (filtered)', `${httpFiltered.toFixed(1)} ms`, '< 50 ms', httpFiltered < 50],
   ['write to SSE event p95', `${sse.toFixed(1)} ms`, '< 500 ms', sse < 500],
+  ...[tgz, zip].flatMap((e, i): [string, string, string, boolean][] => {
+    const name = `export of 5,000 as ${i === 0 ? 'tgz' : 'zip'} (${(e.bytes / 2 ** 20).toFixed(1)} MiB)`;
+    return [
+      [`${name}: time`, `${e.ms.toFixed(0)} ms`, '< 5000 ms', e.ms < 5000],
+      [
+        `${name}: peak RSS growth`,
+        `${e.rssGrowthMiB.toFixed(1)} MiB`,
+        '< 100 MB',
+        e.rssGrowthMiB * 2 ** 20 < 100e6,
+      ],
+    ];
+  }),
   [
     'read a 6 MiB escaped body, vs JSON.parse',
     `${body.ours.toFixed(0)} ms (${(body.ours / body.peer).toFixed(1)}x)`,
@@ -140,6 +155,6 @@ const rows: [string, string, string, boolean][] = [
   ],
 ];
 for (const [name, value, target, ok] of rows) {
-  console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${value.padStart(18)}  ${target}`);
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(52)} ${value.padStart(18)}  ${target}`);
 }
 process.exitCode = rows.every((r) => r[3]) ? 0 : 1;

@@ -7,6 +7,7 @@ import { jsonBody } from './middleware/json-body.ts';
 import { requestGuard } from './middleware/request-guard.ts';
 import { targetHeader } from './middleware/target-header.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
+import { exportRouter } from './routes/export.ts';
 import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import type { IdentityResolver } from './routes/respond.ts';
@@ -15,6 +16,7 @@ import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
 import type { EventLog } from './services/event-log.ts';
+import { ExportService, exportLabel } from './services/export/export-service.ts';
 import type { Authorizer } from './domain/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use('/v1/whoami', whoamiRouter(deps.capabilities, deps.identify));
+  const exporter = new ExportService(deps.resources, exportLabel(deps.store.target));
+  api.use('/v1/export', exportRouter(exporter, deps.identify));
   api.use('/openapi.json', openApiRouter());
   api.use(notFoundHandler);
   app.use('/api', api);

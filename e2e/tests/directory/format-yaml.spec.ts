@@ -41,28 +41,31 @@ test('Format keeps 0_0 and 1_0 quoted, and the review says only whitespace chang
 }) => {
   const text = handWritten(`formatkeys-${env.runId}`);
   const created = await createText(env.directory.url, text, 'yaml');
-  await page.goto(`${env.directory.url}/resources/${encodeURIComponent(created.id)}`);
-  const editor = new EditorPage(page);
-  await editor.waitReady();
-  await page.getByRole('button', { name: 'Format', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toBeVisible();
-  const formatted = formatYamlText(text);
-  expect(formatted).toContain('\n    "1_0":\n');
-  // Monaco renders spaces as no-break spaces.
-  const shown = async () => (await editor.text()).replace(/\u00a0/g, ' ');
-  await expect.poll(shown).toContain('    "0_0":\n      kind: Panel');
-  await editor.pressSave();
-  await expect(editor.diffDialog).toBeVisible();
-  await expect(editor.diffDialog.getByRole('status')).toHaveText(/^Only whitespace changed/);
-  // The re-indented lines are marked as changed, not hidden as "no change".
-  const diff = editor.diffDialog.getByTestId('diff-editor');
-  await expect(diff.locator('.line-insert').first()).toBeVisible();
-  await shot('format-whitespace-diff');
-  await editor.confirmSave();
-  await expect(editor.toast('Saved')).toBeVisible();
-  const path = created.origin.type === 'file' ? join(env.directory.dir, created.origin.path) : '';
-  expect(readFileSync(path, 'utf8')).toBe(formatted);
-  // The directory server is shared: leave the list as the other scenarios expect it.
-  const saved = await getResource(env.directory.url, created.id);
-  await deleteResource(env.directory.url, created.id, saved.version);
+  try {
+    await page.goto(`${env.directory.url}/resources/${encodeURIComponent(created.id)}`);
+    const editor = new EditorPage(page);
+    await editor.waitReady();
+    await page.getByRole('button', { name: 'Format', exact: true }).click();
+    await expect(page.getByText('Unsaved changes')).toBeVisible();
+    const formatted = formatYamlText(text);
+    expect(formatted).toContain('\n    "1_0":\n');
+    // Monaco renders spaces as no-break spaces.
+    const shown = async () => (await editor.text()).replace(/\u00a0/g, ' ');
+    await expect.poll(shown).toContain('    "0_0":\n      kind: Panel');
+    await editor.pressSave();
+    await expect(editor.diffDialog).toBeVisible();
+    await expect(editor.diffDialog.getByRole('status')).toHaveText(/^Only whitespace changed/);
+    // The re-indented lines are marked as changed, not hidden as "no change".
+    const diff = editor.diffDialog.getByTestId('diff-editor');
+    await expect(diff.locator('.line-insert').first()).toBeVisible();
+    await shot('format-whitespace-diff');
+    await editor.confirmSave();
+    await expect(editor.toast('Saved')).toBeVisible();
+    const path = created.origin.type === 'file' ? join(env.directory.dir, created.origin.path) : '';
+    expect(readFileSync(path, 'utf8')).toBe(formatted);
+  } finally {
+    // The directory server is shared: leave the list as the other scenarios expect it.
+    const now = await getResource(env.directory.url, created.id);
+    await deleteResource(env.directory.url, created.id, now.version);
+  }
 });

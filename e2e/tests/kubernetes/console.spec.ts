@@ -46,7 +46,7 @@ test('creates a project and a dashboard as ConfigMaps', async ({ page, env, shot
   await expect(page.getByTestId('placement-key')).toHaveText(dataKeyFor(dashId, 'json'));
   await shot('kubernetes-create');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'created' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'created' })).toBeVisible();
   const stored = await kube.data(k.namespace, configMapNameFor(dashId), dataKeyFor(dashId, 'json'));
   expect(firstPanelTitle(stored ?? '{}')).toBe('Request rate');
 });

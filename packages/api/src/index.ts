@@ -7,3 +7,4 @@ export * from './resources.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './routes.ts';
+export * from './export.ts';

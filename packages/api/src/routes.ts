@@ -5,6 +5,8 @@ export const API = {
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',
+  export: '/api/v1/export',
+  exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',

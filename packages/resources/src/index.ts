@@ -15,6 +15,8 @@ export * from './configmap.ts';
 export * from './sidecar.ts';
 export * from './chart-layout.ts';
 export { formatYamlText, serializeResource, toYamlText } from './serialize.ts';
+export * from './chart-generator-template.ts';
+export * from './chart-skeleton.ts';
 export { utf8Length } from './bytes.ts';
 export { validateResource, type ValidateContext } from './validate.ts';
 export { RESOURCE_SCHEMAS, resourceSchema } from './schemas/resources.ts';

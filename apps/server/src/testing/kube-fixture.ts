@@ -64,3 +64,14 @@ export function startKubeServer(
     },
   );
 }
+
+/**
+ * Deletes a test namespace's ConfigMaps, then the namespace. The stack runs no controller
+ * manager, so a deleted namespace never empties by itself: its labeled ConfigMaps would stay in
+ * the sidecar's folder and lengthen every Perses provisioning cycle of later tests.
+ */
+export async function removeNamespace(kubeconfig: string, namespace: string): Promise<void> {
+  const api = core(kubeconfig);
+  await api.deleteCollectionNamespacedConfigMap({ namespace }).catch(() => undefined);
+  await api.deleteNamespace({ name: namespace }).catch(() => undefined);
+}

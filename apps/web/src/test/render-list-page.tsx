@@ -1,6 +1,7 @@
 // Test harness for the list page: a memory router at `url`, a fresh query client, a viewport for
 // the virtualiser (jsdom has no layout), and the header's target label, which shows once the
 // identity answer has rendered (the page reads the same answer).
+import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -23,11 +24,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-export function renderListPageAt(url: string) {
+/** The list page (or another page holding it) with the header's target label beside it. */
+export function renderListPageAt(url: string, list: ReactElement = <ResourceListPage />) {
   const page = (
     <>
       <TargetLabel />
-      <ResourceListPage />
+      {list}
     </>
   );
   const router = createMemoryRouter([{ path: '/', element: page }], { initialEntries: [url] });
