@@ -93,6 +93,8 @@ describe('an update and a delete whose answers are held back', () => {
     const c = apiClient(fs.srv.url);
     const name = uniq('held-put');
     const made = (await c.create({ document: project(name), namespace: NS })).body;
+    // The `get` decision an update checks first, known before the hold.
+    await c.get(made.id);
     const sse = await openSse(`${fs.srv.url}${API.events}`);
     try {
       fs.proxy.hold();
@@ -123,17 +125,22 @@ describe('an update and a delete whose answers are held back', () => {
       expect((await c.get(made.id)).body.document).toEqual(project(name, 'Changed'));
     } finally {
       sse.close();
+      await fs.proxy.restore();
     }
   });
 
   it('a delete answers 204 when the re-read finds the ConfigMap gone', async () => {
     const c = apiClient(fs.srv.url);
     const made = (await c.create({ document: project(uniq('held-del')), namespace: NS })).body;
+    await c.get(made.id);
     const before = fs.proxy.abandoned();
     fs.proxy.hold();
     const pending = c.remove(made.id, made.version);
-    await eventually(() => fs.proxy.abandoned() > before, 10_000, 'the delete abandoned');
-    await fs.proxy.restore();
+    try {
+      await eventually(() => fs.proxy.abandoned() > before, 10_000, 'the delete abandoned');
+    } finally {
+      await fs.proxy.restore();
+    }
     expect((await pending).status).toBe(204);
     expect(await stored(made.configMapName ?? '')).toBeNull();
     expect((await c.get(made.id)).status).toBe(404);
