@@ -7,6 +7,8 @@ export default defineConfig({
   ...base,
   testDir: './bench',
   testMatch: /.*\.bench\.ts/,
+  // The Kubernetes list bench needs the console that apps/server/bench/kubernetes.ts starts.
+  testIgnore: process.env['BENCH_CONSOLE_URL'] ? [] : [/list-kubernetes/],
   globalSetup: undefined,
   projects: undefined,
   reporter: [['list']],

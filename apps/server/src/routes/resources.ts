@@ -1,5 +1,6 @@
 // /api/v1/resources: unpack with zod, call the resource service, answer with checked bodies.
-import { Router } from 'express';
+import { gzipSync } from 'node:zlib';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   CreateResourceRequest,
@@ -28,27 +29,51 @@ export function listBody(list: { resources: IndexedResource[]; errors: SourceErr
   return `{"items":[${list.resources.map((r) => r.json).join(',')}],"errors":${JSON.stringify(errors)}}`;
 }
 
+/** Lists smaller than this are sent as they are: compressing them gains nothing. */
+const GZIP_FROM_BYTES = 16 * 1024;
+
+interface CachedBody {
+  json: Buffer;
+  gzip?: Buffer;
+}
+
 /**
  * Bodies of recent lists, valid until the index changes: browsers re-list on every reconnect and
- * navigation, and a list of thousands need not be rebuilt when nothing changed.
+ * navigation, and a list of thousands need not be rebuilt, re-encoded or re-compressed when
+ * nothing changed. Kept as bytes, and gzip-compressed once for the clients that accept it (the
+ * list of 5,000 dashboards is 2 MB of JSON, a tenth of that compressed).
  */
 class ListBodyCache {
   private generation = -1;
-  private bodies = new Map<string, string>();
+  private bodies = new Map<string, CachedBody>();
 
-  get(generation: number, key: string, build: () => string): string {
+  get(generation: number, key: string, build: () => string): CachedBody {
     if (generation !== this.generation) {
       this.generation = generation;
       this.bodies.clear();
     }
     let body = this.bodies.get(key);
     if (body === undefined) {
-      body = build();
+      body = { json: Buffer.from(build(), 'utf8') };
       if (this.bodies.size >= 32) this.bodies.clear();
       this.bodies.set(key, body);
     }
     return body;
   }
+}
+
+function sendList(req: Request, res: Response, body: CachedBody): void {
+  res.type('application/json');
+  if (body.json.length >= GZIP_FROM_BYTES) {
+    res.vary('Accept-Encoding');
+    if (req.acceptsEncodings('gzip')) {
+      body.gzip ??= gzipSync(body.json, { level: 1 });
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(body.gzip);
+      return;
+    }
+  }
+  res.send(body.json);
 }
 
 export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
@@ -65,7 +90,11 @@ export function resourcesRouter(service: ResourceService, identify: IdentityReso
     // The key holds all the body depends on besides the index: the query and the failed sources
     // (which name the namespaces hidden from this identity).
     const key = JSON.stringify([query.kind, query.project, query.namespace, query.q, list.errors]);
-    res.type('application/json').send(cache.get(list.generation, key, () => listBody(list)));
+    sendList(
+      req,
+      res,
+      cache.get(list.generation, key, () => listBody(list)),
+    );
   });
   r.get('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

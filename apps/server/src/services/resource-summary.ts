@@ -101,6 +101,15 @@ export function indexContainer(container: Container): IndexedResource[] {
   return out;
 }
 
+/**
+ * A copy made of fresh strings. Readers may hand out strings that are slices of their whole input
+ * (js-yaml does, for every scalar of 13 characters or more): keeping one such name would keep a
+ * copy of the whole document alive for as long as the resource is indexed.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 function build(
   entry: StoreEntry,
   docIndex: number,
@@ -113,7 +122,7 @@ function build(
 ): IndexedResource {
   const id = doc === null ? null : identity(doc);
   const display = displayNameOf(doc);
-  const summary: ResourceSummary = ResourceSummary.parse({
+  const checked: ResourceSummary = ResourceSummary.parse({
     id: resourceId(entry, idIndex),
     kind: id?.kind ?? kindOf(doc) ?? 'Unknown',
     project: id?.project ?? null,
@@ -128,20 +137,25 @@ function build(
     findings: countFindings(findings),
     readOnly: entry.readOnly ?? readOnly,
   });
+  const json = JSON.stringify(checked);
+  // Fresh strings, not slices of the document (see detached).
+  const summary = JSON.parse(json) as ResourceSummary;
   const search = [summary.name, display, summary.project, entry.configMapName, entry.key]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
+  const own = findings.length > 0 ? detached(findings) : findings;
+  const place = detached(placement);
   return {
     summary,
-    json: JSON.stringify(summary),
+    json,
     entry,
     docIndex,
-    own: findings,
+    own,
     cross: [],
-    findings,
-    placement,
-    keys: neighbourKeys(placement),
+    findings: own,
+    placement: place,
+    keys: neighbourKeys(place),
     search,
   };
 }

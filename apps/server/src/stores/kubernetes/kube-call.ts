@@ -103,6 +103,22 @@ export class KubeCalls {
     return this.run(fn, this.deadlines.writeMs, 'write');
   }
 
+  /**
+   * A call made without the generated client (the lean paged list), which keeps its own deadline
+   * and raises AppErrors: an `unavailable` one means no answer, any other is the server's answer.
+   */
+  async tracked<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      const result = await fn();
+      this.answered();
+      return result;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'unavailable') this.failed(err.message);
+      else if (err instanceof AppError) this.answered();
+      throw err;
+    }
+  }
+
   private async run<T>(
     fn: (options: CallOptions) => Promise<T>,
     ms: number,

@@ -12,6 +12,7 @@ import {
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
 import { DEFAULT_DEADLINES, KubeCalls, type CallOptions, type KubeDeadlines } from './kube-call.ts';
+import { listConfigMapPages, slim } from './kube-list.ts';
 import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
 import { openWatch, type WatchEventType, type WatchHandle } from './kube-watch.ts';
 
@@ -88,33 +89,32 @@ export class KubeClient {
 
   /**
    * Lists in pages, so thousands of dashboard-sized ConfigMaps never arrive as one response; the
-   * pages form one consistent snapshot whose resourceVersion the watch starts from.
+   * pages form one consistent snapshot whose resourceVersion the watch starts from. `onPage` sees
+   * each page while the next one downloads (see kube-list.ts).
    */
   async listConfigMaps(
     namespace: string | null,
     labelSelector: string,
     pageSize = 500,
+    onPage?: (items: V1ConfigMap[]) => Promise<void> | void,
     fieldSelector?: string,
   ): Promise<{ items: V1ConfigMap[]; resourceVersion: string }> {
     const items: V1ConfigMap[] = [];
-    let cont: string | undefined;
-    let resourceVersion = '';
-    do {
-      const page = await this.calls.read((o) =>
-        namespace === null
-          ? this.core.listConfigMapForAllNamespaces(
-              { labelSelector, fieldSelector, limit: pageSize, _continue: cont },
-              o,
-            )
-          : this.core.listNamespacedConfigMap(
-              { namespace, labelSelector, fieldSelector, limit: pageSize, _continue: cont },
-              o,
-            ),
-      );
-      items.push(...page.items);
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      cont = page.metadata?._continue || undefined;
-    } while (cont);
+    // Each page under the read deadline; the outcome tells whether the API server answers.
+    const { resourceVersion } = await this.calls.tracked(() =>
+      listConfigMapPages(
+        this.kc,
+        this.server,
+        namespace,
+        { labelSelector, fieldSelector },
+        pageSize,
+        async (page) => {
+          for (const cm of page) items.push(cm);
+          await onPage?.(page);
+        },
+        this.calls.deadlines.readMs,
+      ),
+    );
     return { items, resourceVersion };
   }
 
@@ -142,7 +142,8 @@ export class KubeClient {
         ...timing,
       },
       {
-        onEvent,
+        onEvent: (type, object) =>
+          onEvent(type, type === 'ERROR' ? object : slim(object as V1ConfigMap)),
         onAnswer: () => this.calls.answered(),
         onDone: (err) => {
           if (err?.code === 'unavailable') this.calls.failed(err.message);

@@ -137,7 +137,7 @@ export class KubernetesStore implements ResourceStore {
     const selector = labelSelectorString(this.label);
     const lists = await Promise.all(
       scopes.map((ns) =>
-        this.client.listConfigMaps(ns, selector, undefined, `metadata.name=${name}`),
+        this.client.listConfigMaps(ns, selector, undefined, undefined, `metadata.name=${name}`),
       ),
     );
     return lists
