@@ -17,7 +17,11 @@ export class ListPage {
 
   async goto(query = '') {
     await this.page.goto(`${this.base}/${query}`);
-    // Loaded: the grid, or an empty state when nothing matches.
+    await this.waitLoaded();
+  }
+
+  /** Loaded: the grid, or an empty state when nothing matches. */
+  async waitLoaded() {
     await expect(this.page.getByRole('region', { name: 'Resource list' })).toBeVisible();
     await expect(this.page.getByRole('progressbar', { name: 'Loading resources' })).toBeHidden();
   }

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ListResourcesQuery } from '@perses-cm/api';
+import { CSRF_HEADER, type ListResourcesQuery } from '@perses-cm/api';
 import { parseJsonBody } from '../src/domain/model.ts';
 import { startServer } from '../src/main.ts';
 import { listBody } from '../src/routes/resources.ts';
@@ -72,7 +72,7 @@ async function sseLatency(runs = 20): Promise<number> {
       const t = performance.now();
       await fetch(`${srv.url}/api/v1/resources/${target.id}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
         body: JSON.stringify({
           // The display name, in JSON as in YAML.
           text: detail.text.replace(target.displayName, `${target.displayName} e${i}`),

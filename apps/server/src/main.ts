@@ -25,6 +25,7 @@ import {
   type RuntimeSettings,
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
+import { accessFor } from './runtime/access.ts';
 
 export type { RuntimeSettings, SettingsChange };
 
@@ -57,8 +58,10 @@ export interface RuntimeOptions {
   loop?: LoopOptions;
   /** Deadlines of Kubernetes calls and the access decision cache (tests shorten them). */
   kube?: Omit<KubeOptions, 'loop'>;
-  /** Who is calling; the server's own identity when absent (tests ask as other callers). */
+  /** Who is calling, in place of the auth mode's answer (tests ask as other callers). */
   identify?: IdentityResolver;
+  /** Where audit lines go (default: stdout). */
+  auditWrite?: (line: string) => void;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -103,13 +106,15 @@ export async function createRuntime(
   const metrics = createMetrics(view, options.defaultMetrics ?? false);
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
+  const parts = accessFor(config, backend, options.auditWrite);
   const shared = {
     backend,
     eventLog: new EventLog(opened.index, options.eventLogSize),
     metrics,
     config,
     events: options.events,
-    identify: options.identify,
+    ...parts,
+    access: options.identify ? { ...parts.access, identify: options.identify } : parts.access,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
   const reconfigure = createReconfigure(shared, settings, {
@@ -139,7 +144,10 @@ export async function createRuntime(
     },
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
-    close: () => view().store.stop(),
+    close: async () => {
+      parts.access.sessions?.close();
+      await view().store.stop();
+    },
   };
 }
 

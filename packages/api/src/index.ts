@@ -5,6 +5,8 @@ export * from './findings.ts';
 export * from './target.ts';
 export * from './resources.ts';
 export * from './events.ts';
+export * from './auth.ts';
 export * from './identity.ts';
+export * from './audit.ts';
 export * from './routes.ts';
 export * from './export.ts';

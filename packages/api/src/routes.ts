@@ -5,6 +5,8 @@ export const API = {
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',
+  session: '/api/v1/session',
+  audit: '/api/v1/audit',
   export: '/api/v1/export',
   exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',

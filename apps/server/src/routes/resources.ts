@@ -1,6 +1,6 @@
 // /api/v1/resources: unpack with zod, call the resource service, answer with checked bodies.
 import { gzipSync } from 'node:zlib';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
   CreateResourceRequest,
@@ -11,6 +11,8 @@ import {
   UpdateResourceRequest,
 } from '@perses-cm/api';
 import type { SourceError } from '@perses-cm/api';
+import { requestIdOf } from '../middleware/request-id.ts';
+import type { AuditedWrites } from '../services/audited-writes.ts';
 import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
 import { send, type IdentityResolver } from './respond.ts';
@@ -76,7 +78,12 @@ function sendList(req: Request, res: Response, body: CachedBody): void {
   res.send(body.json);
 }
 
-export function resourcesRouter(service: ResourceService, identify: IdentityResolver): Router {
+export function resourcesRouter(
+  service: ResourceService,
+  writes: AuditedWrites,
+  identify: IdentityResolver,
+  writeLimit: RequestHandler,
+): Router {
   const r = Router();
   const cache = new ListBodyCache();
   r.get('/', async (req, res) => {
@@ -100,19 +107,21 @@ export function resourcesRouter(service: ResourceService, identify: IdentityReso
     const { id } = ResourceIdParam.parse(req.params);
     send(res, ResourceDetail, await service.get(await identify(req), id));
   });
-  r.post('/', async (req, res) => {
+  r.post('/', writeLimit, async (req, res) => {
     const body = CreateResourceRequest.parse(req.body);
-    send(res, ResourceDetail, await service.create(await identify(req), body), 201);
+    const who = await identify(req);
+    send(res, ResourceDetail, await writes.create(who, body, requestIdOf(res)), 201);
   });
-  r.put('/:id', async (req, res) => {
+  r.put('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     const body = UpdateResourceRequest.parse(req.body);
-    send(res, ResourceDetail, await service.update(await identify(req), id, body));
+    const who = await identify(req);
+    send(res, ResourceDetail, await writes.update(who, id, body, requestIdOf(res)));
   });
-  r.delete('/:id', async (req, res) => {
+  r.delete('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     const { version } = DeleteResourceQuery.parse(req.query);
-    await service.delete(await identify(req), id, version);
+    await writes.delete(await identify(req), id, version, requestIdOf(res));
     res.status(204).end();
   });
   return r;

@@ -11,7 +11,7 @@ import type {
 import type { ResourceStore } from '../stores/store.ts';
 import { AppError, notFound, toSourceError } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import type { Authorizer, Decision, Identity } from '../domain/identity.ts';
+import { isPerson, type Authorizer, type Decision, type Identity } from '../domain/identity.ts';
 import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { IdentityClaims, where } from './identity-claims.ts';
@@ -46,15 +46,17 @@ export class ResourceService {
         const d = await this.authorizer.can(who, 'list', ns).catch((err: unknown) => err);
         if (d instanceof Error || !(d as Decision).allowed) {
           denied.add(ns);
-          errors.push(
-            d instanceof Error
-              ? toSourceError(ns, d)
-              : {
-                  source: ns,
-                  code: 'forbidden',
-                  message: (d as Decision).reason ?? `may not list ConfigMaps in ${ns}`,
-                },
-          );
+          if (d instanceof Error) {
+            errors.push(toSourceError(ns, d));
+            return;
+          }
+          // A person is not told about other teams' namespaces unless they asked for one.
+          if (isPerson(who) && query.namespace === undefined) return;
+          errors.push({
+            source: ns,
+            code: 'forbidden',
+            message: (d as Decision).reason ?? `may not list ConfigMaps in ${ns}`,
+          });
         }
       }),
     );

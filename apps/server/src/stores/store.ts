@@ -2,7 +2,7 @@
 // and a Helm chart directory on disk. A store deals in containers (a ConfigMap, a file) holding
 // entries (a data key, the file's text); parsing and indexing happen above it, once per change.
 import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import type { Authorizer, Credential, Identity } from '../domain/identity.ts';
 import type { ResourceIdentity } from '../domain/model.ts';
 
 /** One stored text: a ConfigMap data key, or a file. */
@@ -118,4 +118,11 @@ export interface Backend {
   openStore(scope: StoreScope): ResourceStore;
   /** Namespaces to report capabilities for, in the store's scope (none for a chart directory). */
   namespaces(store: ResourceStore): Promise<string[]>;
+  /**
+   * Who a person's token belongs to, as the API server says; throws `unauthorized` when it does
+   * not accept the token. Absent where there are no such users (a chart directory).
+   */
+  verifyToken?(
+    credential: Extract<Credential, { type: 'token' }>,
+  ): Promise<{ name: string; groups: string[] }>;
 }

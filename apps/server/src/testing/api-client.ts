@@ -4,13 +4,16 @@
 import { z } from 'zod';
 import {
   API,
+  CSRF_HEADER,
   ConflictDetails,
   ErrorBody,
   FieldError,
   Finding,
   HealthResponse,
   ListResourcesResponse,
+  AuditResponse,
   ResourceDetail,
+  SessionResponse,
   UnavailableDetails,
   ValidateResponse,
   WhoAmIResponse,
@@ -80,14 +83,26 @@ export interface CallOptions<T> {
 const NoBody = z.undefined();
 const Text = z.string();
 
-/** `answerWithinMs`: every call fails unless the whole answer arrived within that time. */
-export function apiClient(base: string, { answerWithinMs }: { answerWithinMs?: number } = {}) {
+/**
+ * A client as the web app is one: it sends the CSRF header on every request. `headers` go with
+ * every request too (an auth proxy's user headers, a session cookie). `answerWithinMs`: every call
+ * fails unless the whole answer arrived within that time.
+ */
+export function apiClient(
+  base: string,
+  options: { headers?: Record<string, string>; answerWithinMs?: number } = {},
+) {
+  const { answerWithinMs } = options;
   const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
     const sends = opts.body !== undefined || opts.raw !== undefined;
     const signal = answerWithinMs === undefined ? undefined : AbortSignal.timeout(answerWithinMs);
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: sends ? { 'content-type': 'application/json' } : {},
+      headers: {
+        [CSRF_HEADER]: '1',
+        ...options.headers,
+        ...(sends ? { 'content-type': 'application/json' } : {}),
+      },
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal,
     });
@@ -118,6 +133,11 @@ export function apiClient(base: string, { answerWithinMs }: { answerWithinMs?: n
       }),
     validate: (body: unknown) => call('POST', API.validate, { schema: ValidateResponse, body }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
+    session: () => call('GET', API.session, { schema: SessionResponse }),
+    signIn: (token: string) =>
+      call('POST', API.session, { schema: SessionResponse, body: { token } }),
+    signOut: () => call('DELETE', API.session, { schema: NoBody }),
+    audit: (query = '') => call('GET', `${API.audit}${query}`, { schema: AuditResponse }),
     health: (path: typeof API.healthz | typeof API.readyz) =>
       call('GET', path, { schema: HealthResponse, also: [503] }),
     metrics: () => call('GET', API.metrics, { schema: Text }),

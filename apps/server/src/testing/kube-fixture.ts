@@ -44,6 +44,7 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
+  /** Runtime options; audit lines go nowhere unless `auditWrite` says, so test output stays readable. */
   options: RuntimeOptions = {},
 ): Promise<RunningServer> {
   return startServer(
@@ -59,6 +60,7 @@ export function startKubeServer(
     // Small pages, so every test also goes through paginated lists.
     {
       events: { heartbeatMs: 1000 },
+      auditWrite: () => {},
       ...options,
       loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2, ...options.loop },
     },

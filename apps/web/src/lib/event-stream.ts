@@ -104,3 +104,12 @@ export function useConnectionState(): StreamState {
     () => state,
   );
 }
+
+/** Closes the stream (signed out: the server would refuse it); the next subscriber reopens it. */
+export function stopEvents(): void {
+  window.clearTimeout(retryTimer);
+  source?.close();
+  source = null;
+  attempt = 0;
+  setState('connecting');
+}

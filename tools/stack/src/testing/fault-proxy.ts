@@ -53,9 +53,11 @@ class Link {
   }
 }
 
+/** `localAddress`: the source address of the connections to the target (e.g. `127.0.0.2`). */
 export async function startFaultProxy(
   targetHost: string,
   initialPort: number,
+  localAddress?: string,
 ): Promise<FaultProxy> {
   let targetPort = initialPort;
   let fault: Fault = 'none';
@@ -76,7 +78,7 @@ export async function startFaultProxy(
   };
 
   const connectUpstream = (link: Link) => {
-    const upstream = net.connect(targetPort, targetHost);
+    const upstream = net.connect({ port: targetPort, host: targetHost, localAddress });
     link.upstream = upstream;
     upstream.on('data', (chunk: Buffer) => {
       link.lastSpoke = 'server';

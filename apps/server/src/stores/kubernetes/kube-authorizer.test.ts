@@ -33,7 +33,13 @@ function recordingClient(
       await answer();
       return { allowed: allow(who) };
     },
-  } satisfies Pick<KubeClient, 'accessReview' | 'unreachable'>;
+    // A person's own token asks about itself, as the server does (SelfSubjectAccessReview).
+    forIdentity(): Pick<KubeClient, 'accessReview'> {
+      return this;
+    },
+  } satisfies Pick<KubeClient, 'accessReview' | 'unreachable'> & {
+    forIdentity(): Pick<KubeClient, 'accessReview'>;
+  };
   return { client, asked };
 }
 

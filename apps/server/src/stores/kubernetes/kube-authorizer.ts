@@ -1,5 +1,6 @@
 // Authorizer backed by the API server's access reviews: about the server itself
-// (SelfSubjectAccessReview), or about another caller, user and groups (SubjectAccessReview).
+// (SelfSubjectAccessReview), about a person signed in with a token (SelfSubjectAccessReview with
+// that token), or about another caller, user and groups (SubjectAccessReview).
 // Decisions are cached per user, groups, verb and namespace in a bounded LRU for a short time.
 // While the API server cannot answer, the last known decision stands: an outage must not turn
 // into "forbidden", nor make every read wait for a review that will not come.
@@ -20,7 +21,9 @@ export interface AuthorizerOptions {
   now?: () => number;
 }
 
-type Client = Pick<KubeClient, 'accessReview' | 'unreachable'>;
+type Client = Pick<KubeClient, 'accessReview' | 'unreachable'> & {
+  forIdentity(who: Identity): Pick<KubeClient, 'accessReview'>;
+};
 
 /**
  * The cache key of a decision. Groups are part of it (the same name with other groups may have
@@ -88,11 +91,13 @@ export class KubeAuthorizer implements Authorizer {
   }
 
   private async review({ who, verb, namespace }: Question): Promise<Decision> {
-    const isSelf = decisionKey(who, 'get', null) === this.selfKey;
-    const subject = isSelf ? undefined : { user: who.name, groups: who.groups };
     let r: { allowed: boolean; reason?: string };
     try {
-      r = await this.client.accessReview(verb, namespace, subject);
+      r =
+        who.credential?.type === 'token'
+          ? // The token's own review also sees what a user name and groups cannot (OIDC extras).
+            await this.client.forIdentity(who).accessReview(verb, namespace)
+          : await this.client.accessReview(verb, namespace, this.subjectOf(who));
     } catch (err) {
       // A refusal of the review itself is an answer; anything else means no answer.
       if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'unauthorized'))
@@ -108,5 +113,11 @@ export class KubeAuthorizer implements Authorizer {
           allowed: false,
           reason: `${who.name} may not ${verb} ConfigMaps${namespace ? ` in ${namespace}` : ''}${r.reason ? ` (${r.reason})` : ''}`,
         };
+  }
+
+  /** Undefined for the server itself (asked about with a SelfSubjectAccessReview). */
+  private subjectOf(who: Identity): { user: string; groups: string[] } | undefined {
+    const isSelf = !who.credential && decisionKey(who, 'get', null) === this.selfKey;
+    return isSelf ? undefined : { user: who.name, groups: who.groups };
   }
 }

@@ -6,6 +6,7 @@ import { ApiException, type ConfigurationOptions } from '@kubernetes/client-node
 import type { WriteOutcome } from '@perses-cm/api';
 import { AppError } from '../../domain/errors.ts';
 import { httpWithDeadline } from './kube-http.ts';
+import { impersonationHeaders, type Impersonation } from './kube-identity.ts';
 import { kubeStatusError } from './kube-status.ts';
 
 export interface KubeDeadlines {
@@ -25,8 +26,8 @@ export const DEFAULT_DEADLINES: KubeDeadlines = { readMs: 30_000, writeMs: 10_00
 /** Options that make a generated API call carry `signal`, so a deadline aborts the request. */
 export type CallOptions = ConfigurationOptions;
 
-function withSignal(signal: AbortSignal): CallOptions {
-  return { httpApi: httpWithDeadline(signal) };
+function withSignal(signal: AbortSignal, as?: Impersonation): CallOptions {
+  return { httpApi: httpWithDeadline(signal, as ? impersonationHeaders(as) : {}) };
 }
 
 /** Errors raised before a byte of the request left: nothing can have been applied. */
@@ -52,23 +53,32 @@ function statusOf(err: unknown): AppError | null {
 }
 
 export class KubeCalls {
-  private down: string | null = null;
+  constructor(
+    readonly deadlines: KubeDeadlines = DEFAULT_DEADLINES,
+    /** Who the calls act as through the console's credentials; the console itself when absent. */
+    private readonly as?: Impersonation,
+    /** Whether the API server answers: one fact for the console and everyone it acts for. */
+    private readonly reach: { down: string | null } = { down: null },
+  ) {}
 
-  constructor(readonly deadlines: KubeDeadlines = DEFAULT_DEADLINES) {}
+  /** The same calls (deadlines, reachability) acting as `who` through impersonation. */
+  actingAs(who: Impersonation): KubeCalls {
+    return new KubeCalls(this.deadlines, who, this.reach);
+  }
 
   /** Why the API server is thought unreachable (its last failure), or null while it answers. */
   get unreachable(): string | null {
-    return this.down;
+    return this.reach.down;
   }
 
   /** The API server answered something (an error status counts): it is reachable. */
   answered(): void {
-    this.down = null;
+    this.reach.down = null;
   }
 
   /** A call or a watch could not reach the API server. */
   failed(reason: string): void {
-    this.down = reason;
+    this.reach.down = reason;
   }
 
   read<T>(fn: (options: CallOptions) => Promise<T>): Promise<T> {
@@ -88,14 +98,14 @@ export class KubeCalls {
     fn: (options: CallOptions) => Promise<T>,
     probe: (options: CallOptions) => Promise<unknown>,
   ): Promise<T> {
-    if (this.down !== null) {
+    if (this.reach.down !== null) {
       try {
         await this.check(probe);
       } catch (err) {
         if (statusOf(err) === null || (err as AppError).code === 'unavailable')
           throw new AppError(
             'unavailable',
-            `Kubernetes is unreachable (${this.down}): nothing was written`,
+            `Kubernetes is unreachable (${this.reach.down}): nothing was written`,
             { outcome: 'not_applied' satisfies WriteOutcome },
           );
       }
@@ -127,7 +137,7 @@ export class KubeCalls {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), ms);
     try {
-      const result = await fn(withSignal(controller.signal));
+      const result = await fn(withSignal(controller.signal, this.as));
       this.answered();
       return result;
     } catch (err) {

@@ -6,12 +6,16 @@ import {
   AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
+  ServerConfiguration,
   VersionApi,
+  createConfiguration,
   type V1ConfigMap,
 } from '@kubernetes/client-node';
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { Identity } from '../../domain/identity.ts';
 import { DEFAULT_DEADLINES, KubeCalls, type CallOptions, type KubeDeadlines } from './kube-call.ts';
+import { tokenKubeConfig } from './kube-identity.ts';
 import { listConfigMapPages, slim } from './kube-list.ts';
 import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
 import { openWatch, type WatchEventType, type WatchHandle } from './kube-watch.ts';
@@ -256,5 +260,80 @@ export class KubeClient {
   async listNamespaces(): Promise<string[]> {
     const list = await this.calls.read((o) => this.core.listNamespace({}, o));
     return list.items.flatMap((n) => (n.metadata?.name ? [n.metadata.name] : []));
+  }
+
+  /** Clients acting for people, reused while they keep calling (see forIdentity). */
+  private personal?: {
+    impersonated: Map<string, KubeClient>;
+    byToken: WeakMap<object, KubeClient>;
+  };
+
+  /**
+   * This client acting for `who`: the same server, calls and deadlines, authenticated as the
+   * person — their own token, or this client's credentials with `Impersonate-User`/
+   * `Impersonate-Group` (the typed API calls; watches and lists stay the console's own). Whether
+   * the API server answers stays one fact for all. The server's own identity gets this client.
+   */
+  forIdentity(who: Identity): KubeClient {
+    const credential = who.credential;
+    if (!credential) return this;
+    this.personal ??= { impersonated: new Map(), byToken: new WeakMap() };
+    const { impersonated, byToken } = this.personal;
+    if (credential.type === 'token') {
+      let client = byToken.get(credential);
+      if (!client) {
+        client = this.derived(tokenKubeConfig(this.kc, credential.token.reveal()), this.calls);
+        byToken.set(credential, client);
+      }
+      return client;
+    }
+    const key = JSON.stringify([who.name, [...who.groups].sort()]);
+    let client = impersonated.get(key);
+    if (client) {
+      // Most recently used last, so the oldest is the first to go.
+      impersonated.delete(key);
+    } else {
+      client = this.derived(this.kc, this.calls.actingAs({ user: who.name, groups: who.groups }));
+      if (impersonated.size >= 500) impersonated.delete(impersonated.keys().next().value ?? '');
+    }
+    impersonated.set(key, client);
+    return client;
+  }
+
+  /**
+   * Who the API server says this client's credentials belong to (SelfSubjectReview); fails with
+   * `unauthorized` when it does not accept them. Any authenticated user may ask.
+   */
+  async reviewSelf(): Promise<{ name: string; groups: string[] }> {
+    const review = await this.calls.read((o) =>
+      this.authn.createSelfSubjectReview(
+        { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } },
+        o,
+      ),
+    );
+    const user = review.status?.userInfo;
+    if (!user?.username) throw new AppError('unauthorized', 'the API server named no user');
+    return { name: user.username, groups: user.groups ?? [] };
+  }
+
+  /**
+   * A copy of this client whose API clients use `kc` (as `makeApiClient` builds them) and whose
+   * calls are `calls`. Everything else, methods included, stays this client's.
+   */
+  private derived(kc: KubeConfig, calls: KubeCalls): KubeClient {
+    const config = createConfiguration({
+      baseServer: new ServerConfiguration(this.server, {}),
+      authMethods: { default: kc },
+    });
+    const copy = Object.create(KubeClient.prototype) as KubeClient;
+    return Object.assign(copy, this, {
+      kc,
+      calls,
+      core: new CoreV1Api(config),
+      authz: new AuthorizationV1Api(config),
+      authn: new AuthenticationV1Api(config),
+      version: new VersionApi(config),
+      personal: undefined,
+    });
   }
 }

@@ -13,7 +13,17 @@ import {
   type RequestContext,
 } from '@kubernetes/client-node';
 
-function send(ctx: RequestContext, signal: AbortSignal): Promise<ResponseContext> {
+type Headers = Record<string, string | string[]>;
+
+/** The call's own headers, with `extra` (impersonation) in place of any impersonation it set. */
+function headersOf(ctx: RequestContext, extra: Headers): Headers {
+  const headers: Headers = {};
+  for (const [name, value] of Object.entries(ctx.getHeaders()))
+    if (!/^impersonate-/i.test(name)) headers[name] = value;
+  return { ...headers, ...extra, 'accept-encoding': 'gzip' };
+}
+
+function send(ctx: RequestContext, signal: AbortSignal, extra: Headers): Promise<ResponseContext> {
   return new Promise((resolve, reject) => {
     const url = new URL(ctx.getUrl());
     const body = ctx.getBody();
@@ -26,7 +36,7 @@ function send(ctx: RequestContext, signal: AbortSignal): Promise<ResponseContext
       url,
       {
         method: ctx.getHttpMethod(),
-        headers: { ...ctx.getHeaders(), 'accept-encoding': 'gzip' },
+        headers: headersOf(ctx, extra),
         agent: ctx.getAgent(),
         signal,
       },
@@ -51,7 +61,10 @@ function send(ctx: RequestContext, signal: AbortSignal): Promise<ResponseContext
   });
 }
 
-/** An HTTP library whose every request ends when `signal` aborts, its body included. */
-export function httpWithDeadline(signal: AbortSignal): HttpLibrary {
-  return wrapHttpLibrary({ send: (ctx) => send(ctx, signal) });
+/**
+ * An HTTP library whose every request ends when `signal` aborts, its body included; `extra`
+ * headers (impersonation) go on every request, an array value as repeated lines.
+ */
+export function httpWithDeadline(signal: AbortSignal, extra: Headers = {}): HttpLibrary {
+  return wrapHttpLibrary({ send: (ctx) => send(ctx, signal, extra) });
 }

@@ -1,5 +1,6 @@
 // Store over labeled ConfigMaps: reads come from the watch loops' cache; writes go to the API
-// server with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
+// server as the person asking (impersonated, or with their token), so Kubernetes RBAC has the
+// last word, with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
 // without the label, and record when and through what the console changed it.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { Target } from '@perses-cm/api';
@@ -114,7 +115,7 @@ export class KubernetesStore implements ResourceStore {
     };
     let created: V1ConfigMap;
     try {
-      created = await this.client.createConfigMap(namespace, body);
+      created = await this.client.forIdentity(who).createConfigMap(namespace, body);
     } catch (err) {
       if (err instanceof AppError && err.code === 'already_exists') {
         throw new AppError('already_exists', `ConfigMap ${namespace}/${plan.name} already exists`);
@@ -162,7 +163,7 @@ export class KubernetesStore implements ResourceStore {
     };
     let replaced: V1ConfigMap;
     try {
-      replaced = await this.client.replaceConfigMap(namespace, name, body);
+      replaced = await this.client.forIdentity(who).replaceConfigMap(namespace, name, body);
     } catch (err) {
       if (writeOutcome(err) === 'unknown')
         replaced = await this.confirm(err, namespace, name, (now) => isOurs(now, body));
@@ -171,11 +172,11 @@ export class KubernetesStore implements ResourceStore {
     return this.applied(replaced);
   }
 
-  async delete(_who: Identity, ref: EntryRef, expected: string): Promise<void> {
+  async delete(who: Identity, ref: EntryRef, expected: string): Promise<void> {
     this.editable(ref);
     const { namespace, name } = ref as Extract<EntryRef, { type: 'configmap' }>;
     try {
-      await this.client.deleteConfigMap(namespace, name, expected);
+      await this.client.forIdentity(who).deleteConfigMap(namespace, name, expected);
     } catch (err) {
       if (writeOutcome(err) === 'unknown') await this.confirm(err, namespace, name, null);
       else throw await this.afterFailedWrite(err, namespace, name);
