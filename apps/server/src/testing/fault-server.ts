@@ -37,7 +37,8 @@ export async function startFaultServer(
   const srv = await startKubeServer(
     await kubeconfigVia(kubeconfig, proxy.port),
     namespaces,
-    {},
+    // The tests write in loops until a fault shows: the console's write rate limit is not theirs.
+    { security: { writesPerMinute: 100_000 } },
     {
       ...options,
       kube: {
