@@ -14,11 +14,14 @@ import {
   tokenOf,
   type ConsoleAccount,
 } from './testing/console-account.ts';
+import { startFaultProxy, type FaultProxy } from '@perses-cm/stack/testing';
+import { identity } from './domain/model.ts';
+import { readDocument } from './services/document-input.ts';
 import { projectText } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
 import { eventually, openSse } from './testing/sse.ts';
-import { startTcpProxy, type TcpProxy } from './testing/tcp-proxy.ts';
 
+const IMPERSONATE = { type: 'impersonate' } as const;
 const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
 const LABEL = { 'perses.dev/resource': 'true' };
 
@@ -26,7 +29,7 @@ let admin: CoreV1Api;
 let account: ConsoleAccount;
 let srv: RunningServer;
 let devA: ApiClient;
-let outsider: TcpProxy;
+let outsider: FaultProxy;
 const audit: string[] = [];
 /** A resource in team-b that dev-a must never see. */
 const hidden = uniq('hidden-b');
@@ -59,7 +62,7 @@ beforeAll(async () => {
   );
   devA = apiClient(srv.url, { headers: DEV_A });
   // Another address on loopback: not the proxy's.
-  outsider = await startTcpProxy('127.0.0.1', Number(new URL(srv.url).port), '127.0.0.2');
+  outsider = await startFaultProxy('127.0.0.1', Number(new URL(srv.url).port), '127.0.0.2');
 });
 afterAll(async () => {
   await outsider?.close();
@@ -116,10 +119,20 @@ describe('proxy mode', () => {
     });
   });
 
-  it('is refused in team-b by Kubernetes itself, which names dev-a', async () => {
+  it('is refused in team-b by a review of dev-a, and by Kubernetes itself on the write', async () => {
     const refused = await devA.create({ text: projectText(uniq('b')), namespace: 'team-b' });
     expect(refused.status).toBe(403);
-    expect(refused.error.message).toMatch(/User "dev-a" cannot create resource "configmaps"/);
+    expect(refused.error.message).toMatch(/dev-a may not create ConfigMaps in team-b/);
+    // The write itself, past the console's own check, goes out as dev-a and Kubernetes refuses it.
+    const doc = readDocument({ text: projectText(uniq('b')), format: 'yaml' });
+    const asDevA = await srv.store
+      .create(
+        { name: 'dev-a', groups: ['team-a-editors'], source: 'proxy', credential: IMPERSONATE },
+        { ...doc, identity: identity(doc.document)!, namespace: 'team-b' },
+      )
+      .catch((err: unknown) => err);
+    expect(asDevA).toMatchObject({ code: 'forbidden' });
+    expect((asDevA as Error).message).toMatch(/User "dev-a" cannot create resource "configmaps"/);
     const entry = AuditEntry.parse(JSON.parse(audit.at(-1) ?? '{}'));
     expect(entry).toMatchObject({
       user: 'dev-a',
@@ -190,7 +203,7 @@ describe('proxy mode', () => {
     });
     const refused = await forged.create({ text: projectText(uniq('forged')), namespace: 'team-b' });
     expect(refused.status).toBe(403);
-    expect(refused.error.message).toMatch(/User "dev-a"/);
+    expect(refused.error.message).toMatch(/^dev-a may not create/);
     expect((await forged.whoami()).body.identity.name).toBe('dev-a');
     expect(JSON.stringify((await forged.list()).body)).not.toContain('team-b');
   });

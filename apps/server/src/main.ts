@@ -14,7 +14,9 @@ import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { Backend, ResourceStore } from './stores/store.ts';
+import type { KubeOptions } from './stores/kubernetes/backend.ts';
 import type { LoopOptions } from './stores/kubernetes/watch-loop.ts';
+import type { IdentityResolver } from './routes/respond.ts';
 import {
   buildGeneration,
   openIndexedStore,
@@ -62,6 +64,10 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
+  /** Deadlines of Kubernetes calls and the access decision cache (tests shorten them). */
+  kube?: Omit<KubeOptions, 'loop'>;
+  /** Who is calling, in place of the auth mode's answer (tests ask as other callers). */
+  identify?: IdentityResolver;
   /** Where audit lines go (default: stdout). */
   auditWrite?: (line: string) => void;
   /** Provisioning status polling and history (tests shorten and isolate them); false: none. */
@@ -80,7 +86,7 @@ async function backendFor(config: ServerConfig, options: RuntimeOptions): Promis
   }
   // Loaded only for a cluster target, so a directory console never loads the client.
   const { kubernetesBackend } = await import('./stores/kubernetes/backend.ts');
-  return kubernetesBackend(config.target, options.loop);
+  return kubernetesBackend(config.target, { ...options.kube, loop: options.loop });
 }
 
 /** The OS user, or `local` where there is none (a container without a passwd entry). */
@@ -131,6 +137,7 @@ export async function createRuntime(
     events: options.events,
     status,
     ...parts,
+    access: options.identify ? { ...parts.access, identify: options.identify } : parts.access,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
   if (status) {

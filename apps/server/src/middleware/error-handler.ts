@@ -93,7 +93,10 @@ export function mapError(err: unknown): MappedError {
 
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const mapped = mapError(err);
-  if (mapped.status >= 500) console.error('request failed:', err);
+  // An unreachable upstream is a state, not a bug: one line each, without a stack.
+  if (err instanceof AppError && err.code === 'unavailable')
+    console.warn(`unavailable: ${err.message}`);
+  else if (mapped.status >= 500) console.error('request failed:', err);
   if (res.headersSent) {
     res.end();
     return;

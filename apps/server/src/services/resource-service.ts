@@ -11,17 +11,19 @@ import type {
   Verb,
 } from '@perses-cm/api';
 import type { ResourceStore } from '../stores/store.ts';
-import { AppError, notFound } from '../domain/errors.ts';
+import { AppError, notFound, toSourceError } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import { isPerson, type Authorizer, type Identity } from '../domain/identity.ts';
+import { isPerson, type Authorizer, type Decision, type Identity } from '../domain/identity.ts';
 import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
-import { compareResources, resourceId } from './resource-index.ts';
+import { IdentityClaims, where } from './identity-claims.ts';
+import { compareResources } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
 import { SplitService } from './split-service.ts';
 
 export class ResourceService {
   private readonly splitter: SplitService;
+  private readonly claims: IdentityClaims;
 
   constructor(
     private readonly store: ResourceStore,
@@ -30,6 +32,7 @@ export class ResourceService {
     private readonly unlabeled: UnlabeledResources | null = null,
   ) {
     this.splitter = new SplitService(store, index);
+    this.claims = new IdentityClaims(store, index, authorizer, (r) => this.detail(r));
   }
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
@@ -38,19 +41,26 @@ export class ResourceService {
     query: ListResourcesQuery,
   ): Promise<{ resources: IndexedResource[]; errors: SourceError[]; generation: number }> {
     const errors: SourceError[] = [...this.store.status().errors];
+    // Checked before any access review: each review is a call and a cache entry.
+    if (query.namespace) this.assertWatched(query.namespace, 'namespace');
     const namespaces = query.namespace ? [query.namespace] : this.index.namespaces();
     const denied = new Set<string>();
     await Promise.all(
       namespaces.map(async (ns) => {
-        const d = await this.authorizer.can(who, 'list', ns);
-        if (!d.allowed) {
+        // No answer about access hides the namespace, said as such: not as a refusal.
+        const d = await this.authorizer.can(who, 'list', ns).catch((err: unknown) => err);
+        if (d instanceof Error || !(d as Decision).allowed) {
           denied.add(ns);
+          if (d instanceof Error) {
+            errors.push(toSourceError(ns, d));
+            return;
+          }
           // A person is not told about other teams' namespaces unless they asked for one.
           if (isPerson(who) && query.namespace === undefined) return;
           errors.push({
             source: ns,
             code: 'forbidden',
-            message: d.reason ?? `may not list ConfigMaps in ${ns}`,
+            message: (d as Decision).reason ?? `may not list ConfigMaps in ${ns}`,
           });
         }
       }),
@@ -74,28 +84,24 @@ export class ResourceService {
   async create(who: Identity, req: CreateResourceRequest): Promise<ResourceDetail> {
     const doc = readDocument(req);
     const id = this.checkedIdentity(doc);
-    const existing = this.index.withIdentity(identityKey(id))[0];
-    if (existing) {
-      throw new AppError(
-        'already_exists',
-        `${id.kind} "${id.name}"${id.project ? ` in project "${id.project}"` : ''} already exists (${where(existing)})`,
-        { current: this.detail(existing) },
-      );
-    }
     const namespace = this.namespaceFor(req.namespace);
+    // Before looking for the identity: who may not create here learns nothing of what exists.
+    if (namespace !== null) {
+      const d = await this.authorizer.can(who, 'create', namespace);
+      if (!d.allowed) throw new AppError('forbidden', d.reason ?? `may not create in ${namespace}`);
+    }
     if (req.configMapName !== undefined) this.checkConfigMapName(req.configMapName, namespace);
-    const container = await this.store.create(who, {
-      document: doc.document,
-      text: doc.text,
-      format: doc.format,
-      identity: id,
-      namespace,
-      ...(req.configMapName !== undefined ? { configMapName: req.configMapName } : {}),
-    });
-    // Stores publish their own writes before resolving, so the index already holds it.
-    const entry = container.entries[0];
-    if (!entry) throw new AppError('internal', 'the store wrote nothing');
-    return this.detail(this.mustGet(resourceId(entry, null)));
+    const created = await this.claims.claim(who, id, () =>
+      this.store.create(who, {
+        document: doc.document,
+        text: doc.text,
+        format: doc.format,
+        identity: id,
+        namespace,
+        ...(req.configMapName !== undefined ? { configMapName: req.configMapName } : {}),
+      }),
+    );
+    return this.detail(this.mustGet(created));
   }
 
   async update(who: Identity, id: string, req: UpdateResourceRequest): Promise<ResourceDetail> {
@@ -108,13 +114,7 @@ export class ResourceService {
     const twin = this.index.withIdentity(nextKey).find((r) => r.summary.id !== id);
     if (current.keys.identity === null && twin) {
       // Fixing an unparseable resource must not create a second copy of another one.
-      throw new AppError(
-        'already_exists',
-        `${next.kind} "${next.name}" already exists (${where(twin)})`,
-        {
-          current: this.detail(twin),
-        },
-      );
+      throw await this.claims.alreadyExists(who, next, twin);
     }
     if (current.keys.identity !== null && current.keys.identity !== nextKey) {
       throw new AppError(
@@ -259,16 +259,19 @@ export class ResourceService {
         });
       return first;
     }
-    if (writable !== 'any' && !writable.includes(requested)) {
+    this.assertWatched(requested, 'namespace');
+    return requested;
+  }
+
+  private assertWatched(namespace: string, field: string): void {
+    const writable = this.store.writableNamespaces();
+    if (writable !== 'any' && !writable.includes(namespace)) {
       throw new AppError(
         'bad_request',
-        `namespace "${requested}" is not watched by this server (watched: ${writable.join(', ')})`,
-        {
-          fields: [{ field: 'namespace', message: 'not a watched namespace' }],
-        },
+        `namespace "${namespace}" is not watched by this server (watched: ${writable.join(', ') || 'none'})`,
+        { fields: [{ field, message: 'not a watched namespace' }] },
       );
     }
-    return requested;
   }
 
   private conflict(current: IndexedResource, version: string): AppError {
@@ -300,11 +303,6 @@ export class ResourceService {
     if (!r) throw new AppError('internal', 'the written resource is not in the cache');
     return r;
   }
-}
-
-function where(r: IndexedResource): string {
-  const o = r.entry.origin;
-  return o.type === 'file' ? `file ${o.path}` : `ConfigMap ${o.namespace}/${o.name} key ${o.key}`;
 }
 
 /** Two lists in list order, merged into one. */

@@ -77,6 +77,12 @@ export interface UnlabeledSource {
   read(namespace: string, name: string): Promise<Container | null>;
 }
 
+/** A container another writer made, possibly for the same resource, and whether it came first. */
+export interface Rival {
+  container: Container;
+  first: boolean;
+}
+
 export interface ResourceStore {
   readonly target: Target;
   /** Null where nothing can lack a label (a chart directory). */
@@ -91,6 +97,12 @@ export interface ResourceStore {
   /** Namespaces the store would write to when the caller names none (first is the default). */
   writableNamespaces(): string[] | 'any';
   create(who: Identity, input: CreateInput): Promise<Container>;
+  /**
+   * After a create: containers elsewhere in the store's scope, read fresh from the source, where
+   * another writer may have created the same resource at the same time. Absent for a chart
+   * directory, which one console writes and where its creates of one resource run one at a time.
+   */
+  rivals?(created: Container): Promise<Rival[]>;
   update(who: Identity, ref: EntryRef, text: string, expectedVersion: string): Promise<Container>;
   delete(who: Identity, ref: EntryRef, expectedVersion: string): Promise<void>;
 }

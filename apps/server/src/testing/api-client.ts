@@ -21,8 +21,10 @@ import {
   ResourcePipeline,
   ServedDocument,
   StatusOverview,
+  UnavailableDetails,
   ValidateResponse,
   WhoAmIResponse,
+  type WriteOutcome,
 } from '@perses-cm/api';
 
 type ApiError = ErrorBody['error'];
@@ -64,6 +66,11 @@ export class Reply<T> {
     return z.object({ findings: z.array(Finding) }).parse(this.error.details).findings;
   }
 
+  /** `details.outcome` of a 503 `unavailable` write: whether it may have been applied. */
+  outcome(): WriteOutcome {
+    return UnavailableDetails.parse(this.error.details).outcome;
+  }
+
   /** `details.current` of a 409 `conflict`: what is stored now. */
   current(): ResourceDetail | null {
     return ConflictDetails.parse(this.error.details).current;
@@ -85,11 +92,17 @@ const Text = z.string();
 
 /**
  * A client as the web app is one: it sends the CSRF header on every request. `headers` go with
- * every request too (an auth proxy's user headers, a session cookie).
+ * every request too (an auth proxy's user headers, a session cookie). `answerWithinMs`: every call
+ * fails unless the whole answer arrived within that time.
  */
-export function apiClient(base: string, options: { headers?: Record<string, string> } = {}) {
+export function apiClient(
+  base: string,
+  options: { headers?: Record<string, string>; answerWithinMs?: number } = {},
+) {
+  const { answerWithinMs } = options;
   const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
     const sends = opts.body !== undefined || opts.raw !== undefined;
+    const signal = answerWithinMs === undefined ? undefined : AbortSignal.timeout(answerWithinMs);
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -98,6 +111,7 @@ export function apiClient(base: string, options: { headers?: Record<string, stri
         ...(sends ? { 'content-type': 'application/json' } : {}),
       },
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      signal,
     });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').startsWith('application/json');

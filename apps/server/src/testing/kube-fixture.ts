@@ -44,8 +44,8 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
-  /** Runtime options; audit lines go nowhere unless `auditWrite` is given (readable output). */
-  runtime: RuntimeOptions = {},
+  /** Runtime options; audit lines go nowhere unless `auditWrite` says, so test output stays readable. */
+  options: RuntimeOptions = {},
 ): Promise<RunningServer> {
   return startServer(
     {
@@ -59,10 +59,10 @@ export function startKubeServer(
     },
     // Small pages, so every test also goes through paginated lists.
     {
-      loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 },
       events: { heartbeatMs: 1000 },
       auditWrite: () => {},
-      ...runtime,
+      ...options,
+      loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2, ...options.loop },
     },
   );
 }

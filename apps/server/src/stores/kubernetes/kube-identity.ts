@@ -1,13 +1,7 @@
-// What a per-person Kubernetes client needs: the API server's HTTP layer that adds impersonation
-// headers, and the kubeconfig of a person's own token. KubeClient.forIdentity puts them to use.
-import {
-  KubeConfig,
-  ResponseContext,
-  wrapHttpLibrary,
-  type HttpLibrary,
-  type RequestContext,
-} from '@kubernetes/client-node';
-import nodeFetch from 'node-fetch';
+// What a per-person Kubernetes client needs: the impersonation headers of a person acting through
+// the console's credentials, and the kubeconfig of a person's own token. KubeClient.forIdentity
+// puts them to use; kube-http.ts sends the headers on every call.
+import { KubeConfig } from '@kubernetes/client-node';
 
 /**
  * Added by the API server to every impersonated user that is not anonymous, without an
@@ -15,36 +9,24 @@ import nodeFetch from 'node-fetch';
  */
 const IMPLIED_GROUP = 'system:authenticated';
 
+/** Who a client acts as through the console's own credentials. */
+export interface Impersonation {
+  user: string;
+  groups: string[];
+}
+
 /**
- * The client library's fetch, with `Impersonate-User` and one `Impersonate-Group` line per group.
- * Its own kubeconfig support knows only a user, and its request headers are a record, which
- * cannot repeat a header: the API server reads each line as one group, so joining them with
- * commas would impersonate one group named "a,b".
+ * `Impersonate-User`, and `Impersonate-Group` as one header line per group. The client library's
+ * own kubeconfig support knows only a user, and its request headers are a record, which cannot
+ * repeat a header: the API server reads each line as one group, so joining them with commas would
+ * impersonate one group named "a,b". Node's HTTP sends an array value as repeated lines.
  */
-export function impersonatingHttp(user: string, groups: string[]): HttpLibrary {
-  return wrapHttpLibrary({
-    async send(request: RequestContext): Promise<ResponseContext> {
-      const headers = new nodeFetch.Headers();
-      for (const [name, value] of Object.entries(request.getHeaders())) {
-        if (!/^impersonate-/i.test(name)) headers.set(name, value);
-      }
-      headers.set('Impersonate-User', user);
-      for (const g of groups) if (g !== IMPLIED_GROUP) headers.append('Impersonate-Group', g);
-      const res = await nodeFetch(request.getUrl(), {
-        method: request.getHttpMethod().toString(),
-        body: request.getBody() as string | undefined,
-        headers,
-        signal: request.getSignal() as never,
-        agent: request.getAgent(),
-      });
-      const answer: Record<string, string> = {};
-      res.headers.forEach((value, name) => (answer[name] = value));
-      return new ResponseContext(res.status, answer, {
-        text: () => res.text(),
-        binary: () => res.buffer(),
-      });
-    },
-  });
+export function impersonationHeaders(who: Impersonation): Record<string, string | string[]> {
+  const groups = who.groups.filter((g) => g !== IMPLIED_GROUP);
+  return {
+    'Impersonate-User': who.user,
+    ...(groups.length > 0 ? { 'Impersonate-Group': groups } : {}),
+  };
 }
 
 /** The same cluster (server, CA, TLS options) as `base`, authenticated by `token` alone. */

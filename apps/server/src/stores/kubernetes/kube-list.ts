@@ -34,10 +34,15 @@ export function slim(cm: V1ConfigMap): V1ConfigMap {
   return cm;
 }
 
+export interface ListSelectors {
+  labelSelector: string;
+  fieldSelector?: string;
+}
+
 function pageUrl(
   server: string,
   namespace: string | null,
-  labelSelector: string,
+  { labelSelector, fieldSelector }: ListSelectors,
   limit: number,
   continueToken: string | undefined,
 ): URL {
@@ -47,24 +52,29 @@ function pageUrl(
       : `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps`;
   const url = new URL(server.replace(/\/+$/, '') + path);
   url.searchParams.set('labelSelector', labelSelector);
+  if (fieldSelector) url.searchParams.set('fieldSelector', fieldSelector);
   url.searchParams.set('limit', String(limit));
   if (continueToken) url.searchParams.set('continue', continueToken);
   return url;
 }
 
 /** One GET whose whole body is read; the status code decides what the body means. */
-async function get(kc: KubeConfig, url: URL): Promise<{ status: number; body: string }> {
+async function get(
+  kc: KubeConfig,
+  url: URL,
+  timeoutMs: number,
+): Promise<{ status: number; body: string }> {
   const options: RequestOptions = { method: 'GET', headers: { accept: 'application/json' } };
   await kc.applyToHTTPSOptions(options);
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { ...options, signal: AbortSignal.timeout(PAGE_TIMEOUT_MS) });
+    const req = send(url, { ...options, signal: AbortSignal.timeout(timeoutMs) });
     req.on('error', (err) =>
       reject(
         err.name === 'AbortError' || err.name === 'TimeoutError'
           ? new AppError(
               'unavailable',
-              `Kubernetes API did not answer within ${PAGE_TIMEOUT_MS / 1000} s`,
+              `Kubernetes API did not answer within ${timeoutMs / 1000} s`,
             )
           : new AppError('unavailable', `Kubernetes API unreachable: ${err.message}`),
       ),
@@ -85,8 +95,8 @@ async function get(kc: KubeConfig, url: URL): Promise<{ status: number; body: st
   });
 }
 
-async function fetchPage(kc: KubeConfig, url: URL): Promise<ConfigMapPage> {
-  const { status, body } = await get(kc, url);
+async function fetchPage(kc: KubeConfig, url: URL, timeoutMs: number): Promise<ConfigMapPage> {
+  const { status, body } = await get(kc, url, timeoutMs);
   if (status !== 200) {
     let parsed: unknown = body;
     try {
@@ -117,20 +127,26 @@ export async function listConfigMapPages(
   kc: KubeConfig,
   server: string,
   namespace: string | null,
-  labelSelector: string,
+  selectors: ListSelectors,
   pageSize: number,
   onPage: (items: V1ConfigMap[]) => Promise<void> | void,
+  timeoutMs = PAGE_TIMEOUT_MS,
 ): Promise<{ resourceVersion: string }> {
   let next: Promise<ConfigMapPage> | null = fetchPage(
     kc,
-    pageUrl(server, namespace, labelSelector, pageSize, undefined),
+    pageUrl(server, namespace, selectors, pageSize, undefined),
+    timeoutMs,
   );
   let resourceVersion = '';
   while (next) {
     const page: ConfigMapPage = await next;
     resourceVersion = page.resourceVersion || resourceVersion;
     next = page.continueToken
-      ? fetchPage(kc, pageUrl(server, namespace, labelSelector, pageSize, page.continueToken))
+      ? fetchPage(
+          kc,
+          pageUrl(server, namespace, selectors, pageSize, page.continueToken),
+          timeoutMs,
+        )
       : null;
     // A failed next page must not go unhandled while this one is processed; it is awaited above.
     next?.catch(() => undefined);

@@ -12,6 +12,7 @@ import type {
   CreateInput,
   EntryRef,
   ResourceStore,
+  Rival,
   StoreChange,
   StoreStatus,
   UnlabeledSource,
@@ -22,6 +23,7 @@ import {
   containerKeyFor,
   toContainer,
 } from './configmap-entries.ts';
+import { writeOutcome } from './kube-call.ts';
 import type { KubeClient } from './kube-client.ts';
 import { labelSelectorString, matchesLabel } from './label-selector.ts';
 import { UnlabeledConfigMaps } from './unlabeled-configmaps.ts';
@@ -124,9 +126,31 @@ export class KubernetesStore implements ResourceStore {
           fields: [{ field: 'configMapName', message: 'a ConfigMap of that name exists' }],
         });
       }
-      throw err;
+      created = await this.confirm(err, namespace, plan.name, (cm) => isOurs(cm, body));
     }
     return this.applied(created);
+  }
+
+  /**
+   * ConfigMaps of the same name in the other watched namespaces, read from the API server: the
+   * name comes from the Perses identity, so another console creating the same resource elsewhere
+   * at the same moment shows up here even before its watch event does.
+   */
+  async rivals(created: Container): Promise<Rival[]> {
+    const ours = this.cached(created.key);
+    const name = ours?.metadata?.name;
+    if (!ours || !name) return [];
+    const scopes = this.namespaces === 'all' ? [null] : this.namespaces;
+    const selector = labelSelectorString(this.label);
+    const lists = await Promise.all(
+      scopes.map((ns) =>
+        this.client.listConfigMaps(ns, selector, undefined, undefined, `metadata.name=${name}`),
+      ),
+    );
+    return lists
+      .flatMap((l) => l.items)
+      .filter((cm) => cm.metadata?.namespace !== ours.metadata?.namespace)
+      .map((cm) => ({ container: toContainer(cm), first: createdBefore(cm, ours) }));
   }
 
   async update(who: Identity, ref: EntryRef, text: string, expected: string): Promise<Container> {
@@ -143,13 +167,15 @@ export class KubernetesStore implements ResourceStore {
       },
       data: { [key]: text },
     };
+    let replaced: V1ConfigMap;
     try {
-      return this.applied(
-        await this.client.forIdentity(who).replaceConfigMap(namespace, name, body),
-      );
+      replaced = await this.client.forIdentity(who).replaceConfigMap(namespace, name, body);
     } catch (err) {
-      throw await this.afterFailedWrite(err, namespace, name);
+      if (writeOutcome(err) === 'unknown')
+        replaced = await this.confirm(err, namespace, name, (now) => isOurs(now, body));
+      else throw await this.afterFailedWrite(err, namespace, name);
     }
+    return this.applied(replaced);
   }
 
   async delete(who: Identity, ref: EntryRef, expected: string): Promise<void> {
@@ -158,9 +184,29 @@ export class KubernetesStore implements ResourceStore {
     try {
       await this.client.forIdentity(who).deleteConfigMap(namespace, name, expected);
     } catch (err) {
-      throw await this.afterFailedWrite(err, namespace, name);
+      if (writeOutcome(err) === 'unknown') await this.confirm(err, namespace, name, null);
+      else throw await this.afterFailedWrite(err, namespace, name);
     }
     this.loopFor(namespace)?.forget(`${namespace}/${name}`);
+  }
+
+  /**
+   * A write whose answer never came may have been applied: re-read the ConfigMap (briefly) and
+   * answer with the truth. `ours` tells our write from what was there; null expects it gone.
+   * When the re-read cannot settle it either, the write's own error (outcome unknown) stands.
+   */
+  private async confirm(
+    err: unknown,
+    namespace: string,
+    name: string,
+    ours: ((cm: V1ConfigMap) => boolean) | null,
+  ): Promise<V1ConfigMap> {
+    if (writeOutcome(err) !== 'unknown') throw err;
+    const now = await this.client.checkConfigMap(namespace, name).catch(() => undefined);
+    if (now === undefined) throw err;
+    if (ours === null && now === null) return { metadata: { namespace, name } };
+    if (ours !== null && now !== null && ours(now)) return now;
+    throw err;
   }
 
   /** The label written on new ConfigMaps: a selector on the key alone still needs a value. */
@@ -249,6 +295,20 @@ export class KubernetesStore implements ResourceStore {
   private emit(change: StoreChange): void {
     for (const l of this.listeners) l(change);
   }
+}
+
+/** Whether `cm` holds the write `body` (its data and its stamp, which is unique to the write). */
+function isOurs(cm: V1ConfigMap, body: V1ConfigMap): boolean {
+  const at = (c: V1ConfigMap) => c.metadata?.annotations?.[LAST_APPLIED_AT];
+  return at(cm) === at(body) && JSON.stringify(cm.data) === JSON.stringify(body.data);
+}
+
+/** Creation order: the second-precision timestamp, then the resourceVersion (etcd's revision). */
+function createdBefore(a: V1ConfigMap, b: V1ConfigMap): boolean {
+  const t = (c: V1ConfigMap) => new Date(c.metadata?.creationTimestamp ?? 0).getTime();
+  if (t(a) !== t(b)) return t(a) < t(b);
+  const rv = (c: V1ConfigMap) => c.metadata?.resourceVersion ?? '';
+  return /^\d+$/.test(rv(a)) && /^\d+$/.test(rv(b)) && BigInt(rv(a)) < BigInt(rv(b));
 }
 
 function stamp(who: Identity): Record<string, string> {

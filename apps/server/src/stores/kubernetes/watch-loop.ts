@@ -18,7 +18,18 @@ export interface LoopOptions {
   maxBackoffMs?: number;
   /** ConfigMaps per list page. */
   pageSize?: number;
+  /**
+   * Each watch asks the server to end it after this many seconds (it sends a bookmark two seconds
+   * before); a watch that neither bookmarked nor ended `watchGraceMs` later is frozen: the loop
+   * reports itself stale and re-lists. Their sum bounds how long a frozen link goes unnoticed.
+   */
+  watchTimeoutSeconds?: number;
+  watchGraceMs?: number;
 }
+
+/** A frozen watch is noticed within 45 s + 10 s. */
+const WATCH_TIMEOUT_SECONDS = 45;
+const WATCH_GRACE_MS = 10_000;
 
 export const cmKey = (cm: V1ConfigMap) =>
   `${cm.metadata?.namespace ?? ''}/${cm.metadata?.name ?? ''}`;
@@ -182,14 +193,19 @@ export class WatchLoop {
           finish(err);
         }
       };
-      this.client
-        .watchConfigMaps(this.namespace, this.selector, this.rv, onEvent, (err) =>
-          finish(err ?? null),
-        )
-        .then((h) => {
-          if (settled || this.stopped) h.abort();
-          else this.handle = h;
-        }, finish);
+      const handle = this.client.watchConfigMaps(
+        this.namespace,
+        this.selector,
+        this.rv,
+        onEvent,
+        (err) => finish(err),
+        {
+          timeoutSeconds: this.options.watchTimeoutSeconds ?? WATCH_TIMEOUT_SECONDS,
+          graceMs: this.options.watchGraceMs ?? WATCH_GRACE_MS,
+        },
+      );
+      if (settled || this.stopped) handle.abort();
+      else this.handle = handle;
     });
   }
 
