@@ -5,6 +5,7 @@ import { API, MAX_BODY_BYTES } from '@perses-cm/api';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
 import { requestGuard } from './middleware/request-guard.ts';
 import { targetHeader } from './middleware/target-header.ts';
+import { applyNowRouter } from './routes/apply-now.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
 import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
@@ -22,6 +23,7 @@ import type { ResourceService } from './services/resource-service.ts';
 import type { ValidationService } from './services/validation-service.ts';
 import type { ResourceStore } from './stores/store.ts';
 import type { StatusMonitor } from './services/status/status-monitor.ts';
+import type { ApplyNow } from './services/apply/apply-now.ts';
 
 export interface AppDeps {
   store: ResourceStore;
@@ -41,6 +43,8 @@ export interface AppDeps {
   events?: EventsOptions;
   /** Provisioning status (absent: no status routes, lists without statuses). */
   status?: StatusMonitor | null;
+  /** Direct writes to Perses after the ConfigMap (absent: no apply-now route). */
+  applyNow?: ApplyNow | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -65,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/v1/resources', resourcesRouter(deps.resources, deps.identify, deps.status ?? null));
   if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, deps.identify));
   api.use('/v1/validate', validateRouter(deps.validation));
+  if (deps.applyNow) api.use('/v1/apply-now', applyNowRouter(deps.applyNow));
   api.use(
     '/v1/events',
     eventsRouter(deps.eventLog, deps.store, deps.authorizer, deps.identify, {

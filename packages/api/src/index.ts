@@ -5,6 +5,7 @@ export * from './findings.ts';
 export * from './target.ts';
 export * from './resources.ts';
 export * from './status.ts';
+export * from './apply.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './routes.ts';

@@ -3,6 +3,7 @@ import { DocFormat, Finding } from '@perses-cm/resources';
 import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
 import { ResourceStatus, StatusFilter } from './status.ts';
+import { ApplyOutcome } from './apply.ts';
 
 // The resource model owns the document format; the contract uses it as it is.
 export { DocFormat };
@@ -62,6 +63,8 @@ export const ResourceDetail = ResourceSummary.extend({
   document: z.unknown(),
   origin: Origin,
   findingList: z.array(Finding),
+  /** Answers a create or update sent with `applyNow`: what Perses did with it. */
+  applied: ApplyOutcome.optional(),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 
@@ -113,17 +116,24 @@ const oneOfTextOrDocument = (v: { text?: string | undefined; document?: unknown 
   (v.text === undefined) !== (v.document === undefined);
 const oneOfMessage = { message: 'send exactly one of "text" and "document"', path: ['text'] };
 
+/** Also write the resource through the Perses API after the ConfigMap (see apply.ts). */
+const applyNow = z.boolean().optional();
+
 export const CreateResourceRequest = z
-  .object({ ...DocumentInput, namespace: NamespaceName.optional() })
+  .object({ ...DocumentInput, namespace: NamespaceName.optional(), applyNow })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type CreateResourceRequest = z.infer<typeof CreateResourceRequest>;
 
 export const UpdateResourceRequest = z
-  .object({ ...DocumentInput, version: z.string().min(1) })
+  .object({ ...DocumentInput, version: z.string().min(1), applyNow })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type UpdateResourceRequest = z.infer<typeof UpdateResourceRequest>;
 
-export const DeleteResourceQuery = z.object({ version: z.string().min(1) });
+export const DeleteResourceQuery = z.object({
+  version: z.string().min(1),
+  /** `true`: also delete it from Perses (answered 200 with what Perses did, else 204). */
+  applyNow: z.enum(['true', 'false']).optional(),
+});
 
 /** `details` of a 409 on update or delete: what is stored now. */
 export const ConflictDetails = z.object({ current: ResourceDetail.nullable() });

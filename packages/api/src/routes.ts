@@ -12,6 +12,8 @@ export const API = {
   orphans: '/api/v1/status/orphans',
   orphan: (id: string) => `/api/v1/status/orphans/${encodeURIComponent(id)}`,
   lag: '/api/v1/status/lag',
+  /** Whether the console can write through to Perses now (apply now), and if not why. */
+  applyNow: '/api/v1/apply-now',
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   CreateResourceRequest,
   DeleteResourceQuery,
+  DeleteResourceResponse,
   ListResourcesQuery,
   ListResourcesResponse,
   ResourceDetail,
@@ -100,9 +101,10 @@ export function resourcesRouter(
   });
   r.delete('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
-    const { version } = DeleteResourceQuery.parse(req.query);
-    await service.delete(await identify(req), id, version);
-    res.status(204).end();
+    const { version, applyNow } = DeleteResourceQuery.parse(req.query);
+    const applied = await service.delete(await identify(req), id, version, applyNow === 'true');
+    if (applied) send(res, DeleteResourceResponse, { applied });
+    else res.status(204).end();
   });
   return r;
 }

@@ -1,6 +1,7 @@
 // The rules of reading and writing resources: authorization of reads, identity conflicts,
 // validation before any write, version preconditions and read-only containers. No HTTP here.
 import type {
+  ApplyOutcome,
   CreateResourceRequest,
   ListResourcesQuery,
   ResourceDetail,
@@ -16,6 +17,8 @@ import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { compareResources, resourceId } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
+import type { ApplyNow } from './apply/apply-now.ts';
+import { skipped } from './apply/write-target.ts';
 
 export class ResourceService {
   constructor(
@@ -23,6 +26,7 @@ export class ResourceService {
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
     private readonly unlabeled: UnlabeledResources | null = null,
+    private readonly applyNow: ApplyNow | null = null,
   ) {}
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
@@ -74,6 +78,7 @@ export class ResourceService {
       );
     }
     const namespace = this.namespaceFor(req.namespace);
+    if (req.applyNow) await this.applyNow?.vet(doc.document, id);
     const container = await this.store.create(who, {
       document: doc.document,
       text: doc.text,
@@ -84,7 +89,12 @@ export class ResourceService {
     // Stores publish their own writes before resolving, so the index already holds it.
     const entry = container.entries[0];
     if (!entry) throw new AppError('internal', 'the store wrote nothing');
-    return this.detail(this.mustGet(resourceId(entry, null)));
+    const written = this.mustGet(resourceId(entry, null));
+    if (!req.applyNow) return this.detail(written);
+    const applied = this.applyNow
+      ? await this.applyNow.put(who, 'create', doc.document, id, written.summary.id)
+      : skipped(NO_APPLY);
+    return { ...this.detail(written), applied };
   }
 
   async update(who: Identity, id: string, req: UpdateResourceRequest): Promise<ResourceDetail> {
@@ -112,15 +122,27 @@ export class ResourceService {
         { fields: [{ field: 'metadata.name', message: 'differs from the stored resource' }] },
       );
     }
+    if (req.applyNow) await this.applyNow?.vet(doc.document, next);
     try {
       await this.store.update(who, current.entry.ref, doc.text, req.version);
     } catch (err) {
       throw this.withCurrent(err, id, req.version);
     }
-    return this.detail(this.mustGet(id));
+    const written = this.mustGet(id);
+    if (!req.applyNow) return this.detail(written);
+    const applied = this.applyNow
+      ? await this.applyNow.put(who, 'update', doc.document, next, id)
+      : skipped(NO_APPLY);
+    return { ...this.detail(written), applied };
   }
 
-  async delete(who: Identity, id: string, version: string): Promise<void> {
+  /** Deletes the resource; with `applyNow`, from Perses too, and says what Perses did. */
+  async delete(
+    who: Identity,
+    id: string,
+    version: string,
+    applyNow = false,
+  ): Promise<ApplyOutcome | null> {
     const current = await this.readable(who, id, 'get');
     this.writable(current);
     if (version !== current.summary.version) throw this.conflict(current, version);
@@ -129,6 +151,10 @@ export class ResourceService {
     } catch (err) {
       throw this.withCurrent(err, id, version);
     }
+    if (!applyNow) return null;
+    const gone = current.placement.id;
+    if (!gone) return skipped('it had no Perses kind and name');
+    return this.applyNow ? this.applyNow.remove(who, gone) : skipped(NO_APPLY);
   }
 
   detail(r: IndexedResource): ResourceDetail {
@@ -250,6 +276,8 @@ export class ResourceService {
     return r;
   }
 }
+
+const NO_APPLY = 'apply now is not available on this target';
 
 function where(r: IndexedResource): string {
   const o = r.entry.origin;

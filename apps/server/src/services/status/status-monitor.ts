@@ -12,7 +12,13 @@ import { evaluate, servesThis } from './evaluate.ts';
 import type { HistoryStore } from './history-store.ts';
 import { LagHistory, type Sample } from './lag-history.ts';
 import { eachLimited, type PersesLink } from './perses-link.ts';
-import { Tracker, type Tracked } from './tracker.ts';
+import { Tracker, type DirectWrite, type Tracked } from './tracker.ts';
+import { servedKeyOf, servedMetaOf } from './served-snapshot.ts';
+import type { ServedMeta } from './cycle.ts';
+import type { PersesKind } from '../../domain/model.ts';
+import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
+
+type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
 import { MonitorViews, type ScopeInfo } from './status-views.ts';
 
 export interface PollOptions {
@@ -45,7 +51,7 @@ export interface Followed {
   perses: PersesClient | null;
 }
 
-export class StatusMonitor extends MonitorViews {
+export class StatusMonitor extends MonitorViews implements DirectWrites {
   private readonly opt: Required<PollOptions>;
   private unsubscribe: () => void = () => {};
   private timer: NodeJS.Timeout | null = null;
@@ -130,6 +136,43 @@ export class StatusMonitor extends MonitorViews {
       .map((t) => ({ summary: t.r.summary, status: t.status }));
   }
 
+  /** A direct write of a resource's current content (apply now): looked at on the next poll. */
+  noteDirect(id: string, result: DirectResult): void {
+    const t = this.tracker.byId.get(id);
+    if (!t) return;
+    const at = this.now();
+    if (result.outcome === 'applied') {
+      const meta = servedMetaOf(result.served);
+      if (meta) this.link().snapshot?.items.set(servedKeyOf(meta), meta);
+      const persesUpdatedAt = meta?.updatedAt ?? null;
+      t.direct = { at, outcome: 'applied', message: null, persesUpdatedAt, confirmedAt: null };
+    } else
+      t.direct = {
+        at,
+        outcome: 'failed',
+        message: result.message,
+        persesUpdatedAt: null,
+        confirmedAt: null,
+      };
+    this.wake();
+  }
+
+  /** Perses no longer serves it (deleted through its API): not an orphan. */
+  noteRemoved(address: { kind: PersesKind; project: string | null; name: string }): void {
+    this.link().snapshot?.items.delete(servedKeyOf(address));
+    this.wake();
+  }
+
+  /** Where direct writes go, and why they may not now. */
+  writeTarget(): WriteTarget {
+    const link = this.link();
+    return {
+      client: link.client,
+      refusal: this.writeRefusal(),
+      caseSensitive: link.config?.database.caseSensitive ?? false,
+    };
+  }
+
   protected override onOverviewEvent(e: ResourceEvent): void {
     this.options.publish(e);
   }
@@ -205,8 +248,12 @@ export class StatusMonitor extends MonitorViews {
       const k = t.r.keys.identity;
       if (k !== null && snapshot.items.has(k)) backed.set(k, [...(backed.get(k) ?? []), t]);
     }
-    const metas = [...backed.keys()].flatMap((k) => snapshot.items.get(k) ?? []);
+    // A copy last written by the console's own direct write tells nothing of the cycle.
+    const metas = [...backed]
+      .filter(([k, ts]) => !ts.some((t) => writtenDirectly(t, snapshot.items.get(k))))
+      .flatMap(([k]) => snapshot.items.get(k) ?? []);
     this.lastCycleAt = lastCycleOf(metas) ?? this.lastCycleAt;
+    for (const ts of backed.values()) for (const t of ts) confirmDirect(t, this.lastCycleAt);
     const versions = new Map<string, number>();
     for (const k of backed.keys()) {
       const v = snapshot.items.get(k)?.version;
@@ -325,4 +372,20 @@ export class StatusMonitor extends MonitorViews {
       this.historyError = `cannot write ${store.where}: ${(err as Error).message}`;
     }
   }
+}
+
+/** Perses's copy is the one the console's direct write left (no cycle has rewritten it since). */
+function writtenDirectly(t: Tracked, meta: ServedMeta | undefined): boolean {
+  const at = t.direct?.persesUpdatedAt ?? null;
+  return (
+    at !== null && meta?.updatedAt !== null && meta?.updatedAt !== undefined && meta.updatedAt <= at
+  );
+}
+
+/** A cycle after the direct write rewrote the same content: provisioning confirmed it. */
+function confirmDirect(t: Tracked, lastCycleAt: number | null): void {
+  const d: DirectWrite | null = t.direct;
+  if (!d || d.outcome !== 'applied' || d.confirmedAt !== null || lastCycleAt === null) return;
+  if (d.persesUpdatedAt !== null && lastCycleAt > d.persesUpdatedAt && servesThis(t))
+    d.confirmedAt = lastCycleAt;
 }

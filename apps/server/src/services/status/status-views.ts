@@ -261,10 +261,17 @@ export class MonitorViews {
   }
 
   private cleanupRefusal(): string | null {
+    if (this.link().config?.security.readonly)
+      return 'Perses is read-only (security.readonly): its API has no DELETE route, and provisioning never deletes, so these stay until Perses runs read-write (or on a fresh database)';
+    return this.writeRefusal();
+  }
+
+  /** Why the console cannot write to Perses now (orphan cleanup, apply now), else null. */
+  protected writeRefusal(): string | null {
     const link = this.link();
     if (link.state !== 'connected') return link.message ?? 'Perses is not connected';
     if (link.config?.security.readonly)
-      return 'Perses is read-only (security.readonly): its API has no DELETE route, and provisioning never deletes, so these stay until Perses runs read-write (or on a fresh database)';
+      return 'Perses is read-only (security.readonly): its API has no write routes';
     return null;
   }
 
