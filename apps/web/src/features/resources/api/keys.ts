@@ -7,4 +7,5 @@ export const resourceKeys = {
   unlabeled: () => ['resources', 'unlabeled'] as const,
   detail: (id: string) => ['resource', id] as const,
   validation: (text: string, format: string) => ['validate', format, text] as const,
+  applyNow: () => ['apply-now'] as const,
 };

@@ -12,6 +12,7 @@ import { usePermission } from '../../../lib/session/use-permission.ts';
 import { useDeleteResource } from '../api/delete-resource.ts';
 import { resourceKeys } from '../api/keys.ts';
 import { useUpdateResource } from '../api/update-resource.ts';
+import { useApplyNow } from '../api/get-apply-now.ts';
 import { useEditSession } from '../hooks/use-edit-session.ts';
 import { findingsFromError } from '../hooks/findings-from-error.ts';
 import { formatText } from '../hooks/format-text.ts';
@@ -47,6 +48,9 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   const { base, text, dirty, remoteChanged } = session;
 
   const update = useUpdateResource();
+  const [applyNowOn, setApplyNowOn] = useState(true);
+  const applyNow = useApplyNow(open === 'diff');
+  const applying = applyNowOn && applyNow.data?.available === true;
   const del = useDeleteResource();
   const canUpdate = usePermission('update', stored.namespace);
   const canDelete = usePermission('delete', stored.namespace);
@@ -94,15 +98,16 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
 
   const confirmSave = () => {
     update.mutate(
-      { id: stored.id, text, format: stored.format, version: base.version },
+      { id: stored.id, text, format: stored.format, version: base.version, applyNow: applying },
       {
         onSuccess: (saved) => {
           session.saved({ text: saved.text, version: saved.version });
           setOpen(null);
+          const applied = saved.applied;
           showToast({
-            tone: 'success',
+            tone: !applied || applied.outcome === 'applied' ? 'success' : 'info',
             title: 'Saved',
-            message: `${storageLabel(saved)} updated.`,
+            message: `${storageLabel(saved)} updated.${applied ? ` ${applied.message}.` : ''}`,
           });
         },
         onError: (err) => {
@@ -271,6 +276,15 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         saving={update.isPending}
         onConfirm={confirmSave}
         onClose={() => setOpen(null)}
+        applyNow={{
+          checked: applyNowOn,
+          unavailable: applyNow.data
+            ? applyNow.data.reason
+            : applyNow.error
+              ? `the console did not answer (${applyNow.error.message})`
+              : undefined,
+          onChange: setApplyNowOn,
+        }}
       />
       <ConflictDialog
         open={open === 'conflict'}

@@ -11,6 +11,15 @@ interface Props {
   saving: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** The "apply now" choice: also write through to Perses after the ConfigMap. */
+  applyNow?: ApplyNowChoice;
+}
+
+export interface ApplyNowChoice {
+  checked: boolean;
+  /** Why it cannot be chosen now (null: it can; undefined: not known yet). */
+  unavailable: string | null | undefined;
+  onChange: (checked: boolean) => void;
 }
 
 /** Review step before every save: stored vs edited, side by side, unchanged regions folded. */
@@ -23,6 +32,7 @@ export function SaveDiffDialog({
   saving,
   onConfirm,
   onClose,
+  applyNow,
 }: Props) {
   const unchanged = stored === edited;
   return (
@@ -36,6 +46,7 @@ export function SaveDiffDialog({
           <span className="muted" style={{ marginRight: 'auto' }}>
             Writes <code>{target}</code>
           </span>
+          {applyNow && <ApplyNowBox choice={applyNow} />}
           <button type="button" className="btn" onClick={onClose}>
             Back to editing
           </button>
@@ -59,5 +70,23 @@ export function SaveDiffDialog({
         <DiffEditor original={stored} modified={edited} format={format} label="Changes to save" />
       )}
     </Dialog>
+  );
+}
+
+function ApplyNowBox({ choice }: { choice: ApplyNowChoice }) {
+  const off = choice.unavailable !== null;
+  const why =
+    choice.unavailable === undefined ? 'checking whether Perses takes writes…' : choice.unavailable;
+  return (
+    <label title={off ? (why ?? undefined) : 'Perses serves it in about a second'}>
+      <input
+        type="checkbox"
+        checked={choice.checked && !off}
+        disabled={off}
+        onChange={(e) => choice.onChange(e.target.checked)}
+      />{' '}
+      Apply now in Perses
+      {off && why && <span className="muted"> (unavailable: {why})</span>}
+    </label>
   );
 }

@@ -1,0 +1,41 @@
+// Apply now in the review dialog: the option is offered (on, since the stack's Perses takes
+// writes), the save answers with what Perses did, and the status shows the direct write.
+import { API, ResourcePipeline } from '@perses-cm/api';
+import { expect, test } from '../../fixtures/test.ts';
+import { createResource, renameFirstPanel } from '../../fixtures/api.ts';
+import { dashboardDoc, projectDoc, runId } from '../../fixtures/docs.ts';
+import { EditorPage } from '../../pages/editor-page.ts';
+
+const PROJECT = `e2e-apply-${runId}`;
+
+test.beforeEach(({ env }) => {
+  test.skip(
+    !env.kubernetes,
+    `Kubernetes scenarios unavailable: ${env.kubernetesUnavailable ?? ''}`,
+  );
+});
+
+test('the review dialog offers apply now; after saving Perses serves it and the status says so', async ({
+  page,
+  env,
+  shot,
+}) => {
+  const k = env.kubernetes!;
+  await createResource(k.admin, projectDoc(PROJECT), k.namespace);
+  const created = await createResource(k.admin, dashboardDoc(PROJECT, 'apply-me'), k.namespace);
+  await page.goto(`${k.admin}/resources/${encodeURIComponent(created.id)}`);
+  const editor = new EditorPage(page);
+  await editor.waitReady();
+  await editor.setText(renameFirstPanel(created.text, 'Applied at once'));
+  await editor.pressSave();
+  const option = editor.diffDialog.getByRole('checkbox', { name: 'Apply now in Perses' });
+  await expect(option).toBeEnabled();
+  await expect(option).toBeChecked();
+  await shot('kubernetes-apply-now-review');
+  await editor.confirmSave();
+  await expect(editor.toast(/Perses serves Dashboard/)).toBeVisible();
+
+  const res = await fetch(k.admin + API.statusResource(created.id));
+  const pipeline = ResourcePipeline.parse(await res.json());
+  expect(pipeline.status.direct).toMatchObject({ outcome: 'applied' });
+});
