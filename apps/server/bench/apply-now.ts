@@ -87,9 +87,13 @@ const measure = async (applyNow: boolean, runs: number): Promise<number[]> => {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 const row = (label: string, xs: number[]) =>
-  `${label.padEnd(34)} ${String(xs.length).padStart(4)} ${pct(xs, 0.5).toFixed(0).padStart(8)} ${pct(xs, 0.95).toFixed(0).padStart(8)} ${Math.max(...xs).toFixed(0).padStart(8)}`;
+  `${label.padEnd(34)} ${String(xs.length).padStart(4)} ${pct(xs, 0.5).toFixed(0).padStart(8)} ${pct(xs, 0.95).toFixed(0).padStart(8)} ${Math.max(
+    ...xs,
+  )
+    .toFixed(0)
+    .padStart(8)}`;
 
-let failed = false;
+let failed: boolean;
 try {
   const p = await call('POST', API.resources, {
     document: project(proj),
