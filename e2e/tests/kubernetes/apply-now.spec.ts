@@ -1,5 +1,6 @@
 // Apply now in the review dialog: the option is offered (on, since the stack's Perses takes
-// writes), the save answers with what Perses did, and the status shows the direct write.
+// writes), the save answers with what Perses did, and the status shows the direct write; the
+// delete dialog offers to delete it from Perses too.
 import { API, ResourcePipeline } from '@perses-cm/api';
 import { expect, test } from '../../fixtures/test.ts';
 import { createResource, renameFirstPanel } from '../../fixtures/api.ts';
@@ -38,4 +39,13 @@ test('the review dialog offers apply now; after saving Perses serves it and the 
   const res = await fetch(k.admin + API.statusResource(created.id));
   const pipeline = ResourcePipeline.parse(await res.json());
   expect(pipeline.status.direct).toMatchObject({ outcome: 'applied' });
+
+  // Deleting offers to delete it from Perses too, on by default.
+  await editor.deleteButton.click();
+  const dialog = page.getByRole('dialog', { name: /Delete Dashboard "apply-me"/ });
+  const alsoPerses = dialog.getByRole('checkbox', { name: 'Also delete from Perses' });
+  await expect(alsoPerses).toBeChecked();
+  await dialog.getByRole('textbox', { name: 'Resource name to confirm deletion' }).fill('apply-me');
+  await dialog.getByRole('button', { name: 'Delete ConfigMap' }).click();
+  await expect(editor.toast(/deleted from Perses too/)).toBeVisible();
 });

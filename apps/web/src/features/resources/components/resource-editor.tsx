@@ -49,8 +49,17 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
 
   const update = useUpdateResource();
   const [applyNowOn, setApplyNowOn] = useState(true);
-  const applyNow = useApplyNow(open === 'diff');
+  const applyNow = useApplyNow(open === 'diff' || open === 'delete');
   const applying = applyNowOn && applyNow.data?.available === true;
+  const applyNowChoice = {
+    checked: applyNowOn,
+    unavailable: applyNow.data
+      ? applyNow.data.reason
+      : applyNow.error
+        ? `the console did not answer (${applyNow.error.message})`
+        : undefined,
+    onChange: setApplyNowOn,
+  };
   const del = useDeleteResource();
   const canUpdate = usePermission('update', stored.namespace);
   const canDelete = usePermission('delete', stored.namespace);
@@ -146,14 +155,14 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
 
   const confirmDelete = () =>
     del.mutate(
-      { id: stored.id, version: stored.version },
+      { id: stored.id, version: stored.version, applyNow: applying },
       {
-        onSuccess: () => {
+        onSuccess: (applied) => {
           session.forgetDraft();
           showToast({
-            tone: 'success',
+            tone: !applied || applied.outcome === 'applied' ? 'success' : 'info',
             title: 'Deleted',
-            message: `${storageLabel(stored)} deleted. Delete it in Perses too.`,
+            message: `${storageLabel(stored)} deleted. ${applied ? `${applied.message}.` : 'Delete it in Perses too.'}`,
           });
           void navigate({ pathname: '/', search: backSearch });
         },
@@ -276,15 +285,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         saving={update.isPending}
         onConfirm={confirmSave}
         onClose={() => setOpen(null)}
-        applyNow={{
-          checked: applyNowOn,
-          unavailable: applyNow.data
-            ? applyNow.data.reason
-            : applyNow.error
-              ? `the console did not answer (${applyNow.error.message})`
-              : undefined,
-          onChange: setApplyNowOn,
-        }}
+        applyNow={applyNowChoice}
       />
       <ConflictDialog
         open={open === 'conflict'}
@@ -305,6 +306,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
           resource={stored}
           deleting={del.isPending}
           onConfirm={confirmDelete}
+          applyNow={applyNowChoice}
           onClose={() => setOpen(null)}
         />
       )}

@@ -1,6 +1,7 @@
 import type { DocFormat } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
+import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
 
 interface Props {
   open: boolean;
@@ -13,13 +14,6 @@ interface Props {
   onClose: () => void;
   /** The "apply now" choice: also write through to Perses after the ConfigMap. */
   applyNow?: ApplyNowChoice;
-}
-
-export interface ApplyNowChoice {
-  checked: boolean;
-  /** Why it cannot be chosen now (null: it can; undefined: not known yet). */
-  unavailable: string | null | undefined;
-  onChange: (checked: boolean) => void;
 }
 
 /** Review step before every save: stored vs edited, side by side, unchanged regions folded. */
@@ -46,7 +40,13 @@ export function SaveDiffDialog({
           <span className="muted" style={{ marginRight: 'auto' }}>
             Writes <code>{target}</code>
           </span>
-          {applyNow && <ApplyNowBox choice={applyNow} />}
+          {applyNow && (
+            <ApplyNowBox
+              choice={applyNow}
+              label="Apply now in Perses"
+              hint="Perses serves it in about a second"
+            />
+          )}
           <button type="button" className="btn" onClick={onClose}>
             Back to editing
           </button>
@@ -70,23 +70,5 @@ export function SaveDiffDialog({
         <DiffEditor original={stored} modified={edited} format={format} label="Changes to save" />
       )}
     </Dialog>
-  );
-}
-
-function ApplyNowBox({ choice }: { choice: ApplyNowChoice }) {
-  const off = choice.unavailable !== null;
-  const why =
-    choice.unavailable === undefined ? 'checking whether Perses takes writes…' : choice.unavailable;
-  return (
-    <label title={off ? (why ?? undefined) : 'Perses serves it in about a second'}>
-      <input
-        type="checkbox"
-        checked={choice.checked && !off}
-        disabled={off}
-        onChange={(e) => choice.onChange(e.target.checked)}
-      />{' '}
-      Apply now in Perses
-      {off && why && <span className="muted"> (unavailable: {why})</span>}
-    </label>
   );
 }
