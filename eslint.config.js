@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { boundariesConfig, fileNamesConfig } from './tools/lint/src/index.js';
 
 export default tseslint.config(
   {
@@ -47,12 +48,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['express', 'react', 'react-dom', '@kubernetes/client-node'],
+          paths: [
+            'express',
+            'react',
+            'react-dom',
+            '@kubernetes/client-node',
+            '@perses-cm/server',
+            '@perses-cm/web',
+            '@perses-cm/stack',
+            '@perses-cm/e2e',
+          ],
           patterns: ['node:*', 'fs', 'fs/*', 'http', 'https', 'child_process'],
         },
       ],
     },
   },
+  // Which way imports run between layers (packages, server kernel/stores/services/routes, web
+  // lib/components/features), and kebab-case file names.
+  boundariesConfig,
+  fileNamesConfig,
   {
     // process.env is read in one file per app (its config module).
     files: ['apps/**/*.{ts,tsx}', 'packages/**/*.ts'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: every suite the project has, then one closing line `N passed, N failed, N skipped`.
-// Lint and typecheck count as one check each, so a lint error fails the run visibly.
+// Lint and typecheck count as one check each, so a lint error fails the run visibly. A skipped test
+// fails the run too: every test must run here (and in CI), or say why it cannot by failing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,10 @@ function suite(name, ok, counts) {
   totals.passed += counts.passed;
   totals.failed += failed;
   totals.skipped += counts.skipped;
-  lines.push(`${name}: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
+  const skipNote = counts.skipped > 0 ? ' (a skipped test fails the run)' : '';
+  lines.push(
+    `${name}: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped${skipNote}`,
+  );
 }
 
 check('lint', 'pnpm', ['-s', 'lint']);
@@ -89,6 +93,7 @@ if (existsSync(join(root, 'e2e/playwright.config.ts')) && process.env.PERSES_CM_
   );
 }
 
+if (totals.skipped > 0) lines.push(`FAILED: ${totals.skipped} skipped (no test may be skipped)`);
 console.log('\n' + lines.join('\n'));
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exitCode = totals.failed > 0 ? 1 : 0;
+process.exitCode = totals.failed > 0 || totals.skipped > 0 ? 1 : 0;

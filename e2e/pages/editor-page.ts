@@ -57,6 +57,14 @@ export class EditorPage {
     await expect(this.diffDialog).toBeHidden();
   }
 
+  /** Resolves once every diff of `dialog` is computed and shows `texts`: the state to capture. */
+  async diffsShown(dialog: Locator, ...texts: string[]) {
+    const diffs = dialog.getByTestId('diff-editor');
+    await expect(diffs.first()).toBeVisible();
+    for (const diff of await diffs.all()) await expect(diff).toHaveAttribute('aria-busy', 'false');
+    for (const text of texts) await expect(dialog).toContainText(text);
+  }
+
   toast(text: string | RegExp): Locator {
     return this.page.getByRole('region', { name: 'Notifications' }).getByText(text);
   }

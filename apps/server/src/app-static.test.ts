@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiClient } from './testing/api-client.ts';
 import { startDirectoryServer, type DirectoryServer } from './testing/directory-server.ts';
 import { eventually, openSse } from './testing/sse.ts';
 
@@ -34,9 +36,9 @@ describe('web app', () => {
   });
 
   it('keeps unknown API paths as JSON 404s', async () => {
-    const res = await fetch(`${srv.url}/api/v2/whatever`);
+    const res = await apiClient(srv.url).call('GET', '/api/v2/whatever', { schema: z.never() });
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect(res.error.code).toBe('not_found');
   });
 });
 

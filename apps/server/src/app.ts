@@ -1,12 +1,14 @@
 // The Express application: built from its dependencies, testable without listening.
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
-import { API, MAX_BODY_BYTES } from '@perses-cm/api';
+import { API } from '@perses-cm/api';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { jsonBody } from './middleware/json-body.ts';
 import { requestGuard } from './middleware/request-guard.ts';
 import { targetHeader } from './middleware/target-header.ts';
 import { applyNowRouter } from './routes/apply-now.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
+import { exportRouter } from './routes/export.ts';
 import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import type { IdentityResolver } from './routes/respond.ts';
@@ -16,6 +18,7 @@ import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
 import type { EventLog } from './services/event-log.ts';
+import { ExportService, exportLabel } from './services/export/export-service.ts';
 import type { Authorizer } from './domain/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
@@ -59,13 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps.store, deps.metrics));
 
   const api = express.Router();
-  api.use(
-    express.json({
-      limit: MAX_BODY_BYTES,
-      strict: true,
-      type: ['application/json', 'application/*+json'],
-    }),
-  );
+  api.use(jsonBody());
   api.use('/v1/resources', resourcesRouter(deps.resources, deps.identify, deps.status ?? null));
   if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, deps.identify));
   api.use('/v1/validate', validateRouter(deps.validation));
@@ -78,6 +75,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   api.use('/v1/whoami', whoamiRouter(deps.capabilities, deps.identify));
+  const exporter = new ExportService(deps.resources, exportLabel(deps.store.target));
+  api.use('/v1/export', exportRouter(exporter, deps.identify));
   api.use('/openapi.json', openApiRouter());
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -6,7 +6,6 @@
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
-import { API } from '@perses-cm/api';
 import type { RunningServer } from './main.ts';
 import { compareServed } from './domain/model.ts';
 import { apiClient } from './testing/api-client.ts';
@@ -25,14 +24,14 @@ const proj = uniq('applynow');
 
 const created = async (doc: unknown, applyNow = true) => {
   const res = await api.create({ document: doc, namespace: 'perses', applyNow });
-  if (res.status === 201) made.push(res.body.configMapName as string);
+  if (res.status === 201) made.push(res.body.configMapName ?? '');
   return res;
 };
 const configMapDoc = async (name: string): Promise<unknown> => {
   const cm = await admin.readNamespacedConfigMap({ namespace: 'perses', name });
   return JSON.parse(Object.values(cm.data ?? {})[0] ?? 'null') as unknown;
 };
-const available = async () => (await api.call('GET', API.applyNow)).body;
+const available = async () => (await api.applyNow()).body;
 
 beforeAll(async () => {
   const env = stackEnv();
@@ -70,8 +69,8 @@ afterAll(async () => {
 
 describe('apply now, with provisioning every 10 minutes', () => {
   it('has Perses serve a saved dashboard when the save answers, equal to the ConfigMap, Synced (applied directly)', async () => {
-    const config = (await api.call('GET', API.status)).body.perses.provisioning;
-    expect(config.interval).toBe(INTERVAL);
+    const config = (await api.status()).body.perses.provisioning;
+    expect(config?.interval).toBe(INTERVAL);
     const name = uniq('dash');
     const res = await created(dashboard(name, proj));
     expect(res.status).toBe(201);
@@ -79,11 +78,11 @@ describe('apply now, with provisioning every 10 minutes', () => {
     // No wait: the direct write finished before the save answered.
     const served = await persesGet(perses.url, `/api/v1/projects/${proj}/dashboards/${name}`);
     expect(served.status).toBe(200);
-    const own = await configMapDoc(res.body.configMapName as string);
+    const own = await configMapDoc(res.body.configMapName ?? '');
     expect(compareServed(own, served.body).equal).toBe(true);
     const status = await waitForStatus(
       srv.url,
-      res.body.id as string,
+      res.body.id,
       (s) => s.state === 'synced',
       5000,
       'synced',
@@ -93,7 +92,7 @@ describe('apply now, with provisioning every 10 minutes', () => {
     // An update is served the same way.
     const edited = dashboard(name, proj);
     edited.spec.display.name = 'edited';
-    const up = await api.update(res.body.id as string, {
+    const up = await api.update(res.body.id, {
       document: edited,
       version: res.body.version,
       applyNow: true,
@@ -121,10 +120,11 @@ describe('apply now, with provisioning every 10 minutes', () => {
     const name = uniq('refused');
     const res = await created(dashboard(name, proj, 'NoSuchPanelPlugin'));
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.message).toContain('Perses refuses');
+    expect(res.error.code).toBe('validation_failed');
+    expect(res.error.message).toContain('Perses refuses');
+    expect(res.findings()[0]).toMatchObject({ rule: 'perses-validation', severity: 'error' });
     const listed = await api.list(`?project=${proj}`);
-    expect(listed.body.items.map((i: { name: string }) => i.name)).not.toContain(name);
+    expect(listed.body.items.map((i) => i.name)).not.toContain(name);
     const cms = await admin.listNamespacedConfigMap({ namespace: 'perses' });
     expect(cms.items.some((c) => JSON.stringify(c.data ?? {}).includes(name))).toBe(false);
     const served = await persesGet(perses.url, `/api/v1/projects/${proj}/dashboards/${name}`);
@@ -135,22 +135,19 @@ describe('apply now, with provisioning every 10 minutes', () => {
     const name = uniq('gone');
     const res = await created(dashboard(name, proj));
     expect(res.body.applied).toMatchObject({ outcome: 'applied' });
-    const del = await api.call(
-      'DELETE',
-      `${API.resource(res.body.id as string)}?version=${encodeURIComponent(res.body.version as string)}&applyNow=true`,
-    );
+    const del = await api.removeApplyNow(res.body.id, res.body.version);
     expect(del.status).toBe(200);
     expect(del.body.applied).toMatchObject({ outcome: 'applied' });
     const served = await persesGet(perses.url, `/api/v1/projects/${proj}/dashboards/${name}`);
     expect(served.status).toBe(404);
     // After a full poll of Perses, still no orphan by that name.
-    const before = (await api.call('GET', API.orphans)).body.checkedAt as string | null;
+    const before = (await api.orphans()).body.checkedAt;
     await eventually(
-      async () => (await api.call('GET', API.orphans)).body.checkedAt !== before,
+      async () => (await api.orphans()).body.checkedAt !== before,
       10_000,
       'a new look at Perses',
     );
-    const orphans = (await api.call('GET', API.orphans)).body.items as { name: string }[];
+    const orphans = (await api.orphans()).body.items;
     expect(orphans.map((o) => o.name)).not.toContain(name);
   });
 
@@ -160,14 +157,14 @@ describe('apply now, with provisioning every 10 minutes', () => {
     try {
       const res = await created(dashboard(name, proj));
       expect(res.status).toBe(201);
-      expect(['failed', 'skipped']).toContain(res.body.applied.outcome);
-      expect(res.body.applied.message).toContain('the ConfigMap is saved');
-      expect(await configMapDoc(res.body.configMapName as string)).toMatchObject({
+      expect(['failed', 'skipped']).toContain(res.body.applied?.outcome);
+      expect(res.body.applied?.message).toContain('the ConfigMap is saved');
+      expect(await configMapDoc(res.body.configMapName ?? '')).toMatchObject({
         metadata: { name },
       });
       const status = await waitForStatus(
         srv.url,
-        res.body.id as string,
+        res.body.id,
         (s) => s.state === 'pending' && s.reason?.code === 'perses_unreachable',
         10_000,
         'pending, Perses unreachable',
@@ -200,6 +197,6 @@ describe('apply now, with provisioning every 10 minutes', () => {
     const res = await created(dashboard(name, proj));
     expect(res.status).toBe(201);
     expect(res.body.applied).toMatchObject({ outcome: 'skipped' });
-    expect(res.body.applied.message).toContain('read-only');
+    expect(res.body.applied?.message).toContain('read-only');
   });
 });

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
 import { execFile } from 'node:child_process';
-import { locateBinaries } from '../../../tools/stack/src/binaries.ts';
-import { readStackSettings } from '../../../tools/stack/src/config.ts';
+import { stackBinaries } from '@perses-cm/stack/testing';
+import { API } from '@perses-cm/api';
 import type { RunningServer } from './main.ts';
 import { apiClient } from './testing/api-client.ts';
-import { project, projectOfBytes, projectText } from './testing/documents.ts';
+import { escapedJsonString, project, projectOfBytes, projectText } from './testing/documents.ts';
 import {
   core,
   kubeconfigVia,
@@ -69,7 +69,7 @@ describe('CRUD on labeled ConfigMaps', () => {
     expect(got.status).toBe(200);
     expect(got.body.text).toBe(text);
     const listed = await api.list(`?kind=Project&namespace=team-a&q=${name}`);
-    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
+    expect(listed.body.items.map((i) => i.id)).toEqual([created.body.id]);
 
     const edited = projectText(name, 'Edited');
     const updated = await api.update(created.body.id, {
@@ -105,9 +105,9 @@ describe('CRUD on labeled ConfigMaps', () => {
       version: created.body.version,
     });
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('conflict');
-    expect(res.body.error.details.current.text).toBe(theirs);
-    expect(res.body.error.details.current.version).toBe(before?.metadata?.resourceVersion);
+    expect(res.error.code).toBe('conflict');
+    expect(res.current()?.text).toBe(theirs);
+    expect(res.current()?.version).toBe(before?.metadata?.resourceVersion);
     const after = await readCm('perses', cmName);
     expect(after?.data).toEqual(before?.data);
     expect(after?.metadata?.resourceVersion).toBe(before?.metadata?.resourceVersion);
@@ -123,7 +123,7 @@ describe('CRUD on labeled ConfigMaps', () => {
       namespace: 'perses',
     });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.details.findings[0]).toMatchObject({
+    expect(invalid.findings()[0]).toMatchObject({
       rule: 'duplicate-key',
       line: 1,
     });
@@ -135,6 +135,39 @@ describe('CRUD on labeled ConfigMaps', () => {
     const badNs = await api.create({ text: projectText(uniq('ns')), namespace: 'team-b' });
     expect(badNs.status).toBe(400);
     expect(await labeledNames('perses')).toEqual(before);
+  });
+
+  it('reads request bodies with the document rules and measures the decoded document', async () => {
+    const before = await labeledNames('perses');
+    // JSON.parse would keep the last name and create "other"; the body reader refuses both.
+    const dup = await api.send(
+      'POST',
+      API.resources,
+      '{"namespace": "perses", "document": {"kind": "Project", "metadata": {"name": "shop", "name": "other"}, "spec": {}}}',
+    );
+    expect(dup.status).toBe(400);
+    expect(dup.fields()[0]?.field).toBe('document.metadata.name');
+    // 1 MiB + 1 byte sent as \uXXXX escapes: refused for the decoded size, nothing written.
+    const over = projectOfBytes(uniq('esc'), 1_048_577, 'x');
+    const tooBig = await api.send(
+      'POST',
+      API.resources,
+      `{"namespace": "perses", "text": ${escapedJsonString(over)}}`,
+    );
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.error.message).toContain('1048577 bytes');
+    expect(await labeledNames('perses')).toEqual(before);
+    // Exactly 1 MiB, 6 MiB on the wire: stored byte for byte in one ConfigMap.
+    const text = projectOfBytes(uniq('esc'), 1_048_576, 'x');
+    const created = await api.send(
+      'POST',
+      API.resources,
+      `{"namespace": "perses", "text": ${escapedJsonString(text)}}`,
+    );
+    expect(created.status).toBe(201);
+    const cm = await readCm('perses', created.body.configMapName ?? '');
+    expect(cm?.data?.[created.body.key]).toBe(text);
+    expect((await api.remove(created.body.id, created.body.version)).status).toBe(204);
   });
 
   it('shows ConfigMaps with several keys read-only and refuses to write them', async () => {
@@ -171,7 +204,7 @@ describe('identities', () => {
       const v = apiClient(viewer.url);
       const res = await v.create({ text: projectText(uniq('viewer')), namespace: 'team-a' });
       expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('forbidden');
+      expect(res.error.code).toBe('forbidden');
       // What Kubernetes itself lets the viewer do decides what the console reports.
       const canList = await core(env.kubeconfigs.viewer)
         .listNamespacedConfigMap({ namespace: 'team-a' })
@@ -182,7 +215,7 @@ describe('identities', () => {
       const list = await v.list();
       expect(list.status).toBe(200);
       // A refusal is an answer: the server is ready either way.
-      expect((await v.call('GET', '/readyz')).status).toBe(200);
+      expect((await v.health(API.readyz)).status).toBe(200);
       if (!canList) {
         // Never an empty list without a word: the refusal is returned as data.
         expect(list.body.errors).toEqual(
@@ -191,7 +224,7 @@ describe('identities', () => {
           ]),
         );
       }
-      const who = await v.call('GET', '/api/v1/whoami');
+      const who = await v.whoami();
       expect(who.body.identity.name).toBe('viewer');
       expect(who.body.capabilities).toEqual([
         expect.objectContaining({
@@ -199,7 +232,7 @@ describe('identities', () => {
           allowed: expect.objectContaining({ list: canList, create: false }),
         }),
       ]);
-      expect(who.body.capabilities[0].reasons.create).toMatch(/viewer may not create/);
+      expect(who.body.capabilities[0]?.reasons['create']).toMatch(/viewer may not create/);
     } finally {
       await viewer.close();
     }
@@ -304,7 +337,7 @@ describe('live updates', () => {
       try {
         await proxy.cut();
         await sse.waitFor((e) => e.type === 'stale', 10_000, 'stale');
-        expect((await c.call('GET', '/readyz')).body.status).toBe('stale');
+        expect((await c.health(API.readyz)).body.status).toBe('stale');
         // Changes while the server is blind.
         await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name: names.gone });
         const cm = await readCm('team-a', names.changed);
@@ -328,9 +361,9 @@ describe('live updates', () => {
         const staleAt = sse.events.findIndex((e) => e.type === 'stale');
         const recoveredAt = sse.events.findIndex((e) => e.type === 'recovered');
         expect(staleAt).toBeLessThan(recoveredAt);
-        const changed = (await c.list(`?q=${names.changed}`)).body.items[0];
-        expect((await c.get(changed.id)).body.text).toContain('During outage');
-        expect((await c.call('GET', '/readyz')).body.status).toBe('ok');
+        const [changed] = (await c.list(`?q=${names.changed}`)).body.items;
+        expect((await c.get(changed?.id ?? '')).body.text).toContain('During outage');
+        expect((await c.health(API.readyz)).body.status).toBe('ok');
       } finally {
         sse.close();
       }
@@ -343,8 +376,7 @@ describe('live updates', () => {
 
 describe('kubectl', () => {
   it('an apply and a patch made with kubectl appear on the SSE stream', async () => {
-    const settings = readStackSettings();
-    const kubectl = locateBinaries(settings.cacheDir).kubectl;
+    const kubectl = stackBinaries().kubectl;
     const run = (args: string[], input?: string) =>
       new Promise<string>((resolve, reject) => {
         const child = execFile(
@@ -428,10 +460,10 @@ describe('label and scope rules', () => {
       expect(item.namespace).toBe('team-b');
       const missing = await a.create({ text: projectText(uniq('nons')) });
       expect(missing.status).toBe(400);
-      expect(missing.body.error.details.fields[0].field).toBe('namespace');
-      const who = await a.call('GET', '/api/v1/whoami');
-      expect(who.body.target.namespaces).toBe('all');
-      expect(who.body.capabilities.map((c: { namespace: string }) => c.namespace)).toEqual(
+      expect(missing.fields()[0]?.field).toBe('namespace');
+      const who = await a.whoami();
+      expect(who.body.target).toMatchObject({ type: 'kubernetes', namespaces: 'all' });
+      expect(who.body.capabilities.map((c) => c.namespace)).toEqual(
         expect.arrayContaining(['perses', 'team-a', 'team-b']),
       );
     } finally {

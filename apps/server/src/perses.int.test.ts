@@ -1,18 +1,13 @@
 // The server with a Perses URL: Perses's own verdict in validation, and a resource created
 // through the API reaching Perses through the sidecar and provisioning.
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './main.ts';
 import { apiClient } from './testing/api-client.ts';
 import { projectText } from './testing/documents.ts';
 import { stackEnv, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
+import { fixtureDashboards, requirePluginSchemas } from '@perses-cm/stack/testing';
 import { eventually } from './testing/sse.ts';
-import { missingPluginSchemas } from '../../../tools/stack/src/testing/plugins.ts';
 
-const FIXTURES = new URL('../../../../shared/fixtures/perses-dev-data/', import.meta.url);
-
-// Perses judges dashboards with its plugin schemas; without them these checks cannot be made.
-const noPlugins = missingPluginSchemas(stackEnv());
 let env: StackEnv;
 let srv: RunningServer;
 let api: ReturnType<typeof apiClient>;
@@ -24,26 +19,25 @@ beforeAll(async () => {
 });
 afterAll(async () => srv?.close());
 
-async function demoDashboard(): Promise<Record<string, unknown>> {
-  const all = JSON.parse(await readFile(new URL('9-dashboard.json', FIXTURES), 'utf8')) as Record<
-    string,
-    unknown
-  >[];
-  const demo = all.find((d) => (d.metadata as { name: string }).name === 'Demo');
+function demoDashboard(): Record<string, unknown> {
+  const demo = fixtureDashboards().find((d) => d.metadata.name === 'Demo');
   if (!demo) throw new Error('fixture Demo dashboard missing');
-  return demo;
+  return { ...demo };
 }
 
 describe('validation with Perses', () => {
-  it.skipIf(noPlugins)('reports Perses accepting a real dashboard', async () => {
-    const res = await api.validate({ document: await demoDashboard() });
+  // Perses judges dashboards with its plugin schemas: without them these checks fail, saying so.
+  it('reports Perses accepting a real dashboard', async () => {
+    requirePluginSchemas(env);
+    const res = await api.validate({ document: demoDashboard() });
     expect(res.status).toBe(200);
     expect(res.body.perses).toMatchObject({ checked: true, valid: true });
     expect(res.body.perses.url).toMatch(/\/api\/validate\/dashboards$/);
   });
 
-  it.skipIf(noPlugins)('reports Perses refusing a panel of an unknown plugin', async () => {
-    const doc = await demoDashboard();
+  it('reports Perses refusing a panel of an unknown plugin', async () => {
+    requirePluginSchemas(env);
+    const doc = demoDashboard();
     const spec = doc.spec as { panels: Record<string, { spec: { plugin: { kind: string } } }> };
     const first = Object.values(spec.panels)[0];
     if (!first) throw new Error('no panel');

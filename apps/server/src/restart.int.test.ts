@@ -3,10 +3,8 @@
 // restart does not disturb the shared stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreV1Api } from '@kubernetes/client-node';
-import {
-  startRestartableApiserver,
-  type RestartableApiserver,
-} from '../../../tools/stack/src/restartable-apiserver.ts';
+import { API } from '@perses-cm/api';
+import { startRestartableApiserver, type RestartableApiserver } from '@perses-cm/stack/testing';
 import { apiClient } from './testing/api-client.ts';
 import { projectText } from './testing/documents.ts';
 import { core, kubeconfigVia, startKubeServer, uniq } from './testing/kube-fixture.ts';
@@ -66,13 +64,13 @@ describe('kube-apiserver restart', () => {
           body: body(names.changed, 'After restart'),
         });
         await admin.createNamespacedConfigMap({ namespace: NS, body: body(names.born) });
-        expect((await c.call('GET', '/readyz')).body.status).toBe('stale');
+        expect((await c.health(API.readyz)).body.status).toBe('stale');
         await proxy.restore();
         await sse.waitFor((e) => e.type === 'recovered', 20_000, 'recovered');
         await waitForMissedChanges(sse, names);
         expect(sawChange(sse, 'deleted', names.kept)).toBe(false);
-        const changed = (await c.list(`?q=${names.changed}`)).body.items[0];
-        expect((await c.get(changed.id)).body.text).toContain('After restart');
+        const [changed] = (await c.list(`?q=${names.changed}`)).body.items;
+        expect((await c.get(changed?.id ?? '')).body.text).toContain('After restart');
         // And the watch is live again: a new change arrives on its own.
         const late = uniq('late');
         await admin.createNamespacedConfigMap({ namespace: NS, body: body(late) });

@@ -6,26 +6,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDashboards } from '../bench/seed.ts';
 import { startServer, type RunningServer } from './main.ts';
+import { apiClient, type ApiClient } from './testing/api-client.ts';
 import { directoryConfig } from './testing/directory-server.ts';
 import { openSse } from './testing/sse.ts';
 
 const COUNT = 5000;
 let dir: string;
 let srv: RunningServer;
+let api: ApiClient;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-scale-'));
   await seedDashboards(dir, COUNT);
   srv = await startServer(directoryConfig(dir), { pollMs: 60_000 });
+  api = apiClient(srv.url);
 }, 120_000);
 afterAll(async () => {
   await srv?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-type ListBody = { items: { id: string; version: string; project: string; name: string }[] };
-const list = async (query = '') =>
-  (await (await fetch(`${srv.url}/api/v1/resources${query}`)).json()) as ListBody;
+const list = async (query = '') => (await api.list(query)).body;
 
 describe(`${COUNT} resources`, () => {
   it('lists every resource and filters by kind, project and text', async () => {
@@ -44,16 +45,10 @@ describe(`${COUNT} resources`, () => {
     try {
       const target = (await list('?project=team3&q=dash5')).items[0];
       if (!target) throw new Error('no target');
-      const detail = (await (await fetch(`${srv.url}/api/v1/resources/${target.id}`)).json()) as {
-        text: string;
-      };
-      const res = await fetch(`${srv.url}/api/v1/resources/${target.id}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          text: detail.text.replace('"duration"', '"refreshInterval": "1m",\n    "duration"'),
-          version: target.version,
-        }),
+      const detail = (await api.get(target.id)).body;
+      const res = await api.update(target.id, {
+        text: detail.text.replace('"duration"', '"refreshInterval": "1m",\n    "duration"'),
+        version: target.version,
       });
       expect(res.status).toBe(200);
       await sse.waitFor((e) => e.type === 'modified' && e.resource.id === target.id);

@@ -68,9 +68,9 @@ describe('the lag history', () => {
       30_000,
       'lag measured',
     );
-    const before = (await apiClient(first.url).call('GET', `/api/v1/status/lag?id=${id}`)).body;
+    const before = (await apiClient(first.url).lag(id)).body;
     expect(before.samples).toHaveLength(1);
-    expect(before.samples[0].lagMs).toBe(synced.lagMs);
+    expect(before.samples[0]?.lagMs).toBe(synced.lagMs);
     await first.close();
 
     const cm = await admin.readNamespacedConfigMap({ namespace: 'perses', name: historyName });
@@ -79,9 +79,9 @@ describe('the lag history', () => {
 
     const second = await start();
     const api = apiClient(second.url);
-    const after = (await api.call('GET', `/api/v1/status/lag?id=${id}`)).body;
+    const after = (await api.lag(id)).body;
     expect(after).toEqual(before);
-    const overview = (await api.call('GET', '/api/v1/status')).body;
+    const overview = (await api.status()).body;
     expect(overview.history.where).toBe(`ConfigMap perses/${historyName}`);
     expect(overview.lag.recent.count).toBeGreaterThanOrEqual(1);
   });

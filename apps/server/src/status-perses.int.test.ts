@@ -54,8 +54,7 @@ afterAll(async () => {
     await admin.deleteNamespacedConfigMap({ namespace: 'perses', name: n }).catch(() => undefined);
 });
 
-const lastCycle = async (): Promise<string | null> =>
-  (await api.call('GET', '/api/v1/status')).body.perses.lastCycleAt as string | null;
+const lastCycle = async (): Promise<string | null> => (await api.status()).body.perses.lastCycleAt;
 
 describe('an edit made in Perses', () => {
   it('shows Drifted with Perses’s copy to take, then Synced after the next cycle', async () => {
@@ -71,10 +70,7 @@ describe('an edit made in Perses', () => {
     expect(put.status).toBe(200);
     const drifted = await waitForStatus(srv.url, id, (s) => s.state === 'drifted', 8000, 'drifted');
     expect(drifted.reason).toMatchObject({ code: 'served_differs', source: 'perses-api' });
-    const served = await api.call(
-      'GET',
-      `/api/v1/status/resources/${encodeURIComponent(id)}/served`,
-    );
+    const served = await api.served(id);
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({
       differs: true,
@@ -86,7 +82,7 @@ describe('an edit made in Perses', () => {
         spec: { display: { name: 'edited in Perses' } },
       },
     });
-    expect(served.body.document.metadata).not.toHaveProperty('updatedAt');
+    expect((served.body.document as { metadata: object }).metadata).not.toHaveProperty('updatedAt');
     await waitForStatus(
       srv.url,
       id,
@@ -108,7 +104,7 @@ describe('Perses stopped', () => {
       'unknown',
     );
     expect(unknown.reason?.code).toBe('perses_unreachable');
-    const overview = (await api.call('GET', '/api/v1/status')).body;
+    const overview = (await api.status()).body;
     expect(overview.perses.state).toBe('unreachable');
     expect(overview.perses.nextAttemptAt).not.toBeNull();
     const metrics = await (await fetch(`${srv.url}/metrics`)).text();

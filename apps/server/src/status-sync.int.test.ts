@@ -6,7 +6,7 @@
 import type { CoreV1Api } from '@kubernetes/client-node';
 import type { ResourceEvent, ResourceStatus } from '@perses-cm/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingPluginSchemas } from '../../../tools/stack/src/testing/plugins.ts';
+import { requirePluginSchemas } from '@perses-cm/stack/testing';
 import type { RunningServer } from './main.ts';
 import { apiClient } from './testing/api-client.ts';
 import { project, projectText } from './testing/documents.ts';
@@ -15,7 +15,6 @@ import { eventually, openSse, type SseClient } from './testing/sse.ts';
 import { dashboard, idOf, persesGet, putConfigMap, waitForStatus } from './testing/status.ts';
 
 const FAST_MS = 500;
-const noPlugins = missingPluginSchemas(stackEnv());
 let env: StackEnv;
 let admin: CoreV1Api;
 let srv: RunningServer;
@@ -76,7 +75,7 @@ describe('an edit on its way to Perses', () => {
     const created = await api.create({ text: projectText(name, 'before'), namespace: 'perses' });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    made.push({ namespace: 'perses', name: created.body.configMapName });
+    made.push({ namespace: 'perses', name: created.body.configMapName ?? '' });
     await waitForStatus(srv.url, id, (s) => s.state === 'synced', 30_000, 'first version synced');
 
     const edited = JSON.parse(projectText(name, 'after')) as unknown;
@@ -121,7 +120,7 @@ describe('an edit on its way to Perses', () => {
     expect(seen).toBeGreaterThanOrEqual(lastMiss);
     expect(seen - firstSeen).toBeLessThanOrEqual(FAST_MS + 150);
     expect(Date.parse(synced.servedSince ?? '')).toBe(seen);
-    const lag = await api.call('GET', `/api/v1/status/lag?id=${encodeURIComponent(id)}`);
+    const lag = await api.lag(id);
     expect(lag.body.samples.at(-1)).toMatchObject({
       id,
       lagMs: synced.lagMs,
@@ -153,7 +152,8 @@ describe('refusals', () => {
     );
   });
 
-  it.skipIf(noPlugins)('gives Perses’s own message for a panel of an unknown plugin', async () => {
+  it('gives Perses’s own message for a panel of an unknown plugin', async () => {
+    requirePluginSchemas(stackEnv());
     const name = uniq('plugin');
     await configMap('perses', name, `${name}.json`, dashboard(name, proj, 'NoSuchChartPlugin'));
     const id = await idOf(srv.url, name);
@@ -206,10 +206,8 @@ describe('orphans', () => {
     expect((await api.remove(id, created.body.version)).status).toBe(204);
     const orphan = await eventually(
       async () => {
-        const list = await api.call('GET', '/api/v1/status/orphans');
-        return (list.body.items as { name: string; id: string; lastSeen: unknown }[]).find(
-          (o) => o.name === name,
-        );
+        const list = await api.orphans();
+        return list.body.items.find((o) => o.name === name);
       },
       15_000,
       'listed as an orphan',
@@ -218,14 +216,13 @@ describe('orphans', () => {
       namespace: 'perses',
       configMapName: created.body.configMapName,
     });
-    const path = `/api/v1/status/orphans/${encodeURIComponent(orphan?.id ?? '')}`;
-    const wrong = await api.call('DELETE', `${path}?confirm=someone-else`);
+    const wrong = await api.deleteOrphan(orphan?.id ?? '', 'someone-else');
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details.fields[0].field).toBe('confirm');
+    expect(wrong.fields()[0]?.field).toBe('confirm');
     expect((await persesGet(env.persesUrl, `/api/v1/projects/${name}`)).status).toBe(200);
-    expect((await api.call('DELETE', `${path}?confirm=${name}`)).status).toBe(204);
+    expect((await api.deleteOrphan(orphan?.id ?? '', name)).status).toBe(204);
     expect((await persesGet(env.persesUrl, `/api/v1/projects/${name}`)).status).toBe(404);
-    const after = await api.call('GET', '/api/v1/status/orphans');
-    expect((after.body.items as { name: string }[]).some((o) => o.name === name)).toBe(false);
+    const after = await api.orphans();
+    expect(after.body.items.some((o) => o.name === name)).toBe(false);
   });
 });

@@ -75,19 +75,12 @@ describe('unlabeled ConfigMaps', () => {
       5000,
       'labeled ConfigMap listed',
     );
-    expect(listed.map((i: { configMapName: string }) => i.configMapName)).toEqual([names.labeled]);
+    expect(listed.map((i) => i.configMapName)).toEqual([names.labeled]);
 
     const asked = await api.list(`?q=${tag}&unlabeled=true`);
     expect(asked.status).toBe(200);
     expect(asked.body.errors).toEqual([]);
-    const items = asked.body.items as {
-      id: string;
-      kind: string;
-      configMapName: string;
-      readOnly: string | null;
-      unlabeled?: boolean;
-      version: string;
-    }[];
+    const items = asked.body.items;
     expect(items.map((i) => [i.kind, i.configMapName]).sort()).toEqual([
       ['Dashboard', names.plain],
       ['Project', names.labeled],
@@ -117,8 +110,8 @@ describe('unlabeled ConfigMaps', () => {
       version: item.version,
     });
     expect(put.status).toBe(403);
-    expect(put.body.error.code).toBe('forbidden');
-    expect(put.body.error.message).toContain('lacks the label perses.dev/resource=true');
+    expect(put.error.code).toBe('forbidden');
+    expect(put.error.message).toContain('lacks the label perses.dev/resource=true');
     const del = await api.remove(item.id, item.version);
     expect(del.status).toBe(403);
     const after = await readCm('team-a', names.plain);

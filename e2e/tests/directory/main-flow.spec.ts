@@ -65,8 +65,7 @@ test('edits a panel title, reviews the diff, saves to the file', async ({ page, 
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await editor.pressSave();
   await expect(editor.diffDialog).toBeVisible();
-  await expect(editor.diffDialog.getByTestId('diff-editor')).toContainText('Edited in e2e');
-  await page.waitForTimeout(500);
+  await editor.diffsShown(editor.diffDialog, 'Edited in e2e');
   await shot('diff');
   await editor.confirmSave();
   await expect(editor.toast('Saved')).toBeVisible();
@@ -105,9 +104,7 @@ test('a concurrent edit is shown, the text kept, and resolved', async ({ page, e
   ).toBeVisible();
   await editor.pressSave();
   await expect(editor.conflictDialog).toBeVisible();
-  await expect(editor.conflictDialog).toContainText('Theirs');
-  await expect(editor.conflictDialog).toContainText('Mine');
-  await page.waitForTimeout(500);
+  await editor.diffsShown(editor.conflictDialog, 'Theirs', 'Mine');
   await shot('conflict');
   await editor.conflictDialog.getByRole('button', { name: /Keep mine/ }).click();
   await editor.confirmSave();
@@ -280,7 +277,9 @@ test('the list is driven from the keyboard', async ({ page, env }) => {
   );
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/resources/${encodeURIComponent(gauge.id)}`));
-  await expect(page.getByRole('heading', { name: 'GaugeChartPanel' })).toBeVisible();
+  // The editor is a lazy chunk (Monaco): wait for it as every editor test does.
+  await new EditorPage(page).waitReady();
+  await expect(page.getByRole('heading', { name: 'GaugeChartPanel', level: 1 })).toBeVisible();
   // Back to the list keeps the filters.
   await page.getByRole('link', { name: 'Resources' }).click();
   await expect(page).toHaveURL(/kind=Dashboard/);

@@ -10,10 +10,7 @@ import { EditorPage } from '../../pages/editor-page.ts';
 const PROJECT = `e2e-apply-${runId}`;
 
 test.beforeEach(({ env }) => {
-  test.skip(
-    !env.kubernetes,
-    `Kubernetes scenarios unavailable: ${env.kubernetesUnavailable ?? ''}`,
-  );
+  if (!env.kubernetes) throw new Error(`no Kubernetes target: ${env.kubernetesError ?? 'unknown'}`);
 });
 
 test('the review dialog offers apply now; after saving Perses serves it and the status says so', async ({

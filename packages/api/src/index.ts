@@ -9,3 +9,4 @@ export * from './apply.ts';
 export * from './events.ts';
 export * from './identity.ts';
 export * from './routes.ts';
+export * from './export.ts';

@@ -14,11 +14,10 @@ export const API = {
   lag: '/api/v1/status/lag',
   /** Whether the console can write through to Perses now (apply now), and if not why. */
   applyNow: '/api/v1/apply-now',
+  export: '/api/v1/export',
+  exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',
   healthz: '/healthz',
   readyz: '/readyz',
   metrics: '/metrics',
 } as const;
-
-/** Request bodies above this many bytes are refused before anything is parsed or written. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -1,13 +1,13 @@
 // Mapping between Perses resources and the labeled ConfigMaps the k8s-sidecar turns into files.
 // Plain objects only: the server converts to and from its Kubernetes client types.
 
-import { stringify } from 'yaml';
 import { base64Decode, utf8Decode, utf8Length } from './bytes.ts';
 import { configMapNameFor, dataKeyFor } from './configmap-names.ts';
 import { identityOf } from './identity.ts';
 import type { DocFormat } from './doc-format.ts';
 import { parseText, type ParsedText } from './parse.ts';
 import { resourceItems } from './resource-items.ts';
+import { serializeResource } from './serialize.ts';
 
 export interface ConfigMapLike {
   apiVersion?: 'v1';
@@ -35,13 +35,6 @@ export const IDENTITY_ANNOTATIONS = {
 
 /** Kubernetes's limit on the sum of `data` and `binaryData` values. */
 export const CONFIGMAP_MAX_BYTES = 1_048_576;
-
-/** Deterministic text for a resource: key order as given, 2-space JSON or block YAML. */
-export function serializeResource(doc: object, format: DocFormat): string {
-  return format === 'json'
-    ? `${JSON.stringify(doc, null, 2)}\n`
-    : stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
-}
 
 export interface ResourceToConfigMapOptions {
   namespace?: string;

@@ -19,6 +19,16 @@ export interface Position {
   column: number;
 }
 
+/**
+ * Character offsets of one value in the text: `start`..`end` is the value itself; `keyStart` is
+ * where its key begins when it is a mapping entry (else `start`), so a selection can include it.
+ */
+export interface Span {
+  keyStart: number;
+  start: number;
+  end: number;
+}
+
 export type Pointer = readonly (string | number)[];
 
 export function pointerKey(pointer: Pointer): string {
@@ -39,7 +49,8 @@ export function positionAt(text: string, offset: number, lineStarts: readonly nu
 
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // indexOf scans natively: a 6 MiB request body costs a few milliseconds, not tens.
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

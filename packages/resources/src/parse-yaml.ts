@@ -8,19 +8,39 @@ import {
   isMap,
   isPair,
   isScalar,
+  isSeq,
   parseAllDocuments,
   visit,
   type Document,
   type Node,
 } from 'yaml';
-import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_YAML_ALIASES, type Position } from './parse-limits.ts';
+import type { Severity } from './findings.ts';
+import {
+  FORBIDDEN_KEYS,
+  MAX_DEPTH,
+  MAX_YAML_ALIASES,
+  type Position,
+  type Span,
+} from './parse-limits.ts';
+import { codePointName, YAML_FORBIDDEN_CHARACTER } from './yaml-readers.ts';
+import { YAML11_RULE, yaml11Issues } from './yaml-typing.ts';
 
 export interface YamlIssue {
   offset: number;
   rule:
-    'parse-error' | 'duplicate-key' | 'forbidden-key' | 'max-depth' | 'yaml-aliases' | 'yaml-tag';
+    | 'parse-error'
+    | 'duplicate-key'
+    | 'forbidden-key'
+    | 'max-depth'
+    | 'yaml-aliases'
+    | 'yaml-recursive-alias'
+    | 'yaml-tag'
+    | 'control-character'
+    | typeof YAML11_RULE;
   message: string;
   docIndex: number;
+  /** Default 'error'. Only errors found before conversion keep a document from being read. */
+  severity?: Severity;
 }
 
 export interface YamlResult {
@@ -52,6 +72,18 @@ function depthOf(node: unknown, depth: number): number {
   return max;
 }
 
+/** yaml.v3 refuses the whole file on the first of these characters, so we refuse it too. */
+function forbiddenCharacter(text: string): Omit<YamlIssue, 'docIndex'> | undefined {
+  const found = YAML_FORBIDDEN_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const name = codePointName(found[0]);
+  return {
+    offset: found.index,
+    rule: 'control-character',
+    message: `control character ${name} is not allowed in YAML: Perses's reader (Go's yaml.v3) refuses the whole file ("control characters are not allowed"); delete it, or write it as an escape ("\\u${name.slice(2)}") in a double-quoted string`,
+  };
+}
+
 export function parseYaml(text: string): YamlResult {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
@@ -69,16 +101,29 @@ export function parseYaml(text: string): YamlResult {
   const issues: YamlIssue[] = [];
   const documents: unknown[] = [];
   let failed = false;
+  const refused = forbiddenCharacter(text);
+  const refusedAt = refused ? list.findIndex((d) => (d.range?.[2] ?? 0) > refused.offset) : -1;
 
   list.forEach((doc, docIndex) => {
     const before = issues.length;
+    if (refused && docIndex === Math.max(0, refusedAt)) issues.push({ ...refused, docIndex });
     for (const e of doc.errors) {
       const rule = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'parse-error';
       issues.push({ offset: e.pos[0], rule, message: firstLine(e.message), docIndex });
     }
     let aliases = 0;
     visit(doc, {
-      Alias(_key, node) {
+      Alias(_key, node, path) {
+        // yaml.v3 refuses an alias inside its own anchor ("anchor 'x' value contains itself"); the
+        // JS reader would build a circular object that no JSON or YAML writer can write back.
+        const target = node.resolve(doc);
+        if (target && path.includes(target))
+          issues.push({
+            offset: node.range?.[0] ?? 0,
+            rule: 'yaml-recursive-alias',
+            message: `YAML alias *${node.source} is inside its own anchor &${node.source} (a recursive alias): Perses refuses it ("anchor '${node.source}' value contains itself")`,
+            docIndex,
+          });
         aliases++;
         if (aliases === MAX_YAML_ALIASES + 1)
           issues.push({
@@ -121,7 +166,9 @@ export function parseYaml(text: string): YamlResult {
         message: `document nests deeper than ${MAX_DEPTH} levels`,
         docIndex,
       });
-    if (issues.length > before) {
+    const blocked = issues.length > before || refused !== undefined;
+    for (const issue of yaml11Issues(doc)) issues.push({ ...issue, rule: YAML11_RULE, docIndex });
+    if (blocked) {
       failed = true;
       documents.push(undefined);
       return;
@@ -167,4 +214,29 @@ export function locateYaml(
     } else break;
   }
   return best === undefined ? undefined : position(best);
+}
+
+/** Offsets of the node exactly at `pointer`, or undefined when any segment is missing. */
+export function spanYaml(
+  doc: Document.Parsed | undefined,
+  pointer: readonly (string | number)[],
+): Span | undefined {
+  let node: unknown = doc?.contents;
+  let keyStart: number | undefined;
+  for (const segment of pointer) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isScalar(p.key) && String(p.key.value) === String(segment),
+      );
+      if (!pair) return undefined;
+      keyStart = (pair.key as Node).range?.[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      keyStart = undefined;
+    } else return undefined;
+  }
+  const range = (node as Node | null | undefined)?.range;
+  if (!range) return undefined;
+  return { keyStart: keyStart ?? range[0], start: range[0], end: range[1] };
 }

@@ -61,6 +61,38 @@ describe('parseText', () => {
     expect(yaml.documents).toEqual([undefined]);
   });
 
+  it('names the field of a duplicate or forbidden key', () => {
+    const dup = parseText('{"kind": "Project", "metadata": {"name": "a", "name": "b"}}');
+    expect(dup.findings).toMatchObject([{ rule: 'duplicate-key', field: 'metadata.name' }]);
+    const proto = parseText('{"spec": {"items": [{"__proto__": {}}]}}');
+    expect(proto.findings).toMatchObject([
+      { rule: 'forbidden-key', field: 'spec.items[0].__proto__' },
+    ]);
+  });
+
+  it('decodes every JSON escape as JSON.parse does, in short and in megabyte strings', () => {
+    const samples = [
+      'plain',
+      'a\\"b',
+      '\\u00e9\\u20AC\\ud83d\\ude00',
+      '\\b\\f\\n\\r\\t\\/',
+      'é€😀',
+    ];
+    for (const raw of samples) {
+      const text = `{"s": "${raw}"}`;
+      expect(parseText(text).documents[0], raw).toEqual(JSON.parse(text));
+    }
+    const big = 'é'.repeat(300_000) + 'x'.repeat(300_000);
+    const escaped = [...big].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = `{"s": "${escaped.join('')}"}`;
+    expect((parseText(text).documents[0] as { s: string }).s).toBe(big);
+    for (const bad of ['"\\x"', '"\\u12"', '"\\u12g4"', '"a']) {
+      expect(parseText(`{"s": ${bad}}`, { format: 'json' }).findings[0]?.rule, bad).toBe(
+        'parse-error',
+      );
+    }
+  });
+
   it('refuses prototype keys without polluting anything', () => {
     const json = parseText('{"__proto__": {"polluted": true}, "a": {"constructor": 1}}');
     expect(json.findings.map((f) => f.rule)).toEqual(['forbidden-key', 'forbidden-key']);
@@ -76,6 +108,12 @@ describe('parseText', () => {
     expect(parseText(ok).findings).toEqual([]);
     const deep = '['.repeat(MAX_DEPTH + 1) + ']'.repeat(MAX_DEPTH + 1);
     expect(parseText(deep).findings).toMatchObject([{ rule: 'max-depth', severity: 'error' }]);
+    // A wrapper such as a request body allows its own levels on top, and no more.
+    const wrapped = `{"document": ${ok}}`;
+    expect(parseText(wrapped, { maxDepth: MAX_DEPTH + 1 }).findings).toEqual([]);
+    expect(parseText(`{"document": ${deep}}`, { maxDepth: MAX_DEPTH + 1 }).findings).toMatchObject([
+      { rule: 'max-depth' },
+    ]);
     const deepYaml = Array.from(
       { length: MAX_DEPTH + 2 },
       (_, i) => `${'  '.repeat(i)}k${i}:`,
@@ -121,5 +159,21 @@ describe('parseText', () => {
     const parsed = parseText('kind: Project\nmetadata:\n  name: [a, b\nspec: {}\n');
     expect(parsed.findings[0]).toMatchObject({ rule: 'parse-error', severity: 'error', line: 4 });
     expect(parsed.findings[0]?.message).toMatch(/^invalid YAML: /);
+  });
+
+  it('gives the exact span of a value and of its key, in JSON and YAML, and nothing for a missing one', () => {
+    const json = '{\n  "spec": {"items": [ {"x": 12, "name": "a"} ]}\n}\n';
+    const yaml = 'spec:\n  items:\n    - x: 12 # left\n      name: a\n';
+    for (const text of [json, yaml]) {
+      const parsed = parseText(text);
+      const x = parsed.span(['spec', 'items', 0, 'x']);
+      expect(text.slice(x?.start, x?.end)).toBe('12');
+      expect(text.slice(x?.keyStart, x?.start)).toMatch(/^"?x"?:\s*$/);
+      const item = parsed.span(['spec', 'items', 0]);
+      expect(text.slice(item?.start, item?.end)).toMatch(/x"?: 12[\s\S]*name"?: "?a"?/);
+      expect(parsed.span(['spec', 'items', 0, 'y'])).toBeUndefined();
+      expect(parsed.span(['spec', 'items', 1])).toBeUndefined();
+    }
+    expect(parseText('{"a": ').span([])).toBeUndefined();
   });
 });

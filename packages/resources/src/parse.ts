@@ -3,10 +3,10 @@
 // returned as parsed: nothing is reordered, defaulted or stripped.
 
 import type { DocFormat } from './doc-format.ts';
-import type { Finding } from './findings.ts';
-import { parseJson } from './parse-json.ts';
-import { pointerKey, type Position } from './parse-limits.ts';
-import { locateYaml, parseYaml } from './parse-yaml.ts';
+import { fieldOf, type Finding } from './findings.ts';
+import { parseJson, type JsonIssue } from './parse-json.ts';
+import { pointerKey, type Position, type Span } from './parse-limits.ts';
+import { locateYaml, parseYaml, spanYaml } from './parse-yaml.ts';
 
 export interface ParsedText {
   format: DocFormat;
@@ -14,12 +14,19 @@ export interface ParsedText {
   documents: unknown[];
   findings: Finding[];
   locate(pointer: (string | number)[], docIndex?: number): Position | undefined;
+  /** Offsets of the value exactly at `pointer` (no nearest ancestor), computed on demand. */
+  span(pointer: readonly (string | number)[], docIndex?: number): Span | undefined;
 }
 
 export interface ParseOptions {
   filename?: string;
   /** Force a format instead of detecting it (e.g. the editor knows what it holds). */
   format?: DocFormat;
+  /**
+   * JSON nesting limit, MAX_DEPTH by default. Only for text that wraps a document in levels of
+   * its own (an HTTP request body `{"document": ...}`); the document itself gets MAX_DEPTH.
+   */
+  maxDepth?: number;
 }
 
 function looksLikeJson(text: string, filename: string | undefined): boolean {
@@ -31,20 +38,21 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
   const at = (pos: Position | undefined) => (pos ? { line: pos.line, column: pos.column } : {});
 
   if (opts.format !== 'yaml') {
-    const json = parseJson(text);
+    const json = parseJson(text, opts.maxDepth);
     const locateJson = (pointer: (string | number)[]) => {
       for (let n = pointer.length; n >= 0; n--) {
-        const pos = json.positions.get(pointerKey(pointer.slice(0, n)));
-        if (pos) return pos;
+        const span = json.spans.get(pointerKey(pointer.slice(0, n)));
+        if (span) return json.position(span.start);
       }
       return undefined;
     };
-    const jsonFinding = (issue: { offset: number; rule: string; message: string }): Finding => ({
+    const jsonFinding = (issue: JsonIssue): Finding => ({
       ...(path !== undefined ? { path } : {}),
       ...at(json.position(issue.offset)),
       severity: 'error',
       rule: issue.rule,
       message: issue.rule === 'parse-error' ? `invalid JSON: ${issue.message}` : `${issue.message}`,
+      ...(issue.pointer?.length ? { field: fieldOf(issue.pointer) } : {}),
     });
     const jsonSemantics = json.issues.map((issue) => jsonFinding(issue));
     if (!json.syntaxError) {
@@ -53,6 +61,8 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
         documents: [json.value],
         findings: jsonSemantics,
         locate: (pointer) => locateJson(pointer),
+        span: (pointer, docIndex = 0) =>
+          docIndex === 0 ? json.spans.get(pointerKey(pointer)) : undefined,
       };
     }
     // Unparseable JSON: no documents, the semantic findings so far and the syntax error.
@@ -61,6 +71,7 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
       documents: [],
       findings: [...jsonSemantics, jsonFinding(json.syntaxError)],
       locate: () => undefined,
+      span: () => undefined,
     };
     if (json.syntaxError.rule === 'max-depth' || opts.format === 'json') {
       return failure;
@@ -93,7 +104,7 @@ function yamlFindings(yaml: ReturnType<typeof parseYaml>, path: string | undefin
       ...(path !== undefined ? { path } : {}),
       line: pos.line,
       column: pos.column,
-      severity: 'error',
+      severity: issue.severity ?? 'error',
       rule: issue.rule,
       message:
         issue.rule === 'parse-error'
@@ -122,5 +133,7 @@ function yamlParsed(yaml: ReturnType<typeof parseYaml>, findings: Finding[]): Pa
     documents: yaml.documents,
     findings,
     locate: (pointer, docIndex = 0) => locateYaml(yaml.nodes[docIndex], pointer, yaml.position),
+    span: (pointer, docIndex = 0) =>
+      yaml.documents[docIndex] === undefined ? undefined : spanYaml(yaml.nodes[docIndex], pointer),
   };
 }

@@ -59,14 +59,12 @@ describe.each([
 
   it('is ready, as the ServiceAccount, allowed to edit in its namespace', async () => {
     const api = apiClient(app.url);
-    const who = await api.call('GET', '/api/v1/whoami');
+    const who = await api.whoami();
     expect(who.status).toBe(200);
     expect(who.body.identity.name).toBe(
       `system:serviceaccount:${home}:c-${scope.slice(0, 2)}-perses-cm`,
     );
-    const caps = (
-      who.body.capabilities as { namespace: string; allowed: Record<string, boolean> }[]
-    ).find((c) => c.namespace === home);
+    const caps = who.body.capabilities.find((c) => c.namespace === home);
     expect(caps?.allowed).toEqual({
       list: true,
       get: true,
@@ -88,7 +86,7 @@ describe.each([
     await waitFor('the created resource in the list', async () => {
       const listed = await api.list(`?namespace=${home}`);
       expect(listed.body.errors).toEqual([]);
-      const names = (listed.body.items as { name: string }[]).map((i) => i.name);
+      const names = listed.body.items.map((i) => i.name);
       return names.includes(name) ? true : undefined;
     });
     expect((await api.remove(created.body.id, created.body.version)).status).toBe(204);

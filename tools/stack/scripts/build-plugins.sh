@@ -3,16 +3,14 @@
 # (see assemble-plugins/main.go for the layout and sources).
 #
 # env: PERSES_PLUGINS_SRC  optional folder of <name>@v<version> module trees,
-#      for plugin versions that the Go module proxy does not serve. Defaults to
-#      ../shared/perses-plugins beside the repository when that folder exists.
+#      for plugin versions that the Go module proxy does not serve. `pnpm stack:build`
+#      sets it to the shared folder's perses-plugins (tools/stack/src/shared.ts).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/versions.sh"
 source "$here/lib.sh"
 
 out="$(stack_cache_dir)/perses-plugins-$PERSES_VERSION"
-shared_src="$(cd "$here/../../../.." && pwd)/shared/perses-plugins"
-if [[ -z "${PERSES_PLUGINS_SRC:-}" && -d "$shared_src" ]]; then PERSES_PLUGINS_SRC="$shared_src"; fi
 mkdir -p "$out"
 # Run outside any Go module so `go run` and `go mod download` do not pick up
 # a go.mod from the working directory.

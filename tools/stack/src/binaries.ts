@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageDir } from './config.ts';
+import { packageDir, readStackSettings } from './config.ts';
 
 /** Pinned versions, read from the same file the build script sources. */
 export function readVersions(): Record<string, string> {
@@ -24,7 +24,7 @@ export interface Binaries {
   missingPlugins: string[];
 }
 
-export function locateBinaries(cacheDir: string): Binaries {
+export function locateBinaries(cacheDir: string, requirePlugins = false): Binaries {
   const v = readVersions();
   const at = (component: string, version: string | undefined, file: string) =>
     join(cacheDir, `${component}-${version ?? 'unknown'}`, file);
@@ -39,8 +39,8 @@ export function locateBinaries(cacheDir: string): Binaries {
     missingPlugins: [],
   };
   const missing = Object.values(bins).filter((p) => typeof p === 'string' && !existsSync(p));
-  // Missing plugins do not stop the stack: Perses runs with the others, and tests that need the
-  // real schemas are skipped with the reason (see testing/plugins.ts).
+  // Missing plugins stop the stack only when required (CI): otherwise Perses runs with the
+  // others, and the tests that need the real schemas fail with the reason (testing/plugins.ts).
   const missingList = join(bins.persesPlugins, 'MISSING');
   if (existsSync(missingList)) {
     bins.missingPlugins = readFileSync(missingList, 'utf8').trim().split('\n').filter(Boolean);
@@ -48,5 +48,17 @@ export function locateBinaries(cacheDir: string): Binaries {
   if (missing.length > 0) {
     throw new Error(`stack binaries missing (run \`pnpm stack:build\`): ${missing.join(', ')}`);
   }
+  if (requirePlugins && bins.missingPlugins.length > 0) {
+    throw new Error(
+      `Perses plugins missing with STACK_REQUIRE_PLUGINS=1: ${bins.missingPlugins.join(', ')} ` +
+        '(see "Plugins" in tools/stack/README.md)',
+    );
+  }
   return bins;
+}
+
+/** The binaries of the configured cache, as the stack and the tests use them. */
+export function stackBinaries(): Binaries {
+  const settings = readStackSettings();
+  return locateBinaries(settings.cacheDir, settings.requirePlugins);
 }

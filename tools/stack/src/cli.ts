@@ -1,10 +1,11 @@
-// `pnpm stack:up [--detach]`, `pnpm stack:down`, `pnpm -s stack:env`.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+// `pnpm stack:build`, `pnpm stack:up [--detach]`, `pnpm stack:down`, `pnpm -s stack:env`.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir, readStackSettings } from './config.ts';
 import type { StackEnv } from './env.ts';
 import { waitFor } from './proc.ts';
+import { sharedPaths } from './shared.ts';
 import { startStack } from './stack.ts';
 import { clearState, isAlive, readStackEnv, readState, writeState } from './state.ts';
 
@@ -102,15 +103,26 @@ async function env(): Promise<void> {
   console.log(JSON.stringify(e, null, 2));
 }
 
+/** Builds the binaries; the plugin modules come from the shared folder unless told otherwise. */
+async function build(components: string[]): Promise<void> {
+  const plugins = sharedPaths().persesPlugins;
+  const env = { ...process.env };
+  if (!env['PERSES_PLUGINS_SRC'] && existsSync(plugins)) env['PERSES_PLUGINS_SRC'] = plugins;
+  const script = join(packageDir, 'scripts', 'build-binaries.sh');
+  const r = spawnSync('bash', [script, ...components], { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
 const [command, ...flags] = process.argv.slice(2);
 const commands: Record<string, () => Promise<void>> = {
+  build: () => build(flags),
   up: () => (flags.includes('--detach') ? upDetached() : upForeground()),
   down,
   env,
 };
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error('usage: cli.ts up [--detach] | down | env');
+  console.error('usage: cli.ts build [component...] | up [--detach] | down | env');
   process.exit(2);
 }
 run().catch((err: unknown) => {

@@ -15,6 +15,8 @@ const stackEnvSchema = z.object({
   STACK_STATE_DIR: z.string().min(1).optional(),
   STACK_ENV_FILE: z.string().min(1).optional(),
   STACK_KEEP_DATA: z.enum(['0', '1']).default('0'),
+  STACK_REQUIRE_PLUGINS: z.enum(['0', '1']).default('0'),
+  PERSES_CM_SHARED: z.string().min(1).optional(),
 });
 
 export interface StackSettings {
@@ -25,6 +27,10 @@ export interface StackSettings {
   /** Set by the vitest global setup for test files: path of the env JSON. */
   envFile: string | undefined;
   keepData: boolean;
+  /** CI: a Perses plugin that could not be assembled stops the stack instead of a warning. */
+  requirePlugins: boolean;
+  /** The folder of data shared by every checkout (see shared.ts). */
+  sharedDir: string;
 }
 
 export function readStackSettings(env: NodeJS.ProcessEnv = process.env): StackSettings {
@@ -35,6 +41,8 @@ export function readStackSettings(env: NodeJS.ProcessEnv = process.env): StackSe
     stateDir: e.STACK_STATE_DIR ?? join(repoRoot, '.stack'),
     envFile: e.STACK_ENV_FILE,
     keepData: e.STACK_KEEP_DATA === '1',
+    requirePlugins: e.STACK_REQUIRE_PLUGINS === '1',
+    sharedDir: resolve(e.PERSES_CM_SHARED ?? join(repoRoot, '..', 'shared')),
   };
 }
 

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locateBinaries } from './binaries.ts';
+import { stackBinaries } from './binaries.ts';
 import { readStackSettings } from './config.ts';
 import { startApiserver, startEtcd } from './kube.ts';
 import { generatePki } from './pki.ts';
@@ -27,7 +27,7 @@ export interface RestartableApiserver {
 
 export async function startRestartableApiserver(): Promise<RestartableApiserver> {
   const settings = readStackSettings();
-  const bins = locateBinaries(settings.cacheDir);
+  const bins = stackBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'perses-cm-restartable-'));
   const logsDir = join(dataDir, 'logs');
   mkdirSync(logsDir);

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { waitFor } from './proc.ts';
 import { waitForFile, waitForNoFile } from './testing/fs.ts';
 import { configMap, coreApi, statusOf, uniq } from './testing/kube.ts';
-import { missingPluginSchemas } from './testing/plugins.ts';
+import { requirePluginSchemas } from './testing/plugins.ts';
 import {
   fixtureDashboards,
   persesGet,
@@ -18,8 +18,6 @@ const admin = coreApi(stack.kubeconfigs.admin);
 const labels = { [stack.sidecar.label]: stack.sidecar.labelValue };
 // Provisioning runs every few seconds; allow several cycles on a loaded CI machine.
 const cycleTimeout = 60_000;
-const noPlugins = missingPluginSchemas(stack);
-if (noPlugins) console.warn(`skipping the provisioning proof: ${noPlugins}`);
 
 function demoDashboard(project: string): Resource {
   const demo = fixtureDashboards().find((d) => d.metadata.name === 'Demo');
@@ -54,10 +52,11 @@ async function persesResource(path: string): Promise<Resource> {
 
 describe('stack: ConfigMap to Perses', () => {
   // Several provisioning cycles in a row: more than the default test timeout.
-  it.skipIf(noPlugins)(
+  it(
     'provisions a Project and a real dashboard, refuses unknown plugins, and keeps orphans',
     { timeout: 240_000 },
     async () => {
+      requirePluginSchemas(stack);
       const project = uniq('proof');
       const projectFile = `${project}-project.json`;
       const dashFile = `${project}-demo.json`;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locateBinaries } from './binaries.ts';
+import { stackBinaries } from './binaries.ts';
 import { readStackSettings } from './config.ts';
 import { PROVISIONING_LABEL, PROVISIONING_LABEL_VALUE, type StackEnv } from './env.ts';
 import { startApiserver, startEtcd } from './kube.ts';
@@ -27,7 +27,7 @@ export interface RunningStack {
 export async function startStack(opts: StartOptions = {}): Promise<RunningStack> {
   const settings = readStackSettings();
   const log = opts.log ?? (() => {});
-  const bins = locateBinaries(settings.cacheDir);
+  const bins = stackBinaries();
   const dataDir = mkdtempSync(join(tmpdir(), 'perses-cm-stack-'));
   const logsDir = join(dataDir, 'logs');
   const provisioningDir = join(dataDir, 'provisioning');

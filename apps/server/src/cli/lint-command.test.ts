@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedPaths } from '@perses-cm/stack/shared';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const fixtures = join(root, '../shared/fixtures/perses-dev-data');
+const fixtures = sharedPaths().fixtures;
 
 function lint(...args: string[]) {
   const r = spawnSync(

@@ -1,5 +1,6 @@
 // Entry point of `pnpm perses-cm <command>`: dispatches to one module per command.
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  export: () => import('./export-command.ts'),
   lint: () => import('./lint-command.ts'),
   serve: () => import('./serve-command.ts'),
   status: () => import('./status-command.ts'),
@@ -8,6 +9,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
 const usage = `usage: perses-cm <command> [options]
 
 commands:
+  export export the resources of a cluster or a chart directory as a Helm chart
   lint    check Perses resource files, chart files/ trees or ConfigMap manifests
   serve   run the console's server
   status  whether Perses serves each resource, and why not (--wait for CI after helm upgrade)`;

@@ -3,6 +3,7 @@
 import {
   identityOf,
   kindInfo,
+  MAX_DEPTH,
   parseText,
   resourceItems,
   resourcesFromConfigMap,
@@ -57,6 +58,17 @@ export interface Parsed {
   /** Where each document sits, so validation findings get line and column. */
   contexts: ValidateContext[];
   findings: Finding[];
+}
+
+/**
+ * A JSON request body read with the rules documents get (duplicate keys, forbidden keys, depth),
+ * so `{"document": ...}` is refused where the same document sent as text is. The body's own
+ * object is one level more than the document's limit. Errors come back as findings.
+ */
+export function parseJsonBody(text: string): { value: unknown; errors: Finding[] } {
+  const result = parseText(text, { format: 'json', maxDepth: MAX_DEPTH + 1 });
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  return { value: errors.length === 0 ? result.documents[0] : undefined, errors };
 }
 
 export function parse(text: string, filename?: string, format?: DocFormat): Parsed {

@@ -42,9 +42,14 @@ export function mapError(err: unknown): MappedError {
       fields,
     });
   }
-  const bodyError = err as { type?: unknown; status?: unknown; message?: unknown };
+  const bodyError = err as { type?: unknown; status?: unknown; message?: unknown; limit?: unknown };
   if (bodyError.type === 'entity.too.large') {
-    return out('payload_too_large', 'the request body is larger than the server accepts');
+    const limit = typeof bodyError.limit === 'number' ? bodyError.limit : undefined;
+    return out(
+      'payload_too_large',
+      `the request body is larger than the server accepts${limit ? ` (${limit} bytes)` : ''}`,
+      limit ? { limit } : undefined,
+    );
   }
   if (
     typeof bodyError.type === 'string' &&

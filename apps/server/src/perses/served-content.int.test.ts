@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
-import { missingPluginSchemas } from '../../../../tools/stack/src/testing/plugins.ts';
+import { requirePluginSchemas } from '@perses-cm/stack/testing';
 import { compareServed, identityKey, kindInfo, KINDS, type PersesKind } from '../domain/model.ts';
 import { stackEnv } from '../testing/kube-fixture.ts';
 import { eventually } from '../testing/sse.ts';
@@ -17,7 +17,6 @@ import { ROLE_KINDS, servedKeyOf, servedMetaOf } from '../services/status/served
 
 const FIXTURES = new URL('../../../../../shared/fixtures/perses-dev-data/', import.meta.url)
   .pathname;
-const noPlugins = missingPluginSchemas(stackEnv());
 const dir = mkdtempSync(path.join(tmpdir(), 'perses-cm-fixtures-'));
 let perses: ExtraPerses;
 let client: PersesClient;
@@ -41,7 +40,7 @@ const keyOf = (d: Doc) =>
 const servedKinds = docs.filter((d) => kindInfo(d.kind) && !ROLE_KINDS.has(d.kind));
 
 beforeAll(async () => {
-  if (noPlugins) return;
+  requirePluginSchemas(stackEnv());
   for (const f of readdirSync(FIXTURES))
     if (f.endsWith('.json')) cpSync(path.join(FIXTURES, f), path.join(dir, f));
   perses = await startExtraPerses(
@@ -56,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('what Perses serves of every fixture', () => {
-  it.skipIf(noPlugins)('equals its file once compared the way the status compares', async () => {
+  it('equals its file once compared the way the status compares', async () => {
     const served = new Map<string, unknown>();
     await eventually(
       async () => {
@@ -79,15 +78,12 @@ describe('what Perses serves of every fixture', () => {
     expect(servedKinds.length).toBeGreaterThan(30);
   });
 
-  it.skipIf(noPlugins)(
-    'has Role kinds provisioned but not served while authorization is off',
-    async () => {
-      expect(docs.some((d) => ROLE_KINDS.has(d.kind))).toBe(true);
-      const err = await client.list('GlobalRole').then(
-        () => null,
-        (e: { code?: string }) => e,
-      );
-      expect(err?.code).toBe('not_found');
-    },
-  );
+  it('has Role kinds provisioned but not served while authorization is off', async () => {
+    expect(docs.some((d) => ROLE_KINDS.has(d.kind))).toBe(true);
+    const err = await client.list('GlobalRole').then(
+      () => null,
+      (e: { code?: string }) => e,
+    );
+    expect(err?.code).toBe('not_found');
+  });
 });

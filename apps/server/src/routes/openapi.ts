@@ -9,6 +9,8 @@ import {
   DeleteResourceQuery,
   DeleteResourceResponse,
   ErrorBody,
+  ExportPreview,
+  ExportQuery,
   HealthResponse,
   ListResourcesQuery,
   ListResourcesResponse,
@@ -154,6 +156,32 @@ export function openApiDocument(): Json {
         get: {
           summary: 'Identity and capabilities per namespace',
           responses: { '200': { description: 'Identity', ...json(WhoAmIResponse) } },
+        },
+      },
+      [API.exportPreview]: {
+        get: {
+          summary: 'The tree a chart export would write, and what it refuses and why',
+          parameters: queryParams(ExportQuery),
+          responses: {
+            '200': { description: 'Preview', ...json(ExportPreview) },
+            '400': errors['400'],
+          },
+        },
+      },
+      [API.export]: {
+        get: {
+          summary: 'A Helm chart of the selected resources, streamed as an attachment',
+          parameters: queryParams(ExportQuery),
+          responses: {
+            '200': {
+              description: 'The archive: the same state always gives the same bytes',
+              content: {
+                'application/gzip': { schema: { type: 'string', format: 'binary' } },
+                'application/zip': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            '400': errors['400'],
+          },
         },
       },
       [API.healthz]: {

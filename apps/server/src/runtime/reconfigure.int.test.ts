@@ -75,11 +75,8 @@ describe('changing settings of a running server', () => {
       const res = await api.list();
       expect(res.headers.get(TARGET_HEADER)).toMatch(/namespaces=team-a,team-b$/);
       expect(await listed()).toEqual([n.a, n.b].sort());
-      const whoami = await api.call('GET', '/api/v1/whoami');
-      expect(whoami.body.capabilities.map((c: { namespace: string }) => c.namespace)).toEqual([
-        'team-a',
-        'team-b',
-      ]);
+      const whoami = await api.whoami();
+      expect(whoami.body.capabilities.map((c) => c.namespace)).toEqual(['team-a', 'team-b']);
       await sse.waitFor((e) => e.type === 'resync', 5000, 'resync after new namespaces');
 
       // The same connection carries changes of the new store, in the namespace just added.

@@ -1,9 +1,8 @@
 // Turns a request's document (exact text, or a JSON value) into checked text: parsed with the
 // resource model's strict rules, exactly one resource, within the ConfigMap size limit.
-import { stringify as toYaml } from 'yaml';
 import type { DocFormat, Finding } from '@perses-cm/api';
 import { AppError } from '../domain/errors.ts';
-import type { ValidateContext } from '@perses-cm/resources';
+import { serializeResource, type ValidateContext } from '@perses-cm/resources';
 import { CONFIGMAP_MAX_BYTES, parse } from '../domain/model.ts';
 
 export interface DocumentInput {
@@ -24,7 +23,7 @@ export interface CheckedDocument {
 /** Serialises a JSON value the way the console stores new documents. */
 export function serialise(document: unknown, format: DocFormat): string {
   try {
-    return format === 'yaml' ? toYaml(document) : `${JSON.stringify(document, null, 2)}\n`;
+    return serializeResource(document, format);
   } catch (err) {
     throw new AppError('bad_request', `document cannot be serialised: ${(err as Error).message}`);
   }

@@ -1,43 +1,141 @@
-// Test helper: a tiny typed client over the server's HTTP API.
-import { API } from '@perses-cm/api';
+// Test helper: a client over the server's HTTP API that reads every answer with the API contract
+// (@perses-cm/api). A success must match its route's schema and an error the error envelope, so
+// a test fails on a response the web app could not read, whatever it asserts afterwards.
+import { z } from 'zod';
+import {
+  API,
+  ApplyNowAvailability,
+  ConflictDetails,
+  DeleteResourceResponse,
+  ErrorBody,
+  FieldError,
+  Finding,
+  HealthResponse,
+  LagHistoryResponse,
+  ListResourcesResponse,
+  OrphansResponse,
+  ResourceDetail,
+  ServedDocument,
+  StatusOverview,
+  ValidateResponse,
+  WhoAmIResponse,
+} from '@perses-cm/api';
 
-export interface Reply<T = unknown> {
-  status: number;
-  body: T;
-  headers: Headers;
+type ApiError = ErrorBody['error'];
+
+export class Reply<T> {
+  readonly #body: T | undefined;
+  readonly #error: ApiError | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    parsed: { body: T } | { error: ApiError },
+  ) {
+    this.#body = 'body' in parsed ? parsed.body : undefined;
+    this.#error = 'error' in parsed ? parsed.error : undefined;
+  }
+
+  /** The success body; reading it on an error answer fails the test with that error. */
+  get body(): T {
+    if (this.#error) {
+      throw new Error(`expected a success, got ${this.status} ${JSON.stringify(this.#error)}`);
+    }
+    return this.#body as T;
+  }
+
+  /** The error of the envelope; reading it on a success fails the test. */
+  get error(): ApiError {
+    if (!this.#error) throw new Error(`expected an error, got ${this.status}`);
+    return this.#error;
+  }
+
+  /** `details.fields` of a 400. */
+  fields(): FieldError[] {
+    return z.object({ fields: z.array(FieldError) }).parse(this.error.details).fields;
+  }
+
+  /** `details.findings` of a 400 `validation_failed` (or a refused request body). */
+  findings(): Finding[] {
+    return z.object({ findings: z.array(Finding) }).parse(this.error.details).findings;
+  }
+
+  /** `details.current` of a 409 `conflict`: what is stored now. */
+  current(): ResourceDetail | null {
+    return ConflictDetails.parse(this.error.details).current;
+  }
 }
 
+export interface CallOptions<T> {
+  /** The schema of a 2xx body. */
+  schema: z.ZodType<T>;
+  /** Statuses other than 2xx whose body is not the error envelope (e.g. 503 of /readyz). */
+  also?: number[];
+  body?: unknown;
+  /** Sent as is instead of `body` (malformed or hand-escaped JSON). */
+  raw?: string;
+}
+
+const NoBody = z.undefined();
+const Text = z.string();
+
 export function apiClient(base: string) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read bodies loosely
-  const call = async <T = any>(
-    method: string,
-    path: string,
-    body?: unknown,
-    raw?: string,
-  ): Promise<Reply<T>> => {
+  const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
+    const sends = opts.body !== undefined || opts.raw !== undefined;
     const res = await fetch(`${base}${path}`, {
       method,
-      headers:
-        body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},
-      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+      headers: sends ? { 'content-type': 'application/json' } : {},
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* keep text */
+    const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
+    const value: unknown = text === '' ? undefined : json ? JSON.parse(text) : text;
+    const where = `${method} ${path} answered ${res.status}`;
+    if (res.ok || opts.also?.includes(res.status)) {
+      const body = opts.schema.safeParse(value);
+      if (!body.success) throw new Error(`${where}, off contract: ${body.error.message}`);
+      return new Reply<T>(res.status, res.headers, { body: body.data });
     }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    const envelope = ErrorBody.safeParse(value);
+    if (!envelope.success) throw new Error(`${where} without the error envelope: ${text}`);
+    return new Reply<T>(res.status, res.headers, { error: envelope.data.error });
   };
   return {
     call,
-    list: (query = '') => call('GET', `${API.resources}${query}`),
-    get: (id: string) => call('GET', API.resource(id)),
-    create: (body: unknown) => call('POST', API.resources, body),
-    update: (id: string, body: unknown) => call('PUT', API.resource(id), body),
+    list: (query = '') =>
+      call('GET', `${API.resources}${query}`, { schema: ListResourcesResponse }),
+    get: (id: string) => call('GET', API.resource(id), { schema: ResourceDetail }),
+    create: (body: unknown) => call('POST', API.resources, { schema: ResourceDetail, body }),
+    update: (id: string, body: unknown) =>
+      call('PUT', API.resource(id), { schema: ResourceDetail, body }),
     remove: (id: string, version: string) =>
-      call('DELETE', `${API.resource(id)}?version=${encodeURIComponent(version)}`),
-    validate: (body: unknown) => call('POST', API.validate, body),
+      call('DELETE', `${API.resource(id)}?version=${encodeURIComponent(version)}`, {
+        schema: NoBody,
+      }),
+    validate: (body: unknown) => call('POST', API.validate, { schema: ValidateResponse, body }),
+    whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
+    status: () => call('GET', API.status, { schema: StatusOverview }),
+    lag: (id: string) =>
+      call('GET', `${API.lag}?id=${encodeURIComponent(id)}`, { schema: LagHistoryResponse }),
+    served: (id: string) => call('GET', API.statusServed(id), { schema: ServedDocument }),
+    orphans: () => call('GET', API.orphans, { schema: OrphansResponse }),
+    deleteOrphan: (id: string, confirm: string) =>
+      call('DELETE', `${API.orphan(id)}?confirm=${encodeURIComponent(confirm)}`, {
+        schema: NoBody,
+      }),
+    applyNow: () => call('GET', API.applyNow, { schema: ApplyNowAvailability }),
+    /** Deletes with `applyNow=true`: the ConfigMap, then the resource in Perses. */
+    removeApplyNow: (id: string, version: string) =>
+      call('DELETE', `${API.resource(id)}?version=${encodeURIComponent(version)}&applyNow=true`, {
+        schema: DeleteResourceResponse,
+      }),
+    health: (path: typeof API.healthz | typeof API.readyz) =>
+      call('GET', path, { schema: HealthResponse, also: [503] }),
+    metrics: () => call('GET', API.metrics, { schema: Text }),
+    /** A raw JSON body to a write route; the answer is read as that route's. */
+    send: (method: 'POST' | 'PUT', path: string, raw: string) =>
+      call(method, path, { schema: ResourceDetail, raw }),
   };
 }
+
+export type ApiClient = ReturnType<typeof apiClient>;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { stackEnvSchema, type StackEnv } from '../../../../tools/stack/src/env.ts';
+import { stackEnvSchema, type StackEnv } from '@perses-cm/stack/testing';
 import type { ServerConfig } from '../config.ts';
 import { startServer, type RunningServer, type RuntimeOptions } from '../main.ts';
 
@@ -63,4 +63,15 @@ export function startKubeServer(
       ...runtime,
     },
   );
+}
+
+/**
+ * Deletes a test namespace's ConfigMaps, then the namespace. The stack runs no controller
+ * manager, so a deleted namespace never empties by itself: its labeled ConfigMaps would stay in
+ * the sidecar's folder and lengthen every Perses provisioning cycle of later tests.
+ */
+export async function removeNamespace(kubeconfig: string, namespace: string): Promise<void> {
+  const api = core(kubeconfig);
+  await api.deleteCollectionNamespacedConfigMap({ namespace }).catch(() => undefined);
+  await api.deleteNamespace({ name: namespace }).catch(() => undefined);
 }

@@ -1,5 +1,6 @@
-// Test helper: reads a Server-Sent Events stream and waits for events with deadlines.
-import type { ResourceEvent } from '@perses-cm/api';
+// Test helper: reads a Server-Sent Events stream, every event checked against the API contract,
+// and waits for events with deadlines.
+import { ResourceEvent } from '@perses-cm/api';
 
 export interface SseClient {
   events: ResourceEvent[];
@@ -26,6 +27,8 @@ export async function openSse(
   const events: ResourceEvent[] = [];
   const raw: string[] = [];
   const waiters = new Set<() => void>();
+  // An event off the contract fails every wait at once instead of timing out.
+  let invalid: Error | undefined;
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   void (async () => {
@@ -44,7 +47,11 @@ export async function openSse(
             .filter((l) => l.startsWith('data: '))
             .map((l) => l.slice(6))
             .join('\n');
-          if (data) events.push(JSON.parse(data) as ResourceEvent);
+          if (data) {
+            const parsed = ResourceEvent.safeParse(JSON.parse(data));
+            if (parsed.success) events.push(parsed.data);
+            else invalid ??= new Error(`event off contract: ${data}: ${parsed.error.message}`);
+          }
           for (const w of waiters) w();
         }
       }
@@ -59,6 +66,12 @@ export async function openSse(
     waitFor: (pred, timeoutMs = 5000, label = 'event') =>
       new Promise((resolve, reject) => {
         const check = () => {
+          if (invalid) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(invalid);
+            return;
+          }
           const hit = events.find(pred);
           if (hit) {
             waiters.delete(check);
@@ -80,18 +93,20 @@ export async function openSse(
   };
 }
 
-/** Polls `fn` until it returns a truthy value or the deadline passes. */
+type Truthy<T> = Exclude<T, null | undefined | false | '' | 0>;
+
+/** Polls `fn` until it returns a truthy value (and resolves with it) or the deadline passes. */
 export async function eventually<T>(
   fn: () => Promise<T> | T,
   timeoutMs = 5000,
   label = 'condition',
-): Promise<T> {
+): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const v = await fn();
-      if (v) return v;
+      if (v) return v as Truthy<T>;
     } catch (err) {
       last = err;
     }

@@ -1,6 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { EditorPreviewContext } from '../components/editor-preview-slot.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
+import { previewFor } from './editor-previews.ts';
 import { router } from './router.tsx';
 
 const queryClient = createQueryClient();
@@ -8,7 +10,9 @@ const queryClient = createQueryClient();
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <EditorPreviewContext value={previewFor}>
+        <RouterProvider router={router} />
+      </EditorPreviewContext>
     </QueryClientProvider>
   );
 }

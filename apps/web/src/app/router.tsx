@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/states.tsx';
-import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
+import { ListPage } from './list-page.tsx';
 import { Layout } from './layout.tsx';
 
 // The editor pages carry Monaco: they are separate chunks, loaded when first opened.
@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <ResourceListPage /> },
+      { index: true, element: <ListPage /> },
       {
         path: 'resources/:id',
         element: (

@@ -1,4 +1,4 @@
-import { dismissToast, useToasts } from './toast-store.ts';
+import { dismissToast, useToasts } from '../lib/toast-store.ts';
 
 /** Renders the global toasts (failed mutations, confirmations) in a polite live region. */
 export function Toaster() {

@@ -1,7 +1,7 @@
 // One QueryClient for the app. Failed mutations raise a toast here, in one place, unless the
 // mutation handles that error itself (meta.handledCodes, e.g. a 409 shown as a conflict view).
 import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { showToast } from '../components/toast-store.ts';
+import { showToast } from './toast-store.ts';
 import { ApiError } from './api-client.ts';
 
 declare module '@tanstack/react-query' {

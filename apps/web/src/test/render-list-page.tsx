@@ -1,11 +1,14 @@
-// Test harness for the list page: a memory router at `url`, a fresh query client, and a
-// viewport for the virtualiser (jsdom has no layout).
+// Test harness for the list page: a memory router at `url`, a fresh query client, a viewport for
+// the virtualiser (jsdom has no layout), and the header's target label, which shows once the
+// identity answer has rendered (the page reads the same answer).
+import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../lib/query-client.ts';
 import { ResourceListPage } from '../features/resources/components/resource-list-page.tsx';
+import { TargetLabel } from '../features/session/components/target-label.tsx';
 
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
   configurable: true,
@@ -21,10 +24,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-export function renderListPageAt(url: string) {
-  const router = createMemoryRouter([{ path: '/', element: <ResourceListPage /> }], {
-    initialEntries: [url],
-  });
+/** The list page (or another page holding it) with the header's target label beside it. */
+export function renderListPageAt(url: string, list: ReactElement = <ResourceListPage />) {
+  const page = (
+    <>
+      <TargetLabel />
+      {list}
+    </>
+  );
+  const router = createMemoryRouter([{ path: '/', element: page }], { initialEntries: [url] });
   render(
     <QueryClientProvider client={createQueryClient()}>
       <RouterProvider router={router} />

@@ -1,7 +1,6 @@
 // Helpers for integration tests: the Perses HTTP API of the stack.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../config.ts';
+import { fixturePath } from '../shared.ts';
 
 export interface Resource {
   kind: string;
@@ -34,14 +33,13 @@ export async function validateDashboard(
   };
 }
 
-/** The Perses project's own development dashboards (shared/fixtures/perses-dev-data). */
+/** The Perses project's own development dashboards (the shared fixtures). */
 export function fixtureDashboards(): Resource[] {
   return fixtureResources('9-dashboard.json');
 }
 
-/** The resources of one file of shared/fixtures/perses-dev-data (a list, or one object). */
+/** The resources of one file of the shared fixtures (a list, or one object). */
 export function fixtureResources(fileName: string): Resource[] {
-  const file = join(repoRoot, '..', 'shared', 'fixtures', 'perses-dev-data', fileName);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as Resource | Resource[];
+  const data = JSON.parse(readFileSync(fixturePath(fileName), 'utf8')) as Resource | Resource[];
   return Array.isArray(data) ? data : [data];
 }

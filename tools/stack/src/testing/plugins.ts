@@ -1,14 +1,14 @@
 import type { StackEnv } from '../env.ts';
 
 /**
- * Why a test that needs Perses's real plugin schemas cannot run on this stack, or undefined
- * when every plugin of the pinned Perses version is loaded. Use with `it.skipIf(...)` so the
- * run reports the test as skipped, with the reason, instead of failing on an environment gap.
+ * Fails the calling test, with the reason, when the stack runs without some plugin of the pinned
+ * Perses version: Perses would then validate differently from production. Not a skip: CI counts
+ * a skipped test as a failure, and a developer should see why the stack is incomplete.
  */
-export function missingPluginSchemas(env: StackEnv): string | undefined {
-  if (env.persesPluginsMissing.length === 0) return undefined;
-  return (
+export function requirePluginSchemas(env: StackEnv): void {
+  if (env.persesPluginsMissing.length === 0) return;
+  throw new Error(
     `Perses plugin schemas unavailable (${env.persesPluginsMissing.join(', ')}); ` +
-    'see "Plugins" in tools/stack/README.md'
+      'see "Plugins" in tools/stack/README.md',
   );
 }

@@ -113,7 +113,7 @@ describe('Perses discovery', () => {
     const api = apiClient(srv.url);
     const overview = await eventually(
       async () => {
-        const o = (await api.call('GET', '/api/v1/status')).body;
+        const o = (await api.status()).body;
         return o.perses.found.how === 'cluster-service' && o.perses.state === 'unreachable'
           ? o
           : undefined;

@@ -5,11 +5,26 @@ import { monaco } from './monaco.ts';
 import { configureJsonSchema } from './schema.ts';
 import { followSystemTheme } from './theme.ts';
 
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface CodeEditorHandle {
   /** Replaces the text as one undoable edit, so Ctrl+Z brings the user's text back. */
   replaceText(text: string): void;
+  /**
+   * Applies edits given as offsets into `basedOn` as one undoable edit; false (and nothing
+   * changed) when the editor no longer holds exactly that text or is read-only.
+   */
+  applyEdits(edits: readonly OffsetEdit[], basedOn: string): boolean;
   format(): Promise<void>;
   reveal(line: number, column: number): void;
+  /** Selects a range of offsets and scrolls it into view, leaving the focus where it is. */
+  select(start: number, end: number): void;
+  /** Calls `listener` with the cursor's offset whenever it moves; returns the unsubscribe. */
+  onCursorChange(listener: (offset: number) => void): () => void;
   focus(): void;
 }
 
@@ -31,6 +46,8 @@ export function CodeEditor(props: Props) {
   const { path, initialText, format, readOnly, findings, label, ref } = props;
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Cursor listeners outlive the Monaco instance, so subscribing never depends on mount order.
+  const cursorListeners = useRef(new Set<(offset: number) => void>());
   // Callbacks change every render; Monaco listeners read the latest through this ref.
   const cb = useRef(props);
   useEffect(() => {
@@ -62,12 +79,17 @@ export function CodeEditor(props: Props) {
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => cb.current.onSave?.());
     const sub = model.onDidChangeContent(() => cb.current.onChange?.(model.getValue()));
+    const cursorSub = editor.onDidChangeCursorPosition((e) => {
+      const offset = model.getOffsetAt(e.position);
+      for (const listener of cursorListeners.current) listener(offset);
+    });
     const reportMarkers = () => cb.current.onMarkers?.(summarizeMarkers(model));
     const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
       if (uris.some((u) => u.toString() === uri.toString())) reportMarkers();
     });
     return () => {
       sub.dispose();
+      cursorSub.dispose();
       markerSub.dispose();
       editor.dispose();
       model.dispose();
@@ -99,6 +121,22 @@ export function CodeEditor(props: Props) {
         editor.executeEdits('perses-cm', [{ range: model.getFullModelRange(), text }]);
         editor.pushUndoStop();
       },
+      applyEdits(edits, basedOn) {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model || editor.getOption(monaco.editor.EditorOption.readOnly))
+          return false;
+        if (model.getValue() !== basedOn) return false;
+        const range = (start: number, end: number) =>
+          monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(end));
+        editor.pushUndoStop();
+        editor.executeEdits(
+          'perses-cm',
+          edits.map((e) => ({ range: range(e.start, e.end), text: e.text })),
+        );
+        editor.pushUndoStop();
+        return true;
+      },
       async format() {
         await editorRef.current?.getAction('editor.action.formatDocument')?.run();
       },
@@ -108,6 +146,22 @@ export function CodeEditor(props: Props) {
         editor.revealLineInCenter(line);
         editor.setPosition({ lineNumber: line, column });
         editor.focus();
+      },
+      select(start: number, end: number) {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model) return;
+        const range = monaco.Range.fromPositions(
+          model.getPositionAt(start),
+          model.getPositionAt(end),
+        );
+        editor.setSelection(range);
+        editor.revealRangeNearTop(range, monaco.editor.ScrollType.Smooth);
+      },
+      onCursorChange(listener: (offset: number) => void) {
+        const listeners = cursorListeners.current;
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
       focus() {
         editorRef.current?.focus();

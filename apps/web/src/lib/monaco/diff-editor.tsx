@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocFormat } from '@perses-cm/api';
 import { monaco } from './monaco.ts';
 import { followSystemTheme } from './theme.ts';
@@ -12,11 +12,16 @@ interface Props {
   inline?: boolean;
 }
 
-/** Read-only side-by-side diff; unchanged regions are folded away (dashboards are long). */
+/**
+ * Read-only side-by-side diff; unchanged regions are folded away (dashboards are long). The diff
+ * is computed asynchronously: the region is `aria-busy` until Monaco has it.
+ */
 export function DiffEditor({ original, modified, format, label, inline = false }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(true);
   useEffect(() => {
     if (!host.current) return;
+    setBusy(true);
     followSystemTheme();
     const language = format === 'yaml' ? 'yaml' : 'json';
     const o = monaco.editor.createModel(original, language);
@@ -27,6 +32,9 @@ export function DiffEditor({ original, modified, format, label, inline = false }
       originalEditable: false,
       renderSideBySide: !inline,
       useInlineViewWhenSpaceIsLimited: false,
+      // Whitespace is part of the change: in YAML indentation is structure, and a Format that only
+      // re-indents must not look like "no changes".
+      ignoreTrimWhitespace: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 },
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -34,8 +42,10 @@ export function DiffEditor({ original, modified, format, label, inline = false }
       renderOverviewRuler: false,
       ariaLabel: label,
     });
+    const computed = diff.onDidUpdateDiff(() => setBusy(false));
     diff.setModel({ original: o, modified: m });
     return () => {
+      computed.dispose();
       diff.dispose();
       o.dispose();
       m.dispose();
@@ -47,6 +57,7 @@ export function DiffEditor({ original, modified, format, label, inline = false }
       className="diff-host"
       data-testid="diff-editor"
       aria-label={label}
+      aria-busy={busy}
       role="region"
     />
   );

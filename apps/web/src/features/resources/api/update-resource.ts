@@ -17,7 +17,7 @@ export interface UpdateInput {
 export function updateResource({ id, text, format, version, applyNow }: UpdateInput) {
   return request(API.resource(id), ResourceDetail, {
     method: 'PUT',
-    body: { text, format, version, applyNow },
+    body: { text, format, version, ...(applyNow ? { applyNow } : {}) },
   });
 }
 

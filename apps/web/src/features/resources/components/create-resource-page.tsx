@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { showToast } from '../../../components/toast-store.ts';
+import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
+import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
 import { LoadingState } from '../../../components/states.tsx';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
@@ -178,17 +179,25 @@ function CreateResourceForm({ project }: { project: string }) {
       <div className="editor-layout">
         <div className="editor-frame">
           <ErrorBoundary section="Editor">
-            <CodeEditor
-              ref={editor}
-              path="new-resource"
-              initialText={initialText}
+            <EditorWithPreview
+              kind={kind?.kind ?? ''}
+              text={text}
               format="json"
-              findings={findings}
-              onChange={onChange}
-              onMarkers={setMarkers}
-              onSave={submit}
-              label={`New ${kind?.kind ?? 'resource'} (JSON)`}
-            />
+              readOnly={false}
+              editor={editor}
+            >
+              <CodeEditor
+                ref={editor}
+                path="new-resource"
+                initialText={initialText}
+                format="json"
+                findings={findings}
+                onChange={onChange}
+                onMarkers={setMarkers}
+                onSave={submit}
+                label={`New ${kind?.kind ?? 'resource'} (JSON)`}
+              />
+            </EditorWithPreview>
           </ErrorBoundary>
         </div>
         <SidePanel

@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ConflictDetails, type Finding, type ResourceDetail } from '@perses-cm/api';
 import { KindBadge } from '../../../components/badges.tsx';
-import { showToast } from '../../../components/toast-store.ts';
+import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
+import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
@@ -254,18 +255,26 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
             <span>{stored.format.toUpperCase()}</span>
           </div>
           <ErrorBoundary section="Editor">
-            <CodeEditor
-              ref={editor}
-              path={stored.id}
-              initialText={session.initialText}
+            <EditorWithPreview
+              kind={stored.kind}
+              text={text}
               format={stored.format}
               readOnly={Boolean(readOnlyReason)}
-              findings={findings}
-              onChange={session.setText}
-              onMarkers={setMarkers}
-              onSave={requestSave}
-              label={`${stored.kind} ${stored.name} (${stored.format.toUpperCase()})`}
-            />
+              editor={editor}
+            >
+              <CodeEditor
+                ref={editor}
+                path={stored.id}
+                initialText={session.initialText}
+                format={stored.format}
+                readOnly={Boolean(readOnlyReason)}
+                findings={findings}
+                onChange={session.setText}
+                onMarkers={setMarkers}
+                onSave={requestSave}
+                label={`${stored.kind} ${stored.name} (${stored.format.toUpperCase()})`}
+              />
+            </EditorWithPreview>
           </ErrorBoundary>
         </div>
         <SidePanel

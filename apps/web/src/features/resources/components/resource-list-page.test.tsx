@@ -1,28 +1,28 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { summary } from '../../../test/fixtures.ts';
+import { API, type ErrorBody, type ListResourcesResponse } from '@perses-cm/api';
+import { fakeApi, type FakeResponse } from '../../../test/fake-api.ts';
+import { KUBE_TARGET, summary, whoami } from '../../../test/fixtures.ts';
 import { renderListPageAt as renderAt } from '../../../test/render-list-page.tsx';
 
-function mockFetch(body: unknown, status = 200) {
-  const fn = vi.fn(
-    async () =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-  );
-  vi.stubGlobal('fetch', fn);
-  return fn;
+/** The server with `list` as the answer of the resource list; every other URL fails the test. */
+function serve(list: FakeResponse & { body: ListResourcesResponse | ErrorBody }) {
+  return fakeApi({
+    [`GET ${API.whoami}`]: { body: whoami(KUBE_TARGET, ['monitoring']) },
+    [`GET ${API.resources}`]: list,
+  });
 }
 
 describe('ResourceListPage', () => {
   it('renders rows and filters from the URL', async () => {
-    mockFetch({
-      items: [
-        summary({ name: 'alpha' }),
-        summary({ name: 'beta', kind: 'Project', project: null }),
-      ],
-      errors: [],
+    serve({
+      body: {
+        items: [
+          summary({ name: 'alpha' }),
+          summary({ name: 'beta', kind: 'Project', project: null }),
+        ],
+        errors: [],
+      },
     });
     renderAt('/?kind=Project&group=none');
     expect(await screen.findByRole('link', { name: 'Project beta' })).toBeTruthy();
@@ -31,7 +31,7 @@ describe('ResourceListPage', () => {
   });
 
   it('puts the search text into the URL', async () => {
-    mockFetch({ items: [summary({ name: 'alpha' }), summary({ name: 'beta' })], errors: [] });
+    serve({ body: { items: [summary({ name: 'alpha' }), summary({ name: 'beta' })], errors: [] } });
     const router = renderAt('/?group=none');
     await screen.findByRole('link', { name: 'Dashboard perses/alpha' });
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search resources' }), {
@@ -41,24 +41,27 @@ describe('ResourceListPage', () => {
     await waitFor(() =>
       expect(screen.queryByRole('link', { name: 'Dashboard perses/alpha' })).toBeNull(),
     );
+    expect(screen.getByRole('link', { name: 'Dashboard perses/beta' })).toBeTruthy();
   });
 
   it('shows the server message when the list fails', async () => {
-    mockFetch(
-      {
+    serve({
+      status: 403,
+      body: {
         error: { code: 'forbidden', message: 'configmaps is forbidden: User "viewer" cannot list' },
       },
-      403,
-    );
+    });
     renderAt('/');
     expect(await screen.findByText(/cannot list/)).toBeTruthy();
     expect(screen.getByText(/code: forbidden/)).toBeTruthy();
   });
 
   it('keeps the rows that loaded when one source failed', async () => {
-    mockFetch({
-      items: [summary({ name: 'alpha' })],
-      errors: [{ source: 'namespace team-b', code: 'forbidden', message: 'denied' }],
+    serve({
+      body: {
+        items: [summary({ name: 'alpha' })],
+        errors: [{ source: 'namespace team-b', code: 'forbidden', message: 'denied' }],
+      },
     });
     renderAt('/?group=none');
     expect(await screen.findByRole('link', { name: 'Dashboard perses/alpha' })).toBeTruthy();

@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import type { FilterValues } from '@perses-cm/api';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
@@ -10,7 +11,12 @@ import { useListState } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
-export function ResourceListPage() {
+interface Props {
+  /** Actions of other features for the page head (the app composes them), given the filters. */
+  headerActions?: (filters: FilterValues) => ReactNode;
+}
+
+export function ResourceListPage({ headerActions }: Props = {}) {
   const [state, update] = useListState();
   const { data: who } = useWhoAmI();
   // A chart directory has no label to lack: the toggle is for Kubernetes targets only.
@@ -23,6 +29,12 @@ export function ResourceListPage() {
   const deferred = useDeferredValue(state);
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
+  // What the filters select, never the sort or grouping.
+  const { kind, project, namespace, q, findings } = deferred;
+  const filters = useMemo(
+    () => ({ kind, project, namespace, q, findings }),
+    [kind, project, namespace, q, findings],
+  );
   // Read once per visit: drafts only change on the editor page.
   const [drafts] = useState(draftIds);
 
@@ -30,6 +42,8 @@ export function ResourceListPage() {
     <section className="page page-list" aria-label="Resource list">
       <div className="page-head">
         <h1>Resources</h1>
+        <span className="spacer" />
+        {headerActions?.(filters)}
         <NewResourceButton />
       </div>
       <ResourceFilters

@@ -1,6 +1,7 @@
 import type { DocFormat } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
+import { onlyWhitespaceChanged } from '../hooks/change-summary.ts';
 import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
 
 interface Props {
@@ -62,6 +63,12 @@ export function SaveDiffDialog({
         </>
       }
     >
+      {onlyWhitespaceChanged(stored, edited) && (
+        <div className="banner banner-info" role="status">
+          Only whitespace changed (indentation, line breaks or trailing spaces): every change is
+          shown below.
+        </div>
+      )}
       <div className="diff-labels">
         <span>Stored</span>
         <span>Your edit</span>

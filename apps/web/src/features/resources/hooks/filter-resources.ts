@@ -1,5 +1,5 @@
 // Pure filtering, sorting and grouping of the list; the URL holds the state (use-list-state).
-import type { ResourceSummary } from '@perses-cm/api';
+import { matchesFilters, type ResourceSummary } from '@perses-cm/api';
 
 export type SortKey = 'name' | 'kind' | 'project' | 'namespace' | 'configmap' | 'size' | 'findings';
 export type GroupKey = 'none' | 'kind' | 'project' | 'namespace';
@@ -21,20 +21,9 @@ export type Row =
   | { type: 'group'; key: string; label: string; count: number }
   | { type: 'item'; item: ResourceSummary };
 
+/** The list's filters: the same predicate the server's export applies (one rule, in the contract). */
 export function matches(r: ResourceSummary, s: ListState, needle: string): boolean {
-  if (s.kind && r.kind !== s.kind) return false;
-  if (s.project && (r.project ?? '') !== s.project) return false;
-  if (s.namespace && (r.namespace ?? '') !== s.namespace) return false;
-  if (s.findings === 'errors' && r.findings.errors === 0) return false;
-  if (s.findings === 'warnings' && r.findings.warnings === 0) return false;
-  if (s.findings === 'clean' && r.findings.errors + r.findings.warnings > 0) return false;
-  if (!needle) return true;
-  return (
-    r.name.toLowerCase().includes(needle) ||
-    (r.displayName?.toLowerCase().includes(needle) ?? false) ||
-    (r.configMapName?.toLowerCase().includes(needle) ?? false) ||
-    r.key.toLowerCase().includes(needle)
-  );
+  return matchesFilters(r, { ...s, q: needle });
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

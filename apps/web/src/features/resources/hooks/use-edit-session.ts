@@ -32,9 +32,18 @@ export function useEditSession(
   const [base, setBase] = useState<Base>(initial.base);
   const [text, setText] = useState(initial.text);
   const [restoredAt, setRestoredAt] = useState(initial.restoredAt);
+  // The version a save of ours replaced. The page renders once more with it before the cache
+  // holds the saved one: that is our own past, not a change to follow (following it would load
+  // the old text over the saved one, then the saved text again).
+  const [superseded, setSuperseded] = useState<string | null>(null);
 
   const dirty = text !== base.text;
-  const remoteChanged = !deleted && stored.version !== base.version;
+  const remoteChanged =
+    !deleted && stored.version !== base.version && stored.version !== superseded;
+
+  useEffect(() => {
+    if (superseded !== null && stored.version !== superseded) setSuperseded(null);
+  }, [superseded, stored.version]);
 
   useEffect(() => {
     if (!remoteChanged) return;
@@ -81,6 +90,7 @@ export function useEditSession(
     /** After a save: the saved version is the base and there is no draft any more. */
     saved(to: Base) {
       clearDraft(key);
+      setSuperseded(base.version);
       if (to.text !== text) editor.current?.replaceText(to.text);
       setText(to.text);
       setBase(to);

@@ -1,0 +1,196 @@
+// `perses-cm export`: the live resources of a cluster or a chart directory as a Helm chart, into
+// an archive or a folder. Exit codes: 0 written, 1 not written (a source could not be read, or a
+// write failed), 2 usage error.
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExportQuery } from '@perses-cm/api';
+import { KINDS, type ResourceIdentity } from '@perses-cm/resources';
+import { ConfigError, loadConfig } from '../config.ts';
+import { createRuntime } from '../main.ts';
+import { ExportService, type PreparedExport } from '../services/export/export-service.ts';
+import { OutDirError, writeTree } from './export/write-tree.ts';
+
+export const usage = `usage: perses-cm export --from cluster|dir [source] [chart] [filters] (--out FILE | --out-dir DIR)
+
+source
+  --from cluster          labeled ConfigMaps: --kubeconfig PATH, --context NAME, --in-cluster,
+                          --namespaces a,b | --all-namespaces, --label KEY=VALUE (as for serve)
+  --from dir --dir PATH   a chart directory (every resource file under its files/)
+chart
+  --shape standalone|umbrella  umbrella: the perses chart as a dependency (default standalone)
+  --name NAME             chart name (default perses-resources)
+  --files stored|json     stored: each resource's own bytes (default); json: 2-space JSON
+  --only-files            only the files/ tree, for a chart you already have
+filters (as in the list)
+  --kind KIND  --project NAME  --search TEXT  --findings errors|warnings|clean
+  --status STATUS         accepted, not applied yet: resources carry no provisioning status
+  --resource KIND/[PROJECT/]NAME   hand-pick a resource (repeatable)
+output
+  --out FILE              archive: .zip for zip, else tgz (--format tgz|zip to choose); - for stdout
+  --out-dir DIR           the chart as files (rewrites files/, removes resource files no longer there)`;
+
+const flags = {
+  from: { type: 'string' },
+  dir: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  'in-cluster': { type: 'boolean' },
+  namespaces: { type: 'string' },
+  'all-namespaces': { type: 'boolean' },
+  label: { type: 'string' },
+  shape: { type: 'string' },
+  name: { type: 'string' },
+  files: { type: 'string' },
+  'only-files': { type: 'boolean' },
+  format: { type: 'string' },
+  kind: { type: 'string' },
+  project: { type: 'string' },
+  search: { type: 'string' },
+  findings: { type: 'string' },
+  status: { type: 'string' },
+  resource: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The export's field names as the CLI spells them. */
+const flagOf: Record<string, string> = { q: '--search', content: '--only-files' };
+
+class UsageError extends Error {}
+
+function identityOf(ref: string): ResourceIdentity {
+  const [kind = '', ...rest] = ref.split('/');
+  const info = KINDS.find((k) => k.kind === kind);
+  const scoped = info?.scope === 'project';
+  if (!info || rest.length !== (scoped ? 2 : 1) || rest.some((p) => p === ''))
+    throw new UsageError(
+      `--resource "${ref}" must be KIND/PROJECT/NAME (project kinds) or KIND/NAME (global kinds)`,
+    );
+  return scoped
+    ? { kind: info.kind, project: rest[0], name: rest[1] ?? '' }
+    : { kind: info.kind, name: rest[0] ?? '' };
+}
+
+function parse(argv: string[]) {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: flags,
+    strict: true,
+    allowPositionals: false,
+  });
+  if (v.help) return null;
+  if (v.from !== 'cluster' && v.from !== 'dir')
+    throw new UsageError('--from must be "cluster" or "dir"');
+  if (v.from === 'dir' && !v.dir) throw new UsageError('--from dir needs --dir PATH');
+  if (v.from === 'cluster' && v.dir) throw new UsageError('--dir goes with --from dir');
+  if ((v.out === undefined) === (v['out-dir'] === undefined))
+    throw new UsageError('give exactly one of --out FILE and --out-dir DIR');
+  const format = v.format ?? (v.out?.toLowerCase().endsWith('.zip') ? 'zip' : 'tgz');
+  const q = ExportQuery.safeParse({
+    format,
+    shape: v.shape,
+    name: v.name,
+    files: v.files,
+    content: v['only-files'] ? 'files' : 'chart',
+    kind: v.kind,
+    project: v.project,
+    q: v.search,
+    findings: v.findings,
+    status: v.status,
+  });
+  if (!q.success) {
+    const issue = q.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    throw new UsageError(`${flagOf[field] ?? `--${field}`}: ${issue?.message ?? 'invalid'}`);
+  }
+  const source = [
+    ...(v.dir ? ['--dir', v.dir] : []),
+    ...(v.kubeconfig ? ['--kubeconfig', v.kubeconfig] : []),
+    ...(v.context ? ['--context', v.context] : []),
+    ...(v['in-cluster'] ? ['--in-cluster'] : []),
+    ...(v.namespaces ? ['--namespaces', v.namespaces] : []),
+    ...(v['all-namespaces'] ? ['--all-namespaces'] : []),
+    ...(v.label ? ['--label', v.label] : []),
+  ];
+  const parsed = loadConfig(source);
+  if (parsed.help) return null;
+  const { config } = parsed;
+  const wanted = v.from === 'dir' ? 'directory' : 'kubernetes';
+  if (config.target.type !== wanted)
+    throw new UsageError(
+      `--from ${v.from}, but the settings select a ${config.target.type} target`,
+    );
+  if (
+    config.target.type === 'directory' &&
+    v['out-dir'] &&
+    path.resolve(v['out-dir']) === config.target.dir
+  )
+    throw new UsageError('--out-dir is the chart being exported: write to another folder');
+  const identities = v.resource?.map(identityOf);
+  return {
+    config,
+    query: { ...q.data, ...(identities ? { identities } : {}) },
+    out: v.out,
+    outDir: v['out-dir'],
+  };
+}
+
+function report(prepared: PreparedExport): void {
+  const p = prepared.preview;
+  for (const r of p.refused)
+    console.error(
+      `not exported: ${r.kind ?? ''} ${r.project ? `${r.project}/` : ''}${r.name ?? r.id} (${r.location}): ${r.reason}`,
+    );
+  if (p.withErrors > 0) console.error(`${p.withErrors} exported resources have lint errors`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError || err instanceof ConfigError || err instanceof TypeError))
+      throw err;
+    console.error(`perses-cm export: ${err.message}\n\n${usage}`);
+    return 2;
+  }
+  if (!args) {
+    console.log(usage);
+    return 0;
+  }
+  const runtime = await createRuntime(args.config, { pollMs: 3_600_000 });
+  try {
+    const exporter = new ExportService(runtime.resources, args.config.label);
+    const prepared = await exporter.prepare(runtime.identity, args.query);
+    report(prepared);
+    if (prepared.preview.errors.length > 0) {
+      for (const e of prepared.preview.errors)
+        console.error(`cannot read ${e.source}: ${e.message}`);
+      console.error(
+        'perses-cm export: nothing written, since the export would miss those resources',
+      );
+      return 1;
+    }
+    const p = prepared.preview;
+    if (args.outDir !== undefined) {
+      const removed = await writeTree(args.outDir, prepared.files);
+      console.error(
+        `${p.resources} resources, ${p.tree.length} files written to ${args.outDir}${removed.length ? `, ${removed.length} removed` : ''}`,
+      );
+    } else {
+      const out = args.out === '-' ? process.stdout : createWriteStream(args.out ?? '');
+      await exporter.write(prepared, args.query.format, out);
+      if (args.out !== '-')
+        console.error(`${p.resources} resources, ${p.tree.length} files in ${args.out}`);
+    }
+    return 0;
+  } catch (err) {
+    if (!(err instanceof OutDirError || (err as NodeJS.ErrnoException).code)) throw err;
+    console.error(`perses-cm export: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    await runtime.close();
+  }
+}
