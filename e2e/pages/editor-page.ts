@@ -17,7 +17,9 @@ export class EditorPage {
   }
 
   async waitReady() {
-    await expect(this.editor).toBeVisible({ timeout: 20_000 });
+    // The first editor of a browser context evaluates Monaco's 2.7 MB chunk: on a busy 2-core
+    // machine that alone has taken 15 s.
+    await expect(this.editor).toBeVisible({ timeout: 60_000 });
     await expect(this.page.locator('.view-lines')).not.toBeEmpty();
   }
 

@@ -32,6 +32,15 @@ const configMapDoc = async (name: string): Promise<unknown> => {
   return JSON.parse(Object.values(cm.data ?? {})[0] ?? 'null') as unknown;
 };
 const available = async () => (await api.applyNow()).body;
+/** The audit entries of the write that touched `name`: the store's and the direct ones. */
+const auditOf = async (name: string) => {
+  const entries = (await api.audit()).body.entries;
+  const store = entries.find((e) => e.name === name && e.via === 'store');
+  return {
+    store,
+    direct: entries.filter((e) => e.requestId === store?.requestId && e.via === 'perses'),
+  };
+};
 
 beforeAll(async () => {
   const env = stackEnv();
@@ -114,6 +123,13 @@ describe('apply now, with provisioning every 10 minutes', () => {
     expect((await persesGet(perses.url, `/api/v1/projects/${other}`)).status).toBe(200);
     const served = await persesGet(perses.url, `/api/v1/projects/${other}/dashboards/${name}`);
     expect(served.status).toBe(200);
+    // Each direct write is in the audit log, as the person who saved, under the save's request.
+    const { store, direct } = await auditOf(name);
+    expect(store).toMatchObject({ action: 'create', result: 'ok' });
+    expect(direct.map((e) => [e.action, e.kind, e.name, e.user, e.result])).toEqual([
+      ['create', 'Project', other, store?.user, 'ok'],
+      ['create', 'Dashboard', name, store?.user, 'ok'],
+    ]);
   });
 
   it('reports a dashboard Perses refuses before anything is written', async () => {
@@ -140,6 +156,13 @@ describe('apply now, with provisioning every 10 minutes', () => {
     expect(del.body.applied).toMatchObject({ outcome: 'applied' });
     const served = await persesGet(perses.url, `/api/v1/projects/${proj}/dashboards/${name}`);
     expect(served.status).toBe(404);
+    const entries = (await api.audit()).body.entries.filter((e) => e.name === name);
+    expect(entries.map((e) => [e.action, e.via])).toEqual([
+      ['delete', 'perses'],
+      ['delete', 'store'],
+      ['create', 'perses'],
+      ['create', 'store'],
+    ]);
     // After a full poll of Perses, still no orphan by that name.
     const before = (await api.orphans()).body.checkedAt;
     await eventually(
@@ -171,6 +194,11 @@ describe('apply now, with provisioning every 10 minutes', () => {
       );
       expect(status.reason?.message).toContain('the ConfigMap is saved');
       expect(status.direct).toMatchObject({ outcome: 'failed' });
+      // A write Perses did not take is audited as an error, with Perses's reason.
+      const { direct } = await auditOf(name);
+      if (res.body.applied?.outcome === 'failed')
+        expect(direct).toMatchObject([{ result: 'error', error: { code: 'upstream_error' } }]);
+      else expect(direct).toEqual([]);
       expect(await available()).toMatchObject({ available: false });
     } finally {
       await perses.resume();
@@ -198,5 +226,9 @@ describe('apply now, with provisioning every 10 minutes', () => {
     expect(res.status).toBe(201);
     expect(res.body.applied).toMatchObject({ outcome: 'skipped' });
     expect(res.body.applied?.message).toContain('read-only');
+    // Nothing was written to Perses, so nothing is audited as a direct write.
+    const { store, direct } = await auditOf(name);
+    expect(store).toMatchObject({ action: 'create', result: 'ok' });
+    expect(direct).toEqual([]);
   });
 });

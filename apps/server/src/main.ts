@@ -23,6 +23,7 @@ import {
   type RuntimeSettings,
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
+import { accessFor } from './runtime/access.ts';
 import type { StatusMonitor } from './services/status/status-monitor.ts';
 import {
   createStatusMonitor,
@@ -61,6 +62,8 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
+  /** Where audit lines go (default: stdout). */
+  auditWrite?: (line: string) => void;
   /** Provisioning status polling and history (tests shorten and isolate them); false: none. */
   status?: StatusRuntimeOptions | false;
 }
@@ -107,6 +110,7 @@ export async function createRuntime(
   const metrics = createMetrics(view, options.defaultMetrics ?? false);
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
+  const parts = accessFor(config, backend, options.auditWrite);
   const eventLog = new EventLog(opened.index, options.eventLogSize);
   const status =
     options.status === false
@@ -119,7 +123,15 @@ export async function createRuntime(
           publish: (e) => eventLog.publish(e),
           options: options.status,
         });
-  const shared = { backend, eventLog, metrics, config, events: options.events, status };
+  const shared = {
+    backend,
+    eventLog,
+    metrics,
+    config,
+    events: options.events,
+    status,
+    ...parts,
+  };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
   if (status) {
     followGeneration(status, current);
@@ -154,6 +166,7 @@ export async function createRuntime(
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
     close: async () => {
+      parts.access.sessions?.close();
       await status?.close();
       await view().store.stop();
     },

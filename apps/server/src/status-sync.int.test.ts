@@ -153,7 +153,7 @@ describe('refusals', () => {
   });
 
   it('gives Perses’s own message for a panel of an unknown plugin', async () => {
-    requirePluginSchemas(stackEnv());
+    requirePluginSchemas(env);
     const name = uniq('plugin');
     await configMap('perses', name, `${name}.json`, dashboard(name, proj, 'NoSuchChartPlugin'));
     const id = await idOf(srv.url, name);

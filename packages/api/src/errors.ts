@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   'forbidden',
   'unauthorized',
   'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
   'gone',
   'unavailable',
   'upstream_error',

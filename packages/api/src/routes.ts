@@ -2,9 +2,12 @@
 export const API = {
   resources: '/api/v1/resources',
   resource: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}`,
+  split: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}/split`,
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',
+  session: '/api/v1/session',
+  audit: '/api/v1/audit',
   /** Provisioning status: overview, one resource's pipeline, what Perses serves, orphans, lag. */
   status: '/api/v1/status',
   statusResource: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}`,

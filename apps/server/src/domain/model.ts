@@ -12,23 +12,34 @@ import {
   type ConfigMapLike,
   type DocFormat,
   type Finding,
+  type ParsedText,
   type ResourceIdentity,
   type ValidateContext,
 } from '@perses-cm/resources';
 
 export {
   CHART_FILES_DIR,
+  configMapManifest,
+  configMapNameFor,
+  dataKeyFor,
+  serializeResource,
+  configMapOwner,
+  utf8Length,
   CONFIGMAP_MAX_BYTES,
   chartFilePath,
   configMapSizeBytes,
   crossFindings,
   describeLocation,
+  kindWithCaseFixed,
+  persesProblems,
+  standaloneFindings as singleResourceFindings,
   identityKey,
   isProvisionedFile,
   kindInfo,
   neighbourKeys,
   placementOf,
   sidecarFilePath,
+  sizeProblem,
   type NeighbourKeys,
   type Placement,
   type ResourceIdentity,
@@ -58,6 +69,8 @@ export interface Parsed {
   /** Where each document sits, so validation findings get line and column. */
   contexts: ValidateContext[];
   findings: Finding[];
+  /** Offsets of the value at a pointer (e.g. one item of a list), computed on demand. */
+  span: ParsedText['span'];
 }
 
 /**
@@ -85,6 +98,7 @@ export function parse(text: string, filename?: string, format?: DocFormat): Pars
       docIndex: i.docIndex,
     })),
     findings: [...result.findings, ...items.findings],
+    span: result.span,
   };
 }
 

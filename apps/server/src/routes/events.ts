@@ -102,7 +102,14 @@ export function eventsRouter(
       unsubscribe();
       options.onConnections?.(-1);
     };
-    res.once('close', cleanup);
+    // A signed-out or timed-out session gets nothing more: the browser's reconnect then meets 401.
+    const endStream = () => res.end();
+    who.ended?.addEventListener('abort', endStream, { once: true });
+    if (who.ended?.aborted) res.end();
+    res.once('close', () => {
+      who.ended?.removeEventListener('abort', endStream);
+      cleanup();
+    });
   });
   return r;
 }

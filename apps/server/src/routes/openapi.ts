@@ -16,6 +16,9 @@ import {
   ListResourcesResponse,
   ResourceDetail,
   ResourceEvent,
+  SplitPlan,
+  SplitRequest,
+  SplitResponse,
   TARGET_HEADER,
   UpdateResourceRequest,
   ValidateRequest,
@@ -109,6 +112,28 @@ export function openApiDocument(): Json {
             },
             '204': { description: 'Deleted' },
             '409': errorResponse('Stale version'),
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/resources/{id}/split': {
+        parameters: [idParam],
+        get: {
+          summary:
+            'Plan splitting the list that holds a resource into one ConfigMap (or file) each',
+          responses: {
+            '200': { description: 'Where each resource would go, or why not', ...json(SplitPlan) },
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+        post: {
+          summary: 'Store each resource of the list on its own, then remove the list',
+          requestBody: { required: true, ...json(SplitRequest, 'input') },
+          responses: {
+            '201': { description: 'The new resources', ...json(SplitResponse) },
+            '409': errorResponse('Stale version, or a target already exists'),
             '404': errorResponse('Not found'),
             ...errors,
           },

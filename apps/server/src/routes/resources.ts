@@ -1,5 +1,6 @@
 // /api/v1/resources: unpack with zod, call the resource service, answer with checked bodies.
-import { Router } from 'express';
+import { gzipSync } from 'node:zlib';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
   CreateResourceRequest,
@@ -8,9 +9,14 @@ import {
   ListResourcesQuery,
   ListResourcesResponse,
   ResourceDetail,
+  SplitPlan,
+  SplitRequest,
+  SplitResponse,
   UpdateResourceRequest,
 } from '@perses-cm/api';
 import type { SourceError } from '@perses-cm/api';
+import { requestIdOf } from '../middleware/request-id.ts';
+import type { AuditedWrites } from '../services/audited-writes.ts';
 import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
 import { summaryJson, withStates, type ListStatus } from '../services/status/list-status.ts';
@@ -34,22 +40,32 @@ export function listBody(
   return `{"items":[${items}],"errors":${JSON.stringify(errors)}}`;
 }
 
+/** Lists smaller than this are sent as they are: compressing them gains nothing. */
+const GZIP_FROM_BYTES = 16 * 1024;
+
+interface CachedBody {
+  json: Buffer;
+  gzip?: Buffer;
+}
+
 /**
  * Bodies of recent lists, valid until the index changes: browsers re-list on every reconnect and
- * navigation, and a list of thousands need not be rebuilt when nothing changed.
+ * navigation, and a list of thousands need not be rebuilt, re-encoded or re-compressed when
+ * nothing changed. Kept as bytes, and gzip-compressed once for the clients that accept it (the
+ * list of 5,000 dashboards is 2 MB of JSON, a tenth of that compressed).
  */
 class ListBodyCache {
   private generation = '';
-  private bodies = new Map<string, string>();
+  private bodies = new Map<string, CachedBody>();
 
-  get(generation: string, key: string, build: () => string): string {
+  get(generation: string, key: string, build: () => string): CachedBody {
     if (generation !== this.generation) {
       this.generation = generation;
       this.bodies.clear();
     }
     let body = this.bodies.get(key);
     if (body === undefined) {
-      body = build();
+      body = { json: Buffer.from(build(), 'utf8') };
       if (this.bodies.size >= 32) this.bodies.clear();
       this.bodies.set(key, body);
     }
@@ -57,9 +73,25 @@ class ListBodyCache {
   }
 }
 
+function sendList(req: Request, res: Response, body: CachedBody): void {
+  res.type('application/json');
+  if (body.json.length >= GZIP_FROM_BYTES) {
+    res.vary('Accept-Encoding');
+    if (req.acceptsEncodings('gzip')) {
+      body.gzip ??= gzipSync(body.json, { level: 1 });
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(body.gzip);
+      return;
+    }
+  }
+  res.send(body.json);
+}
+
 export function resourcesRouter(
   service: ResourceService,
+  writes: AuditedWrites,
   identify: IdentityResolver,
+  writeLimit: RequestHandler,
   status: ListStatus | null = null,
 ): Router {
   const r = Router();
@@ -84,25 +116,42 @@ export function resourcesRouter(
       list.errors,
     ]);
     const generation = `${list.generation}:${status?.generation ?? 0}`;
-    res.type('application/json').send(cache.get(generation, key, () => listBody(list, status)));
+    sendList(
+      req,
+      res,
+      cache.get(generation, key, () => listBody(list, status)),
+    );
   });
   r.get('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     send(res, ResourceDetail, await service.get(await identify(req), id));
   });
-  r.post('/', async (req, res) => {
+  r.post('/', writeLimit, async (req, res) => {
     const body = CreateResourceRequest.parse(req.body);
-    send(res, ResourceDetail, await service.create(await identify(req), body), 201);
+    const who = await identify(req);
+    send(res, ResourceDetail, await writes.create(who, body, requestIdOf(res)), 201);
   });
-  r.put('/:id', async (req, res) => {
+  r.put('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     const body = UpdateResourceRequest.parse(req.body);
-    send(res, ResourceDetail, await service.update(await identify(req), id, body));
+    const who = await identify(req);
+    send(res, ResourceDetail, await writes.update(who, id, body, requestIdOf(res)));
   });
-  r.delete('/:id', async (req, res) => {
+  r.get('/:id/split', async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    send(res, SplitPlan, await service.splitPlan(await identify(req), id));
+  });
+  r.post('/:id/split', writeLimit, async (req, res) => {
+    const { id } = ResourceIdParam.parse(req.params);
+    const { version } = SplitRequest.parse(req.body);
+    const created = await service.split(await identify(req), id, version);
+    send(res, SplitResponse, { created }, 201);
+  });
+  r.delete('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     const { version, applyNow } = DeleteResourceQuery.parse(req.query);
-    const applied = await service.delete(await identify(req), id, version, applyNow === 'true');
+    const who = await identify(req);
+    const applied = await writes.delete(who, id, version, requestIdOf(res), applyNow === 'true');
     if (applied) send(res, DeleteResourceResponse, { applied });
     else res.status(204).end();
   });

@@ -5,29 +5,36 @@ import type {
   CreateResourceRequest,
   ListResourcesQuery,
   ResourceDetail,
+  ResourceSummary,
   SourceError,
+  SplitPlan,
   UpdateResourceRequest,
   Verb,
 } from '@perses-cm/api';
 import type { ResourceStore } from '../stores/store.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import { isPerson, type Authorizer, type Identity } from '../domain/identity.ts';
 import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { compareResources, resourceId } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
 import type { ApplyNow } from './apply/apply-now.ts';
 import { skipped } from './apply/write-target.ts';
+import { SplitService } from './split-service.ts';
 
 export class ResourceService {
+  private readonly splitter: SplitService;
+
   constructor(
     private readonly store: ResourceStore,
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
     private readonly unlabeled: UnlabeledResources | null = null,
     private readonly applyNow: ApplyNow | null = null,
-  ) {}
+  ) {
+    this.splitter = new SplitService(store, index);
+  }
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
   async list(
@@ -42,6 +49,8 @@ export class ResourceService {
         const d = await this.authorizer.can(who, 'list', ns);
         if (!d.allowed) {
           denied.add(ns);
+          // A person is not told about other teams' namespaces unless they asked for one.
+          if (isPerson(who) && query.namespace === undefined) return;
           errors.push({
             source: ns,
             code: 'forbidden',
@@ -78,6 +87,7 @@ export class ResourceService {
       );
     }
     const namespace = this.namespaceFor(req.namespace);
+    if (req.configMapName !== undefined) this.checkConfigMapName(req.configMapName, namespace);
     if (req.applyNow) await this.applyNow?.vet(doc.document, id);
     const container = await this.store.create(who, {
       document: doc.document,
@@ -85,6 +95,7 @@ export class ResourceService {
       format: doc.format,
       identity: id,
       namespace,
+      ...(req.configMapName !== undefined ? { configMapName: req.configMapName } : {}),
     });
     // Stores publish their own writes before resolving, so the index already holds it.
     const entry = container.entries[0];
@@ -92,7 +103,7 @@ export class ResourceService {
     const written = this.mustGet(resourceId(entry, null));
     if (!req.applyNow) return this.detail(written);
     const applied = this.applyNow
-      ? await this.applyNow.put(who, 'create', doc.document, id, written.summary.id)
+      ? await this.applyNow.put(doc.document, id, written.summary.id)
       : skipped(NO_APPLY);
     return { ...this.detail(written), applied };
   }
@@ -131,9 +142,27 @@ export class ResourceService {
     const written = this.mustGet(id);
     if (!req.applyNow) return this.detail(written);
     const applied = this.applyNow
-      ? await this.applyNow.put(who, 'update', doc.document, next, id)
+      ? await this.applyNow.put(doc.document, next, id)
       : skipped(NO_APPLY);
     return { ...this.detail(written), applied };
+  }
+
+  /** What splitting the list that holds this resource would write (nothing is written). */
+  async splitPlan(who: Identity, id: string): Promise<SplitPlan> {
+    return this.splitter.plan(await this.readable(who, id, 'get')).plan;
+  }
+
+  /** Stores each resource of the list on its own, then removes the list; ids of the new ones. */
+  async split(who: Identity, id: string, version: string): Promise<ResourceSummary[]> {
+    const current = await this.readable(who, id, 'get');
+    if (version !== current.summary.version) throw this.conflict(current, version);
+    let ids: string[];
+    try {
+      ids = await this.splitter.apply(who, current, version);
+    } catch (err) {
+      throw this.withCurrent(err, id, version);
+    }
+    return ids.map((i) => this.mustGet(i).summary);
   }
 
   /** Deletes the resource; with `applyNow`, from Perses too, and says what Perses did. */
@@ -154,18 +183,23 @@ export class ResourceService {
     if (!applyNow) return null;
     const gone = current.placement.id;
     if (!gone) return skipped('it had no Perses kind and name');
-    return this.applyNow ? this.applyNow.remove(who, gone) : skipped(NO_APPLY);
+    return this.applyNow ? this.applyNow.remove(gone) : skipped(NO_APPLY);
   }
 
   detail(r: IndexedResource): ResourceDetail {
     const parsed = parse(r.entry.text, r.entry.key);
     const document = parsed.documents[r.docIndex] ?? null;
+    // Where the resource starts when the text holds more than it: the editor opens there.
+    const ctx = parsed.contexts[r.docIndex];
+    const inList = parsed.documents.length > 1 || (ctx?.pointer?.length ?? 0) > 0;
+    const at = inList ? ctx?.locate?.(ctx.pointer ?? [], ctx.docIndex) : undefined;
     return {
       ...r.summary,
       text: r.entry.text,
       document,
       origin: r.entry.origin,
       findingList: r.findings,
+      ...(at ? { at: { line: at.line, column: at.column } } : {}),
     };
   }
 
@@ -218,6 +252,23 @@ export class ResourceService {
         findings,
       });
     return id;
+  }
+
+  /** A chosen ConfigMap name: Kubernetes targets only, and no other ConfigMap holds it. */
+  private checkConfigMapName(name: string, namespace: string | null): void {
+    const field = (message: string) => ({ fields: [{ field: 'configMapName', message }] });
+    if (namespace === null)
+      throw new AppError(
+        'bad_request',
+        'configMapName applies to Kubernetes targets only: a chart directory stores files',
+        field('not for a chart directory'),
+      );
+    if (this.store.container(`cm:${namespace}/${name}`))
+      throw new AppError(
+        'already_exists',
+        `ConfigMap ${namespace}/${name} already exists`,
+        field('a ConfigMap of that name exists'),
+      );
   }
 
   private namespaceFor(requested: string | undefined): string | null {

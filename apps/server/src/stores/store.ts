@@ -1,8 +1,8 @@
 // The one store interface with two implementations: labeled ConfigMaps over the Kubernetes API,
 // and a Helm chart directory on disk. A store deals in containers (a ConfigMap, a file) holding
 // entries (a data key, the file's text); parsing and indexing happen above it, once per change.
-import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import type { DocFormat, LastChange, Origin, SourceError, Target } from '@perses-cm/api';
+import type { Authorizer, Credential, Identity } from '../domain/identity.ts';
 import type { ResourceIdentity } from '../domain/model.ts';
 import type { KubeClient } from './kubernetes/kube-client.ts';
 
@@ -19,6 +19,8 @@ export interface StoreEntry {
   key: string;
   /** Why the console will not write this entry (several keys, missing label...), else null. */
   readOnly: string | null;
+  /** Who last changed the container, where the store knows it. */
+  lastChange?: LastChange;
   /**
    * When the container last changed as its server recorded it (a ConfigMap's newest managedFields
    * time, 1 s resolution), when known: how the status learns of changes made while it was away.
@@ -56,6 +58,8 @@ export interface CreateInput {
   format: DocFormat;
   identity: ResourceIdentity;
   namespace: string | null;
+  /** A ConfigMap name chosen instead of the model's (Kubernetes stores only; checked above). */
+  configMapName?: string;
 }
 
 /**
@@ -112,6 +116,13 @@ export interface Backend {
   openStore(scope: StoreScope): ResourceStore;
   /** Namespaces to report capabilities for, in the store's scope (none for a chart directory). */
   namespaces(store: ResourceStore): Promise<string[]>;
+  /**
+   * Who a person's token belongs to, as the API server says; throws `unauthorized` when it does
+   * not accept the token. Absent where there are no such users (a chart directory).
+   */
+  verifyToken?(
+    credential: Extract<Credential, { type: 'token' }>,
+  ): Promise<{ name: string; groups: string[] }>;
   /** The cluster's client, for what the provisioning status reads there (a cluster target only). */
   kube?: KubeClient;
 }

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import {
   API,
   ApplyNowAvailability,
+  SplitPlan,
+  SplitResponse,
+  CSRF_HEADER,
   ConflictDetails,
   DeleteResourceResponse,
   ErrorBody,
@@ -13,8 +16,11 @@ import {
   HealthResponse,
   LagHistoryResponse,
   ListResourcesResponse,
+  AuditResponse,
   OrphansResponse,
   ResourceDetail,
+  ResourcePipeline,
+  SessionResponse,
   ServedDocument,
   StatusOverview,
   ValidateResponse,
@@ -79,12 +85,20 @@ export interface CallOptions<T> {
 const NoBody = z.undefined();
 const Text = z.string();
 
-export function apiClient(base: string) {
+/**
+ * A client as the web app is one: it sends the CSRF header on every request. `headers` go with
+ * every request too (an auth proxy's user headers, a session cookie).
+ */
+export function apiClient(base: string, options: { headers?: Record<string, string> } = {}) {
   const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
     const sends = opts.body !== undefined || opts.raw !== undefined;
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: sends ? { 'content-type': 'application/json' } : {},
+      headers: {
+        [CSRF_HEADER]: '1',
+        ...options.headers,
+        ...(sends ? { 'content-type': 'application/json' } : {}),
+      },
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const text = await res.text();
@@ -113,25 +127,36 @@ export function apiClient(base: string) {
         schema: NoBody,
       }),
     validate: (body: unknown) => call('POST', API.validate, { schema: ValidateResponse, body }),
+    splitPlan: (id: string) => call('GET', API.split(id), { schema: SplitPlan }),
+    split: (id: string, version: string) =>
+      call('POST', API.split(id), { schema: SplitResponse, body: { version } }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
-    status: () => call('GET', API.status, { schema: StatusOverview }),
-    lag: (id: string) =>
-      call('GET', `${API.lag}?id=${encodeURIComponent(id)}`, { schema: LagHistoryResponse }),
-    served: (id: string) => call('GET', API.statusServed(id), { schema: ServedDocument }),
-    orphans: () => call('GET', API.orphans, { schema: OrphansResponse }),
-    deleteOrphan: (id: string, confirm: string) =>
-      call('DELETE', `${API.orphan(id)}?confirm=${encodeURIComponent(confirm)}`, {
-        schema: NoBody,
-      }),
     applyNow: () => call('GET', API.applyNow, { schema: ApplyNowAvailability }),
     /** Deletes with `applyNow=true`: the ConfigMap, then the resource in Perses. */
     removeApplyNow: (id: string, version: string) =>
       call('DELETE', `${API.resource(id)}?version=${encodeURIComponent(version)}&applyNow=true`, {
         schema: DeleteResourceResponse,
       }),
+    session: () => call('GET', API.session, { schema: SessionResponse }),
+    signIn: (token: string) =>
+      call('POST', API.session, { schema: SessionResponse, body: { token } }),
+    signOut: () => call('DELETE', API.session, { schema: NoBody }),
+    audit: (query = '') => call('GET', `${API.audit}${query}`, { schema: AuditResponse }),
     health: (path: typeof API.healthz | typeof API.readyz) =>
       call('GET', path, { schema: HealthResponse, also: [503] }),
     metrics: () => call('GET', API.metrics, { schema: Text }),
+    status: () => call('GET', API.status, { schema: StatusOverview }),
+    pipeline: (id: string) => call('GET', API.statusResource(id), { schema: ResourcePipeline }),
+    served: (id: string) => call('GET', API.statusServed(id), { schema: ServedDocument }),
+    orphans: () => call('GET', API.orphans, { schema: OrphansResponse }),
+    deleteOrphan: (id: string, confirm: string) =>
+      call('DELETE', `${API.orphan(id)}?confirm=${encodeURIComponent(confirm)}`, {
+        schema: NoBody,
+      }),
+    lag: (id?: string) =>
+      call('GET', `${API.lag}${id === undefined ? '' : `?id=${encodeURIComponent(id)}`}`, {
+        schema: LagHistoryResponse,
+      }),
     /** A raw JSON body to a write route; the answer is read as that route's. */
     send: (method: 'POST' | 'PUT', path: string, raw: string) =>
       call(method, path, { schema: ResourceDetail, raw }),

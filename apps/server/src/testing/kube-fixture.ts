@@ -44,6 +44,7 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
+  /** Runtime options; audit lines go nowhere unless `auditWrite` is given (readable output). */
   runtime: RuntimeOptions = {},
 ): Promise<RunningServer> {
   return startServer(
@@ -60,6 +61,7 @@ export function startKubeServer(
     {
       loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 },
       events: { heartbeatMs: 1000 },
+      auditWrite: () => {},
       ...runtime,
     },
   );

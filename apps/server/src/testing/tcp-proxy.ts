@@ -12,7 +12,12 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetHost: string, initialPort: number): Promise<TcpProxy> {
+/** `localAddress`: the source address of the connections to the target (e.g. `127.0.0.2`). */
+export async function startTcpProxy(
+  targetHost: string,
+  initialPort: number,
+  localAddress?: string,
+): Promise<TcpProxy> {
   let targetPort = initialPort;
   const sockets = new Set<net.Socket>();
   const track = (s: net.Socket) => {
@@ -20,7 +25,7 @@ export async function startTcpProxy(targetHost: string, initialPort: number): Pr
     s.once('close', () => sockets.delete(s));
   };
   const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, targetHost);
+    const upstream = net.connect({ port: targetPort, host: targetHost, localAddress });
     track(client);
     track(upstream);
     client.pipe(upstream).pipe(client);

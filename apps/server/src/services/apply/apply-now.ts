@@ -2,10 +2,10 @@
 // serves it at once rather than at the next provisioning cycle. Perses's validation is asked
 // before anything is written, the Project goes first when Perses lacks it and a ConfigMap here
 // defines it, and a write Perses refuses after the ConfigMap was saved is reported, never thrown:
-// the ConfigMap stays the source of truth and provisioning takes it at its next cycle.
+// the ConfigMap stays the source of truth and provisioning takes it at its next cycle. The audit
+// log records each direct write beside the store write (AuditedWrites), from the outcome returned.
 import type { ApplyNowAvailability, ApplyOutcome } from '@perses-cm/api';
 import { AppError } from '../../domain/errors.ts';
-import type { Identity } from '../../domain/identity.ts';
 import {
   describeIdentity,
   identityKey,
@@ -16,7 +16,6 @@ import type { PersesClient, PersesResource } from '../../perses/perses-client.ts
 import { addressOf } from '../status/checks.ts';
 import { documentOf } from '../status/tracker.ts';
 import type { ResourceIndex } from '../resource-index.ts';
-import { auditLine, type AuditEntry, type AuditSink } from './audit.ts';
 import { skipped, type DirectWrites, type WriteTarget } from './write-target.ts';
 
 /** How long a 403 from Perses keeps the option off before the console tries again. */
@@ -27,18 +26,15 @@ export interface ApplyNowDeps {
   index: ResourceIndex;
   /** The status monitor, told of every direct write; null when there is none. */
   status: DirectWrites | null;
-  audit?: AuditSink;
   now?: () => number;
 }
 
 export class ApplyNow {
   private forbidden: { client: PersesClient; message: string; at: number } | null = null;
   private readonly now: () => number;
-  private readonly audit: AuditSink;
 
   constructor(private readonly deps: ApplyNowDeps) {
     this.now = deps.now ?? Date.now;
-    this.audit = deps.audit ?? ((line) => console.log(line));
   }
 
   availability(): ApplyNowAvailability {
@@ -68,13 +64,7 @@ export class ApplyNow {
   }
 
   /** After the ConfigMap write of resource `resourceId`: create or update it in Perses. */
-  async put(
-    who: Identity,
-    action: 'create' | 'update',
-    document: unknown,
-    id: ResourceIdentity,
-    resourceId: string,
-  ): Promise<ApplyOutcome> {
+  async put(document: unknown, id: ResourceIdentity, resourceId: string): Promise<ApplyOutcome> {
     const t = this.deps.target();
     const refusal = this.refusal(t);
     let result: ApplyOutcome;
@@ -97,12 +87,11 @@ export class ApplyNow {
         this.deps.status?.noteDirect(resourceId, { outcome: 'failed', message: why });
       }
     }
-    this.record({ who, action, resource: idOf(id), result });
     return result;
   }
 
   /** After the ConfigMap delete: delete the resource from Perses so no orphan is left. */
-  async remove(who: Identity, id: ResourceIdentity): Promise<ApplyOutcome> {
+  async remove(id: ResourceIdentity): Promise<ApplyOutcome> {
     const t = this.deps.target();
     const refusal = this.refusal(t);
     const address = addressOf(id, t.caseSensitive);
@@ -136,7 +125,6 @@ export class ApplyNow {
       }
       if (result.outcome === 'applied') this.deps.status?.noteRemoved(address);
     }
-    this.record({ who, action: 'delete', resource: idOf(id), result });
     return result;
   }
 
@@ -185,10 +173,6 @@ export class ApplyNow {
       .list({}, () => true)
       .filter((r) => r.summary.project?.toLowerCase() === p && !r.summary.unlabeled).length;
   }
-
-  private record(e: AuditEntry): void {
-    this.audit(auditLine(e, new Date(this.now())));
-  }
 }
 
 /** Creates, or updates when Perses already has it (409): Perses has no upsert. */
@@ -207,8 +191,4 @@ function notTaken(outcome: 'failed' | 'skipped', why: string): ApplyOutcome {
     message: `the ConfigMap is saved; ${why}; provisioning takes it at its next cycle`,
     projectApplied: null,
   };
-}
-
-function idOf(id: ResourceIdentity) {
-  return { kind: id.kind, project: id.project ?? null, name: id.name };
 }

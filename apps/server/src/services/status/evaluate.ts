@@ -29,8 +29,12 @@ export interface EvalResult {
 
 /** The file the sidecar writes for a resource's ConfigMap key, under `folder`. */
 export function sidecarPathOf(t: Tracked, folder: string): string | null {
+  if (t.path?.folder === folder && t.path.of === t.r) return t.path.value;
   const o = t.r.entry.origin;
-  return o.type === 'configmap' ? sidecarFilePath(o, o.key, { ...CHART_SIDECAR, folder }) : null;
+  const value =
+    o.type === 'configmap' ? sidecarFilePath(o, o.key, { ...CHART_SIDECAR, folder }) : null;
+  t.path = { folder, of: t.r, value };
+  return value;
 }
 
 /** Served content equal to this one, or differing only by members Perses drops. */
@@ -210,6 +214,12 @@ export function factsOf(t: Tracked, c: FactsContext): ResourceFacts {
 
 /** Sets the resource's status from a decision; true when it changed. */
 function setStatus(t: Tracked, d: Decision, now: number): boolean {
+  // Most resources stay Synced poll after poll: a short key tells without building anything.
+  const quick =
+    d.state === 'synced' && d.code === null
+      ? `synced|${t.changedAt}|${t.confirmedAt}|${t.lagMs}`
+      : null;
+  if (quick !== null && quick === t.statusKey) return false;
   const prev = t.status;
   const status: ResourceStatus = {
     state: d.state,
@@ -241,7 +251,7 @@ function setStatus(t: Tracked, d: Decision, now: number): boolean {
     }),
   };
   // `since` and `checkedAt` move without the status changing for anyone reading it.
-  const key = JSON.stringify({ ...status, since: undefined, checkedAt: undefined });
+  const key = quick ?? JSON.stringify({ ...status, since: undefined, checkedAt: undefined });
   if (key === t.statusKey) return false;
   t.status = status;
   t.statusKey = key;

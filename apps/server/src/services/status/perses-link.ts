@@ -97,6 +97,17 @@ export class PersesLink {
     }
   }
 
+  /** A kind's resources in full, in one project (or all, for a global kind). */
+  async listFull(kind: PersesKind, project: string | null): Promise<PersesResource[]> {
+    try {
+      return (await this.need().list(kind, project === null ? {} : { project })).items;
+    } catch (err) {
+      // A project Perses does not have holds nothing.
+      if (err instanceof AppError && ['not_found', 'bad_request'].includes(err.code)) return [];
+      throw err;
+    }
+  }
+
   connected(now: number): void {
     if (this.state !== 'connected') this.since = now;
     this.state = 'connected';

@@ -5,21 +5,20 @@
 import type { ResourceEvent, ResourceStatus, StatusOverview } from '@perses-cm/api';
 import type { PersesClient } from '../../perses/perses-client.ts';
 import { compareResources, type IndexedResource, type ResourceIndex } from '../resource-index.ts';
-import { askVerdict, checkContent } from './checks.ts';
-import { lastCycleOf, versionOutliers } from './cycle.ts';
+import { askVerdict, checkMany } from './checks.ts';
 import { Connector, type ConnectorOptions } from './connector.ts';
 import { evaluate, servesThis } from './evaluate.ts';
 import type { HistoryStore } from './history-store.ts';
 import { LagHistory, type Sample } from './lag-history.ts';
 import { eachLimited, type PersesLink } from './perses-link.ts';
-import { Tracker, type DirectWrite, type Tracked } from './tracker.ts';
+import { auditBatch, confirmDirect, dueChecks, learnFromList, wantsCheck } from './poll-plan.ts';
+import { Tracker, type Tracked } from './tracker.ts';
 import { servedKeyOf, servedMetaOf } from './served-snapshot.ts';
-import type { ServedMeta } from './cycle.ts';
 import type { PersesKind } from '../../domain/model.ts';
 import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
+import { MonitorViews, type ScopeInfo } from './status-views.ts';
 
 type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
-import { MonitorViews, type ScopeInfo } from './status-views.ts';
 
 export interface PollOptions {
   /** While something is pending (default 500 ms). */
@@ -35,6 +34,8 @@ export interface PollOptions {
   concurrency?: number;
   /** Shortest gap between two saves of the lag history (default 30 s). */
   historySaveMs?: number;
+  /** Told of every poll: what kind, and what it cost this process (the benchmark reads it). */
+  onPoll?: (poll: { mode: 'slow' | 'fast' | 'off'; wallMs: number; cpuMs: number }) => void;
 }
 
 export interface MonitorOptions extends PollOptions, ConnectorOptions {
@@ -70,6 +71,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     const connector = new Connector(options, now);
     super(options.scope, new Tracker(), new LagHistory(now), connector, now);
     this.opt = {
+      onPoll: options.onPoll ?? (() => {}),
       fastMs: options.fastMs ?? 500,
       slowMs: options.slowMs ?? 10_000,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
@@ -123,7 +125,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
       ? 'off'
       : link.state !== 'connected'
         ? 'backoff'
-        : [...this.tracker.byId.values()].some((t) => this.wantsCheck(t))
+        : this.busy()
           ? 'fast'
           : 'slow';
     return this.overview({ mode, fastMs: this.opt.fastMs, slowMs: this.opt.slowMs });
@@ -197,11 +199,20 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       let delay = this.opt.slowMs;
+      const wall = performance.now();
+      const cpu = process.cpuUsage();
+      const mode = this.mode();
       try {
         delay = await this.tick();
       } catch (err) {
         console.error('status poll failed:', err);
       }
+      const used = process.cpuUsage(cpu);
+      this.opt.onPoll({
+        mode,
+        wallMs: performance.now() - wall,
+        cpuMs: (used.user + used.system) / 1000,
+      });
       if (this.stopped) break;
       await new Promise<void>((resolve) => {
         this.wakeUp = resolve;
@@ -210,6 +221,13 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
       if (this.timer) clearTimeout(this.timer);
       this.wakeUp = null;
     }
+  }
+
+  /** Which poll comes next: slow (lists), fast (pending ones only), or none to make. */
+  private mode(): 'slow' | 'fast' | 'off' {
+    const link = this.connector.link;
+    if (!link.client) return 'off';
+    return this.now() >= this.nextSlowAt || link.state !== 'connected' ? 'slow' : 'fast';
   }
 
   /** One poll; returns the delay before the next. */
@@ -232,7 +250,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     this.publishAll();
     await this.saveHistory(false);
     if (!link.client) return this.opt.slowMs;
-    const busy = [...this.tracker.byId.values()].some((t) => this.wantsCheck(t));
+    const busy = this.busy();
     // Fast polls keep their rate: the time the poll took counts toward the interval.
     return busy
       ? Math.max(0, now + this.opt.fastMs - this.now())
@@ -243,85 +261,34 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     const snapshot = await link.refresh(now);
     link.connected(now);
     this.nextSlowAt = now + this.opt.slowMs;
-    const backed = new Map<string, Tracked[]>();
-    for (const t of this.tracker.byId.values()) {
-      const k = t.r.keys.identity;
-      if (k !== null && snapshot.items.has(k)) backed.set(k, [...(backed.get(k) ?? []), t]);
-    }
-    // A copy last written by the console's own direct write tells nothing of the cycle.
-    const metas = [...backed]
-      .filter(([k, ts]) => !ts.some((t) => writtenDirectly(t, snapshot.items.get(k))))
-      .flatMap(([k]) => snapshot.items.get(k) ?? []);
-    this.lastCycleAt = lastCycleOf(metas) ?? this.lastCycleAt;
-    for (const ts of backed.values()) for (const t of ts) confirmDirect(t, this.lastCycleAt);
-    const versions = new Map<string, number>();
-    for (const k of backed.keys()) {
-      const v = snapshot.items.get(k)?.version;
-      if (v !== null && v !== undefined) versions.set(k, v);
-    }
-    // Moved more than the others since the last list: written besides provisioning.
-    const written: Tracked[] = [];
-    for (const k of versionOutliers(this.versions, versions))
-      for (const t of backed.get(k) ?? []) {
-        t.offCycleWriteAt = snapshot.items.get(k)?.updatedAt ?? now;
-        written.push(t);
-      }
-    this.versions = versions;
-    await this.checkAll(link, [...written, ...this.due(), ...this.audit(now)]);
+    const learned = learnFromList(this.tracker, snapshot, this.versions, now);
+    this.lastCycleAt = learned.lastCycleAt ?? this.lastCycleAt;
+    for (const t of this.tracker.byId.values()) confirmDirect(t, this.lastCycleAt);
+    this.versions = learned.versions;
+    const due = dueChecks(this.tracker, snapshot, this.opt.firstChecksPerPoll);
+    await this.checkAll(link, [
+      ...learned.written,
+      ...due,
+      ...auditBatch(this.tracker, this.opt.auditBytes, now),
+    ]);
   }
 
   private async fast(link: PersesLink): Promise<void> {
-    await this.checkAll(link, this.due());
+    await this.checkAll(link, dueChecks(this.tracker, link.snapshot, this.opt.firstChecksPerPoll));
   }
 
-  /** Pending ones, drifted ones, changed ones not decided yet, and a batch never compared. */
-  private due(): Tracked[] {
-    const out: Tracked[] = [];
-    let first = 0;
-    for (const t of this.tracker.byId.values()) {
-      if (!this.wantsCheck(t)) continue;
-      if (
-        t.check === null &&
-        t.status?.state !== 'pending' &&
-        first++ >= this.opt.firstChecksPerPoll
-      )
-        continue;
-      out.push(t);
-    }
-    return out;
-  }
-
-  private wantsCheck(t: Tracked): boolean {
-    if (!t.r.placement.id || this.link().snapshot?.notServed.has(t.r.placement.id.kind))
-      return false;
-    const state = t.status?.state;
-    if (state === 'pending' || state === 'drifted' || t.status === null) return true;
-    const served = t.r.keys.identity !== null && this.link().snapshot?.items.has(t.r.keys.identity);
-    return t.check === null && served === true && state !== 'shadowed';
-  }
-
-  /** The paced drift audit: the longest-unchecked served resources, up to a byte budget. */
-  private audit(now: number): Tracked[] {
-    const pool = [...this.tracker.byId.values()].filter((t) => servesThis(t));
-    pool.sort((a, b) => a.lastAuditAt - b.lastAuditAt);
-    const out: Tracked[] = [];
-    let bytes = 0;
-    for (const t of pool) {
-      if (out.length > 0 && bytes + t.r.summary.sizeBytes > this.opt.auditBytes) break;
-      bytes += t.r.summary.sizeBytes;
-      t.lastAuditAt = now;
-      out.push(t);
-    }
-    return out;
+  private busy(): boolean {
+    const snapshot = this.link().snapshot;
+    for (const t of this.tracker.byId.values()) if (wantsCheck(t, snapshot)) return true;
+    return false;
   }
 
   private async checkAll(link: PersesLink, list: Tracked[]): Promise<void> {
-    const unique = [...new Set(list)];
-    await eachLimited(unique, this.opt.concurrency, async (t) => {
-      const sample = await checkContent(t, link, this.now);
-      if (sample) this.recordLag(sample);
-      if (!servesThis(t)) await askVerdict(t, link, this.now);
-    });
+    await checkMany(list, link, this.now, this.opt.concurrency, (s) => this.recordLag(s));
+    const refused = [...new Set(list)].filter((t) => !servesThis(t) && t.verdict === undefined);
+    await eachLimited(refused.slice(0, 20), this.opt.concurrency, (t) =>
+      askVerdict(t, link, this.now),
+    );
   }
 
   private recordLag(sample: Sample): void {
@@ -372,20 +339,4 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
       this.historyError = `cannot write ${store.where}: ${(err as Error).message}`;
     }
   }
-}
-
-/** Perses's copy is the one the console's direct write left (no cycle has rewritten it since). */
-function writtenDirectly(t: Tracked, meta: ServedMeta | undefined): boolean {
-  const at = t.direct?.persesUpdatedAt ?? null;
-  return (
-    at !== null && meta?.updatedAt !== null && meta?.updatedAt !== undefined && meta.updatedAt <= at
-  );
-}
-
-/** A cycle after the direct write rewrote the same content: provisioning confirmed it. */
-function confirmDirect(t: Tracked, lastCycleAt: number | null): void {
-  const d: DirectWrite | null = t.direct;
-  if (!d || d.outcome !== 'applied' || d.confirmedAt !== null || lastCycleAt === null) return;
-  if (d.persesUpdatedAt !== null && lastCycleAt > d.persesUpdatedAt && servesThis(t))
-    d.confirmedAt = lastCycleAt;
 }

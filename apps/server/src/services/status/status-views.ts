@@ -13,22 +13,19 @@ import type {
   SyncState,
 } from '@perses-cm/api';
 import { SYNC_STATES } from '@perses-cm/api';
-import { AppError, notFound } from '../../domain/errors.ts';
-import { CHART_SIDECAR, redactedPaths, servedForFile, compareServed } from '../../domain/model.ts';
-import { serializeResource } from '@perses-cm/resources';
+import { notFound } from '../../domain/errors.ts';
+import { CHART_SIDECAR } from '../../domain/model.ts';
 import type { ResourceIndex } from '../resource-index.ts';
-import { persesAddress } from './checks.ts';
 import type { Connector } from './connector.ts';
-import { cycleAtOrAfter, humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
+import { connectionOf, servedDocument } from './connection-view.ts';
+import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
 import { sidecarPathOf } from './evaluate.ts';
 import type { LagHistory } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
-import { orphansOf, parseOrphanId } from './orphans.ts';
-import { servedKeyOf } from './served-snapshot.ts';
+import { cleanupRefusal, deleteOrphan, orphansOf, scopeNoteOf } from './orphans.ts';
 import { pipelineOf } from './pipeline.ts';
 import type { World } from './rules.ts';
-import { documentOf, type Tracker } from './tracker.ts';
-import type { PersesKind } from '../../domain/model.ts';
+import type { Tracker } from './tracker.ts';
 
 export interface ScopeInfo {
   target: 'kubernetes' | 'directory';
@@ -116,32 +113,7 @@ export class MonitorViews {
   }
 
   connection(): PersesConnection {
-    const link = this.link();
-    const interval = link.config?.provisioning.interval ?? null;
-    const intervalMs = link.intervalMs;
-    const last = this.lastCycleAt;
-    return {
-      state: link.state,
-      found: link.found,
-      since: new Date(link.since).toISOString(),
-      message: link.message,
-      version: link.version,
-      lastContactAt: iso(link.lastContactAt),
-      nextAttemptAt: iso(link.nextAttemptAt),
-      readonly: link.config?.security.readonly ?? null,
-      authEnabled: link.config?.security.enableAuth ?? null,
-      servesRoles: link.snapshot ? !link.snapshot.notServed.has('GlobalRole') : null,
-      provisioning: link.config
-        ? {
-            folders: link.config.provisioning.folders,
-            interval: interval?.text ?? null,
-            intervalMs,
-          }
-        : null,
-      lastCycleAt: iso(last),
-      nextCycleAt:
-        last !== null && intervalMs ? iso(cycleAtOrAfter(this.now(), last, intervalMs)) : null,
-    };
+    return connectionOf(this.link(), this.lastCycleAt, this.now());
   }
 
   counts(): Record<SyncState, number> {
@@ -205,28 +177,10 @@ export class MonitorViews {
   }
 
   /** What Perses serves for a resource now, ready to take into its ConfigMap. */
-  async served(id: string): Promise<ServedDocument> {
+  served(id: string): Promise<ServedDocument> {
     const t = this.tracker.byId.get(id);
     if (!t) throw notFound(`resource ${id.slice(0, 100)} not found`);
-    const link = this.link();
-    const caseSensitive = link.config?.database.caseSensitive ?? false;
-    const address = persesAddress(t, caseSensitive);
-    if (!address)
-      throw new AppError('bad_request', 'the resource has no usable Perses kind and name');
-    const served = await link.fetch(address.kind, address.project, address.name);
-    if (!served) throw notFound(`Perses serves no ${address.kind} "${address.name}"`);
-    const own = documentOf(t.r);
-    const document = servedForFile(served, own) ?? {};
-    return {
-      id,
-      document,
-      text: serializeResource(document, t.r.summary.format),
-      format: t.r.summary.format,
-      version: t.r.summary.version,
-      fetchedAt: new Date(this.now()).toISOString(),
-      differs: !compareServed(own, served, { caseSensitive }).equal,
-      redacted: redactedPaths(document),
-    };
+    return servedDocument(t, this.link(), this.now());
   }
 
   private orphanList() {
@@ -243,27 +197,13 @@ export class MonitorViews {
 
   orphans(): OrphansResponse {
     const link = this.link();
-    const ns = this.scope.namespaces;
+    const refusal = cleanupRefusal(link);
     return {
       items: this.orphanList(),
-      cleanup:
-        this.cleanupRefusal() === null
-          ? { possible: true, reason: null }
-          : { possible: false, reason: this.cleanupRefusal() },
-      scopeNote:
-        ns === null
-          ? 'The console reads one chart directory: resources provisioned from other ConfigMaps show here too.'
-          : ns === 'all'
-            ? null
-            : `The console watches ${ns.length === 1 ? 'namespace' : 'namespaces'} ${ns.join(', ')}: a labeled ConfigMap in another namespace (the perses chart's sidecar watches all) may define these.`,
-      checkedAt: iso(link.snapshot?.at ?? null),
+      cleanup: { possible: refusal === null, reason: refusal },
+      scopeNote: scopeNoteOf(this.scope.namespaces),
+      checkedAt: link.snapshot ? new Date(link.snapshot.at).toISOString() : null,
     };
-  }
-
-  private cleanupRefusal(): string | null {
-    if (this.link().config?.security.readonly)
-      return 'Perses is read-only (security.readonly): its API has no DELETE route, and provisioning never deletes, so these stay until Perses runs read-write (or on a fresh database)';
-    return this.writeRefusal();
   }
 
   /** Why the console cannot write to Perses now (orphan cleanup, apply now), else null. */
@@ -277,26 +217,7 @@ export class MonitorViews {
 
   /** Deletes an orphan through the Perses API once `confirm` names it. */
   async deleteOrphan(id: string, confirm: string): Promise<void> {
-    const parsed = parseOrphanId(id);
-    const orphan = this.orphanList().find((o) => o.id === id);
-    if (!parsed || !orphan)
-      throw notFound(
-        `no orphan ${id.slice(0, 200)} (Perses does not serve it, or a ConfigMap defines it)`,
-      );
-    if (confirm.toLowerCase() !== orphan.name.toLowerCase())
-      throw new AppError(
-        'bad_request',
-        `confirm with the name of the ${orphan.kind}: "${orphan.name}"`,
-        {
-          fields: [{ field: 'confirm', message: `must be "${orphan.name}"` }],
-        },
-      );
-    const refusal = this.cleanupRefusal();
-    if (refusal !== null) throw new AppError('forbidden', refusal);
-    const link = this.link();
-    if (!link.client) throw new AppError('unavailable', 'no Perses is connected');
-    await link.client.delete(parsed.kind as PersesKind, parsed.project, parsed.name);
-    link.snapshot?.items.delete(servedKeyOf(parsed));
+    await deleteOrphan(this.link(), this.orphanList(), id, confirm);
     for (const e of this.changedOverview()) this.onOverviewEvent(e);
   }
 

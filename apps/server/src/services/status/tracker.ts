@@ -31,6 +31,8 @@ export interface Tracked {
   status: ResourceStatus | null;
   statusJson: string | null;
   statusKey: string;
+  /** The sidecar file path, computed once per provisioning folder and resource entry. */
+  path?: { folder: string; of: IndexedResource; value: string | null };
 }
 
 export interface DirectWrite {

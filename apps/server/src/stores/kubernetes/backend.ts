@@ -30,6 +30,8 @@ export async function kubernetesBackend(
         loopOptions,
       ),
     namespaces: (store) => capabilityNamespaces(client, store),
+    verifyToken: (credential) =>
+      client.forIdentity({ name: '', groups: [], source: 'token', credential }).reviewSelf(),
     kube: client,
   };
 }

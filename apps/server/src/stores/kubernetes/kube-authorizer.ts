@@ -1,5 +1,6 @@
 // Authorizer backed by the API server's access reviews: about the server itself
-// (SelfSubjectAccessReview), or about another caller, user and groups (SubjectAccessReview).
+// (SelfSubjectAccessReview), about a person signed in with a token (SelfSubjectAccessReview with
+// that token), or about another caller, user and groups (SubjectAccessReview).
 // Decisions are cached per user, groups, verb and namespace for a short time; while the API server
 // cannot answer, the last known decision stands.
 import type { Verb } from '@perses-cm/api';
@@ -39,9 +40,12 @@ export class KubeAuthorizer implements Authorizer {
     const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.decision;
     const entry: Cached = { at: this.now(), decision: Promise.resolve({ allowed: false }) };
-    const isSelf = decisionKey(who, 'get', null) === this.selfKey;
-    const subject = isSelf ? undefined : { user: who.name, groups: who.groups };
-    entry.decision = this.client.accessReview(verb, namespace, subject).then(
+    const review =
+      who.credential?.type === 'token'
+        ? // The token's own review also sees what a user name and groups cannot (OIDC extras).
+          this.client.forIdentity(who).accessReview(verb, namespace)
+        : this.client.accessReview(verb, namespace, this.subjectOf(who));
+    entry.decision = review.then(
       (r) => {
         const decision: Decision = r.allowed
           ? { allowed: true }
@@ -60,5 +64,11 @@ export class KubeAuthorizer implements Authorizer {
     );
     this.cache.set(key, entry);
     return entry.decision;
+  }
+
+  /** Undefined for the server itself (asked about with a SelfSubjectAccessReview). */
+  private subjectOf(who: Identity): { user: string; groups: string[] } | undefined {
+    const isSelf = !who.credential && decisionKey(who, 'get', null) === this.selfKey;
+    return isSelf ? undefined : { user: who.name, groups: who.groups };
   }
 }

@@ -7,13 +7,19 @@ import {
   AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
+  ServerConfiguration,
   Watch,
+  createConfiguration,
+  type HttpLibrary,
   type V1ConfigMap,
   type V1Pod,
   type V1Service,
 } from '@kubernetes/client-node';
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { impersonatingHttp, tokenKubeConfig } from './kube-identity.ts';
+import { listConfigMapPages, slim } from './kube-list.ts';
 import { kubeStatusError } from './kube-status.ts';
 import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
 import { readPodLog, type PodLogRequest } from './kube-pod-log.ts';
@@ -120,35 +126,27 @@ export class KubeClient {
 
   /**
    * Lists in pages, so thousands of dashboard-sized ConfigMaps never arrive as one response; the
-   * pages form one consistent snapshot whose resourceVersion the watch starts from.
+   * pages form one consistent snapshot whose resourceVersion the watch starts from. `onPage` sees
+   * each page while the next one downloads (see kube-list.ts).
    */
   async listConfigMaps(
     namespace: string | null,
     labelSelector: string,
     pageSize = 500,
+    onPage?: (items: V1ConfigMap[]) => Promise<void> | void,
   ): Promise<{ items: V1ConfigMap[]; resourceVersion: string }> {
     const items: V1ConfigMap[] = [];
-    let cont: string | undefined;
-    let resourceVersion = '';
-    do {
-      const page = await call(() =>
-        namespace === null
-          ? this.core.listConfigMapForAllNamespaces({
-              labelSelector,
-              limit: pageSize,
-              _continue: cont,
-            })
-          : this.core.listNamespacedConfigMap({
-              namespace,
-              labelSelector,
-              limit: pageSize,
-              _continue: cont,
-            }),
-      );
-      items.push(...page.items);
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      cont = page.metadata?._continue || undefined;
-    } while (cont);
+    const { resourceVersion } = await listConfigMapPages(
+      this.kc,
+      this.server,
+      namespace,
+      labelSelector,
+      pageSize,
+      async (page) => {
+        for (const cm of page) items.push(cm);
+        await onPage?.(page);
+      },
+    );
     return { items, resourceVersion };
   }
 
@@ -169,7 +167,8 @@ export class KubeClient {
       controller = await this.watcher.watch(
         path,
         { labelSelector, resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 240 },
-        (type: string, object: unknown) => onEvent(type as WatchEventType, object),
+        (type: string, object: unknown) =>
+          onEvent(type as WatchEventType, type === 'ERROR' ? object : slim(object as V1ConfigMap)),
         (err: unknown) => onDone(err ? kubeError(err) : null),
       );
     } catch (err) {
@@ -271,5 +270,80 @@ export class KubeClient {
   async listNamespaces(): Promise<string[]> {
     const list = await call(() => this.core.listNamespace());
     return list.items.flatMap((n) => (n.metadata?.name ? [n.metadata.name] : []));
+  }
+
+  /** Clients acting for people, reused while they keep calling (see forIdentity). */
+  private personal?: {
+    impersonated: Map<string, KubeClient>;
+    byToken: WeakMap<object, KubeClient>;
+  };
+
+  /**
+   * This client acting for `who`: the same server and calls, authenticated as the person — their
+   * own token, or this client's credentials with `Impersonate-User`/`Impersonate-Group` (the
+   * typed API calls; watches stay the console's own). The server's own identity gets this client.
+   */
+  forIdentity(who: Identity): KubeClient {
+    const credential = who.credential;
+    if (!credential) return this;
+    this.personal ??= { impersonated: new Map(), byToken: new WeakMap() };
+    const { impersonated, byToken } = this.personal;
+    if (credential.type === 'token') {
+      let client = byToken.get(credential);
+      if (!client) {
+        const kc = tokenKubeConfig(this.kc, credential.token.reveal());
+        client = this.derived(kc);
+        byToken.set(credential, client);
+      }
+      return client;
+    }
+    const key = JSON.stringify([who.name, [...who.groups].sort()]);
+    let client = impersonated.get(key);
+    if (client) {
+      // Most recently used last, so the oldest is the first to go.
+      impersonated.delete(key);
+    } else {
+      const httpApi = impersonatingHttp(who.name, who.groups);
+      client = this.derived(this.kc, httpApi);
+      if (impersonated.size >= 500) impersonated.delete(impersonated.keys().next().value ?? '');
+    }
+    impersonated.set(key, client);
+    return client;
+  }
+
+  /**
+   * Who the API server says this client's credentials belong to (SelfSubjectReview); fails with
+   * `unauthorized` when it does not accept them. Any authenticated user may ask.
+   */
+  async reviewSelf(): Promise<{ name: string; groups: string[] }> {
+    const review = await call(() =>
+      this.authn.createSelfSubjectReview({
+        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      }),
+    );
+    const user = review.status?.userInfo;
+    if (!user?.username) throw new AppError('unauthorized', 'the API server named no user');
+    return { name: user.username, groups: user.groups ?? [] };
+  }
+
+  /**
+   * A copy of this client whose API clients use `kc` (as `makeApiClient` builds them) and, when
+   * given, another HTTP layer. Everything else, methods included, stays this client's.
+   */
+  private derived(kc: KubeConfig, httpApi?: HttpLibrary): KubeClient {
+    const config = createConfiguration({
+      baseServer: new ServerConfiguration(this.server, {}),
+      authMethods: { default: kc },
+      ...(httpApi ? { httpApi } : {}),
+    });
+    const copy = Object.create(KubeClient.prototype) as KubeClient;
+    return Object.assign(copy, this, {
+      kc,
+      core: new CoreV1Api(config),
+      authz: new AuthorizationV1Api(config),
+      authn: new AuthenticationV1Api(config),
+      watcher: new Watch(kc),
+      personal: undefined,
+    });
   }
 }

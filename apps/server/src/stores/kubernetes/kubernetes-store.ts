@@ -1,5 +1,6 @@
 // Store over labeled ConfigMaps: reads come from the watch loops' cache; writes go to the API
-// server with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
+// server as the person asking (impersonated, or with their token), so Kubernetes RBAC has the
+// last word, with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
 // without the label, and record when and through what the console changed it.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { Target } from '@perses-cm/api';
@@ -15,14 +16,16 @@ import type {
   StoreStatus,
   UnlabeledSource,
 } from '../store.ts';
-import { containerKeyFor, toContainer } from './configmap-entries.ts';
+import {
+  LAST_APPLIED_AT,
+  LAST_APPLIED_BY,
+  containerKeyFor,
+  toContainer,
+} from './configmap-entries.ts';
 import type { KubeClient } from './kube-client.ts';
 import { labelSelectorString, matchesLabel } from './label-selector.ts';
 import { UnlabeledConfigMaps } from './unlabeled-configmaps.ts';
 import { WatchLoop, type LoopChange, type LoopOptions } from './watch-loop.ts';
-
-export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
-export const LAST_APPLIED_AT = 'perses-cm.dev/last-applied-at';
 
 export class KubernetesStore implements ResourceStore {
   readonly target: Target;
@@ -105,6 +108,7 @@ export class KubernetesStore implements ResourceStore {
       kind: 'ConfigMap',
       metadata: {
         ...plan.configMap.metadata,
+        name: input.configMapName ?? plan.name,
         namespace,
         annotations: { ...plan.configMap.metadata.annotations, ...stamp(who) },
       },
@@ -112,10 +116,13 @@ export class KubernetesStore implements ResourceStore {
     };
     let created: V1ConfigMap;
     try {
-      created = await this.client.createConfigMap(namespace, body);
+      created = await this.client.forIdentity(who).createConfigMap(namespace, body);
     } catch (err) {
       if (err instanceof AppError && err.code === 'already_exists') {
-        throw new AppError('already_exists', `ConfigMap ${namespace}/${plan.name} already exists`);
+        const name = input.configMapName ?? plan.name;
+        throw new AppError('already_exists', `ConfigMap ${namespace}/${name} already exists`, {
+          fields: [{ field: 'configMapName', message: 'a ConfigMap of that name exists' }],
+        });
       }
       throw err;
     }
@@ -137,17 +144,19 @@ export class KubernetesStore implements ResourceStore {
       data: { [key]: text },
     };
     try {
-      return this.applied(await this.client.replaceConfigMap(namespace, name, body));
+      return this.applied(
+        await this.client.forIdentity(who).replaceConfigMap(namespace, name, body),
+      );
     } catch (err) {
       throw await this.afterFailedWrite(err, namespace, name);
     }
   }
 
-  async delete(_who: Identity, ref: EntryRef, expected: string): Promise<void> {
+  async delete(who: Identity, ref: EntryRef, expected: string): Promise<void> {
     this.editable(ref);
     const { namespace, name } = ref as Extract<EntryRef, { type: 'configmap' }>;
     try {
-      await this.client.deleteConfigMap(namespace, name, expected);
+      await this.client.forIdentity(who).deleteConfigMap(namespace, name, expected);
     } catch (err) {
       throw await this.afterFailedWrite(err, namespace, name);
     }

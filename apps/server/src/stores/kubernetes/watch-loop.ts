@@ -25,6 +25,9 @@ export const cmKey = (cm: V1ConfigMap) =>
 
 class Expired extends Error {}
 
+/** How long the first list indexes before letting the socket of the next page be read. */
+const YIELD_EVERY_MS = 20;
+
 export class WatchLoop {
   readonly items = new Map<string, V1ConfigMap>();
   synced = false;
@@ -105,10 +108,13 @@ export class WatchLoop {
   }
 
   private async relist(): Promise<void> {
+    // The first list of a store nobody reads yet is indexed page by page as it arrives; a re-list
+    // of a store in use applies its differences in one step at the end, so reads never see half.
     const list = await this.client.listConfigMaps(
       this.namespace,
       this.selector,
       this.options.pageSize,
+      this.synced ? undefined : (page) => this.applyFirstPage(page),
     );
     const seen = new Set<string>();
     for (const cm of list.items) {
@@ -139,6 +145,23 @@ export class WatchLoop {
       this.onChange({ type: 'fresh' });
     }
     this.resolveFirst();
+  }
+
+  /** Puts a page of the first list, yielding now and then so the next page keeps downloading. */
+  private async applyFirstPage(page: V1ConfigMap[]): Promise<void> {
+    let slice = performance.now();
+    for (const cm of page) {
+      if (this.stopped) return;
+      const key = cmKey(cm);
+      const old = this.items.get(key);
+      if (old && !isNewer(cm, old)) continue;
+      this.items.set(key, cm);
+      this.onChange({ type: 'put', configMap: cm });
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await new Promise((r) => setImmediate(r));
+        slice = performance.now();
+      }
+    }
   }
 
   private watchOnce(): Promise<void> {

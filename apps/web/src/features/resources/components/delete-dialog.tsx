@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ResourceDetail } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
+import { storageLabel } from '../hooks/storage-label.ts';
 
 interface Props {
   open: boolean;
@@ -13,11 +14,7 @@ interface Props {
   applyNow?: ApplyNowChoice;
 }
 
-export function storageLabel(r: ResourceDetail): string {
-  return r.origin.type === 'configmap'
-    ? `ConfigMap ${r.origin.namespace}/${r.origin.name}`
-    : `file ${r.origin.path}`;
-}
+export { storageLabel };
 
 /** Names what is deleted and says that Perses keeps the resource (provisioning never deletes). */
 export function DeleteDialog({ open, resource, deleting, onConfirm, onClose, applyNow }: Props) {
