@@ -123,12 +123,13 @@ describe('apply now, with provisioning every 10 minutes', () => {
     expect((await persesGet(perses.url, `/api/v1/projects/${other}`)).status).toBe(200);
     const served = await persesGet(perses.url, `/api/v1/projects/${other}/dashboards/${name}`);
     expect(served.status).toBe(200);
-    // Each direct write is in the audit log, as the person who saved, under the save's request.
+    // Each direct write is in the audit log (newest first), as the person who saved, under the
+    // save's request.
     const { store, direct } = await auditOf(name);
     expect(store).toMatchObject({ action: 'create', result: 'ok' });
     expect(direct.map((e) => [e.action, e.kind, e.name, e.user, e.result])).toEqual([
-      ['create', 'Project', other, store?.user, 'ok'],
       ['create', 'Dashboard', name, store?.user, 'ok'],
+      ['create', 'Project', other, store?.user, 'ok'],
     ]);
   });
 
