@@ -53,8 +53,13 @@ export class EditorPage {
     await this.page.keyboard.press('ControlOrMeta+S');
   }
 
-  async confirmSave() {
+  /** `applyNow: false` saves the ConfigMap only, leaving the change to provisioning. */
+  async confirmSave(opts: { applyNow?: boolean } = {}) {
     await expect(this.diffDialog).toBeVisible();
+    if (opts.applyNow !== undefined)
+      await this.diffDialog
+        .getByRole('checkbox', { name: 'Apply now in Perses' })
+        .setChecked(opts.applyNow);
     await this.diffDialog.getByRole('button', { name: 'Confirm and save' }).click();
     await expect(this.diffDialog).toBeHidden();
   }

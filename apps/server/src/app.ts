@@ -15,6 +15,7 @@ import { requestGuard } from './middleware/request-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { targetHeader } from './middleware/target-header.ts';
+import { applyNowRouter } from './routes/apply-now.ts';
 import { auditRouter } from './routes/audit.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
 import { exportRouter } from './routes/export.ts';
@@ -37,6 +38,7 @@ import type { ResourceService } from './services/resource-service.ts';
 import type { ValidationService } from './services/validation-service.ts';
 import type { ResourceStore } from './stores/store.ts';
 import type { StatusMonitor } from './services/status/status-monitor.ts';
+import type { ApplyNow } from './services/apply/apply-now.ts';
 
 export interface AppDeps {
   store: ResourceStore;
@@ -66,6 +68,8 @@ export interface AppDeps {
   events?: EventsOptions;
   /** Provisioning status (absent: no status routes, lists without statuses). */
   status?: StatusMonitor | null;
+  /** Direct writes to Perses after the ConfigMap (absent: no apply-now route). */
+  applyNow?: ApplyNow | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
       '/v1/audit',
       '/v1/export',
       '/v1/status',
+      '/v1/apply-now',
     ],
     requireIdentity(identify),
   );
@@ -112,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   );
   if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, identify));
   api.use('/v1/validate', validateRouter(deps.validation));
+  if (deps.applyNow) api.use('/v1/apply-now', applyNowRouter(deps.applyNow));
   api.use(
     '/v1/events',
     eventsRouter(deps.eventLog, deps.store, deps.authorizer, identify, {

@@ -123,7 +123,8 @@ test('the pipeline panel shows the way to Perses with times, the reason of a ref
   const t0 = Date.now();
   await editor.setText(renameFirstPanel(before.text, 'Error rate'));
   await editor.pressSave();
-  await editor.confirmSave();
+  // Through provisioning, not apply now: the way a change takes without a direct write.
+  await editor.confirmSave({ applyNow: false });
   // The badge says Synced before the save too: wait for Synced after Pending.
   let seen: { badge: string; line: string }[] = [];
   await expect

@@ -14,6 +14,11 @@ export const AuditEntry = z.object({
   authMode: AuthMode,
   source: IdentitySource,
   action: AuditAction,
+  /**
+   * `store`: the ConfigMap (or chart file) write; `perses`: the direct write through the Perses
+   * API that followed it (apply now), one entry each, under the same request id.
+   */
+  via: z.enum(['store', 'perses']),
   /** The Perses resource, as far as it is known (a refused document may have no name). */
   kind: z.string().nullable(),
   name: z.string().nullable(),

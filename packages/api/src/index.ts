@@ -6,6 +6,7 @@ export * from './target.ts';
 export * from './resources.ts';
 export * from './split.ts';
 export * from './status.ts';
+export * from './apply.ts';
 export * from './events.ts';
 export * from './auth.ts';
 export * from './identity.ts';

@@ -3,6 +3,7 @@ import { DocFormat, Finding, dns1123SubdomainProblem } from '@perses-cm/resource
 import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
 import { ResourceStatus, StatusFilter } from './status.ts';
+import { ApplyOutcome } from './apply.ts';
 
 // The resource model owns the document format; the contract uses it as it is.
 export { DocFormat };
@@ -89,6 +90,8 @@ export const ResourceDetail = ResourceSummary.extend({
   findingList: z.array(Finding),
   /** Where this resource starts in `text` when the text holds several (a top-level list). */
   at: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
+  /** Answers a create or update sent with `applyNow`: what Perses did with it. */
+  applied: ApplyOutcome.optional(),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 
@@ -140,6 +143,9 @@ const oneOfTextOrDocument = (v: { text?: string | undefined; document?: unknown 
   (v.text === undefined) !== (v.document === undefined);
 const oneOfMessage = { message: 'send exactly one of "text" and "document"', path: ['text'] };
 
+/** Also write the resource through the Perses API after the ConfigMap (see apply.ts). */
+const applyNow = z.boolean().optional();
+
 /** A Kubernetes object name (DNS-1123 subdomain), with the rule it breaks in words. */
 export const ConfigMapName = z.string().superRefine((name, ctx) => {
   const problem = dns1123SubdomainProblem(name);
@@ -152,16 +158,21 @@ export const CreateResourceRequest = z
     namespace: NamespaceName.optional(),
     /** Overrides the ConfigMap name the model derives (Kubernetes targets only). */
     configMapName: ConfigMapName.optional(),
+    applyNow,
   })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type CreateResourceRequest = z.infer<typeof CreateResourceRequest>;
 
 export const UpdateResourceRequest = z
-  .object({ ...DocumentInput, version: z.string().min(1) })
+  .object({ ...DocumentInput, version: z.string().min(1), applyNow })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type UpdateResourceRequest = z.infer<typeof UpdateResourceRequest>;
 
-export const DeleteResourceQuery = z.object({ version: z.string().min(1) });
+export const DeleteResourceQuery = z.object({
+  version: z.string().min(1),
+  /** `true`: also delete it from Perses (answered 200 with what Perses did, else 204). */
+  applyNow: z.enum(['true', 'false']).optional(),
+});
 
 /** `details` of a 409 on update or delete: what is stored now. */
 export const ConflictDetails = z.object({ current: ResourceDetail.nullable() });

@@ -15,6 +15,8 @@ export const API = {
   orphans: '/api/v1/status/orphans',
   orphan: (id: string) => `/api/v1/status/orphans/${encodeURIComponent(id)}`,
   lag: '/api/v1/status/lag',
+  /** Whether the console can write through to Perses now (apply now), and if not why. */
+  applyNow: '/api/v1/apply-now',
   export: '/api/v1/export',
   exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',

@@ -2,6 +2,7 @@
 // says, and if not, why; how Perses was found; the orphans Perses serves without a ConfigMap; the
 // sync lag the console measured. Times are ISO 8601 strings, durations milliseconds.
 import { z } from 'zod';
+import { DirectApply } from './apply.ts';
 
 const Time = z.iso.datetime({ offset: true });
 
@@ -117,6 +118,8 @@ export const ResourceStatus = z.object({
   lagMs: z.number().nonnegative().nullable(),
   /** Shadowed: who wins. */
   winner: ShadowWinner.optional(),
+  /** This content was also written through the Perses API (apply now). */
+  direct: DirectApply.optional(),
 });
 export type ResourceStatus = z.infer<typeof ResourceStatus>;
 

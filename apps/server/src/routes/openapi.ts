@@ -4,7 +4,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import {
   API,
+  ApplyNowAvailability,
   CreateResourceRequest,
+  DeleteResourceQuery,
+  DeleteResourceResponse,
   ErrorBody,
   ExportPreview,
   ExportQuery,
@@ -101,10 +104,12 @@ export function openApiDocument(): Json {
         },
         delete: {
           summary: 'Delete a resource if its version is current',
-          parameters: [
-            { name: 'version', in: 'query', required: true, schema: { type: 'string' } },
-          ],
+          parameters: queryParams(DeleteResourceQuery),
           responses: {
+            '200': {
+              description: 'Deleted, and with applyNow=true what Perses did',
+              ...json(DeleteResourceResponse),
+            },
             '204': { description: 'Deleted' },
             '409': errorResponse('Stale version'),
             '404': errorResponse('Not found'),
@@ -164,6 +169,12 @@ export function openApiDocument(): Json {
               content: { 'text/event-stream': { schema: schema(ResourceEvent) } },
             },
           },
+        },
+      },
+      [API.applyNow]: {
+        get: {
+          summary: 'Whether saves can also be written through to Perses now, and why not',
+          responses: { '200': { description: 'Availability', ...json(ApplyNowAvailability) } },
         },
       },
       [API.whoami]: {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   CreateResourceRequest,
   DeleteResourceQuery,
+  DeleteResourceResponse,
   ListResourcesQuery,
   ListResourcesResponse,
   ResourceDetail,
@@ -148,9 +149,11 @@ export function resourcesRouter(
   });
   r.delete('/:id', writeLimit, async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
-    const { version } = DeleteResourceQuery.parse(req.query);
-    await writes.delete(await identify(req), id, version, requestIdOf(res));
-    res.status(204).end();
+    const { version, applyNow } = DeleteResourceQuery.parse(req.query);
+    const who = await identify(req);
+    const applied = await writes.delete(who, id, version, requestIdOf(res), applyNow === 'true');
+    if (applied) send(res, DeleteResourceResponse, { applied });
+    else res.status(204).end();
   });
   return r;
 }

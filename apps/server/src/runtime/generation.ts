@@ -20,6 +20,8 @@ import { UnlabeledResources } from '../services/unlabeled-resources.ts';
 import { ValidationService } from '../services/validation-service.ts';
 import type { Backend, ResourceStore, StoreScope } from '../stores/store.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
+import { ApplyNow } from '../services/apply/apply-now.ts';
+import { configuredTarget } from '../services/apply/write-target.ts';
 
 /** What can change while the server runs (a settings page changes these). */
 export interface RuntimeSettings extends StoreScope {
@@ -86,11 +88,18 @@ export function buildGeneration(
   const { backend, eventLog, metrics } = shared;
   const { store, index } = opened;
   const { authorizer } = backend;
+  const status = shared.status ?? null;
+  const applyNow = new ApplyNow({
+    target: () => (status ? status.writeTarget() : configuredTarget(perses)),
+    index,
+    status,
+  });
   const resources = new ResourceService(
     store,
     index,
     authorizer,
     new UnlabeledResources(store.unlabeled, authorizer),
+    applyNow,
   );
   const app = createApp({
     store,
@@ -112,7 +121,8 @@ export function buildGeneration(
     webDist: shared.config.webDist,
     bindHost: shared.config.host,
     events: shared.events,
-    status: shared.status ?? null,
+    status,
+    applyNow,
   });
   return { store, index, resources, perses, app };
 }

@@ -10,6 +10,7 @@ const entry = (n: number): AuditEntry => ({
   authMode: 'proxy',
   source: 'proxy',
   action: 'update',
+  via: 'store',
   kind: 'Dashboard',
   name: `d${n}`,
   project: 'p',

@@ -1,6 +1,8 @@
 // Writes through the resource service, each one recorded in the audit log with its result: the
-// rules stay in ResourceService, and no write can skip the record.
+// rules stay in ResourceService, and no write can skip the record. A direct write to Perses that
+// followed (apply now) is recorded as an entry of its own, with the same person and request id.
 import type {
+  ApplyOutcome,
   AuditAction,
   AuditEntry,
   CreateResourceRequest,
@@ -46,6 +48,32 @@ function whereOf(r: ResourceSummary, origin: Origin): Where {
 
 const whereDetail = (d: ResourceDetail) => whereOf(d, d.origin);
 
+/** A direct write to Perses: what it wrote (the resource, or its Project first) and how it went. */
+interface DirectWrite {
+  action: AuditAction;
+  where: Where;
+  outcome: ApplyOutcome;
+}
+
+/** The direct writes behind an outcome; a skipped one wrote nothing. */
+function directWrites(action: AuditAction, where: Where, o: ApplyOutcome | undefined) {
+  if (!o || o.outcome === 'skipped') return [];
+  const writes: DirectWrite[] = [];
+  if (o.projectApplied !== null) {
+    // Listed with the write that caused it: those who may see that write may see this one.
+    const project = {
+      ...NOWHERE,
+      kind: 'Project',
+      name: o.projectApplied,
+      namespace: where.namespace,
+    };
+    // Applied before the resource, which proves it went through.
+    writes.push({ action: 'create', where: project, outcome: { ...o, outcome: 'applied' } });
+  }
+  writes.push({ action, where, outcome: o });
+  return writes;
+}
+
 export class AuditedWrites {
   constructor(
     private readonly resources: ResourceService,
@@ -61,6 +89,7 @@ export class AuditedWrites {
       () => this.planned(req),
       whereDetail,
       () => this.resources.create(who, req),
+      (d) => directWrites('create', whereDetail(d), d.applied),
     );
   }
 
@@ -77,17 +106,27 @@ export class AuditedWrites {
       () => this.stored(id),
       whereDetail,
       () => this.resources.update(who, id, req),
+      (d) => directWrites('update', whereDetail(d), d.applied),
     );
   }
 
-  delete(who: Identity, id: string, version: string, requestId: string): Promise<void> {
+  /** Deletes; with `applyNow`, from Perses too, and says what Perses did. */
+  delete(
+    who: Identity,
+    id: string,
+    version: string,
+    requestId: string,
+    applyNow = false,
+  ): Promise<ApplyOutcome | null> {
+    const where = this.stored(id);
     return this.track(
       'delete',
       who,
       requestId,
-      () => this.stored(id),
+      () => where,
       null,
-      () => this.resources.delete(who, id, version),
+      () => this.resources.delete(who, id, version, applyNow),
+      (o) => directWrites('delete', where, o ?? undefined),
     );
   }
 
@@ -98,6 +137,7 @@ export class AuditedWrites {
     before: () => Where,
     after: ((result: T) => Where) | null,
     run: () => Promise<T>,
+    direct: (result: T) => DirectWrite[],
   ): Promise<T> {
     // Read before the write: a delete removes what the entry must name.
     const where = before();
@@ -109,13 +149,14 @@ export class AuditedWrites {
       authMode: this.audit.mode,
       source: who.source,
       action,
+      via: 'store',
       ...at,
       ...result,
     });
+    let result: T;
     try {
-      const result = await run();
+      result = await run();
       this.audit.record(entry({ result: 'ok', error: null }, after ? after(result) : where));
-      return result;
     } catch (err) {
       const error =
         err instanceof AppError
@@ -124,6 +165,21 @@ export class AuditedWrites {
       this.audit.record(entry({ result: 'error', error }, where));
       throw err;
     }
+    for (const d of direct(result)) {
+      const failed = d.outcome.outcome === 'failed';
+      this.audit.record({
+        ...entry(
+          {
+            result: failed ? 'error' : 'ok',
+            error: failed ? { code: 'upstream_error', message: d.outcome.message } : null,
+          },
+          d.where,
+        ),
+        action: d.action,
+        via: 'perses',
+      });
+    }
+    return result;
   }
 
   /** What a create names, as far as its document can be read. */

@@ -1,6 +1,7 @@
 // The rules of reading and writing resources: authorization of reads, identity conflicts,
 // validation before any write, version preconditions and read-only containers. No HTTP here.
 import type {
+  ApplyOutcome,
   CreateResourceRequest,
   ListResourcesQuery,
   ResourceDetail,
@@ -19,6 +20,8 @@ import type { IndexedResource, ResourceIndex } from './resource-index.ts';
 import { IdentityClaims, where } from './identity-claims.ts';
 import { compareResources } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
+import type { ApplyNow } from './apply/apply-now.ts';
+import { skipped } from './apply/write-target.ts';
 import { SplitService } from './split-service.ts';
 
 export class ResourceService {
@@ -30,6 +33,7 @@ export class ResourceService {
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
     private readonly unlabeled: UnlabeledResources | null = null,
+    private readonly applyNow: ApplyNow | null = null,
   ) {
     this.splitter = new SplitService(store, index);
     this.claims = new IdentityClaims(store, index, authorizer, (r) => this.detail(r));
@@ -91,6 +95,7 @@ export class ResourceService {
       if (!d.allowed) throw new AppError('forbidden', d.reason ?? `may not create in ${namespace}`);
     }
     if (req.configMapName !== undefined) this.checkConfigMapName(req.configMapName, namespace);
+    if (req.applyNow) await this.applyNow?.vet(doc.document, id);
     const created = await this.claims.claim(who, id, () =>
       this.store.create(who, {
         document: doc.document,
@@ -101,7 +106,12 @@ export class ResourceService {
         ...(req.configMapName !== undefined ? { configMapName: req.configMapName } : {}),
       }),
     );
-    return this.detail(this.mustGet(created));
+    const written = this.mustGet(created);
+    if (!req.applyNow) return this.detail(written);
+    const applied = this.applyNow
+      ? await this.applyNow.put(doc.document, id, written.summary.id)
+      : skipped(NO_APPLY);
+    return { ...this.detail(written), applied };
   }
 
   async update(who: Identity, id: string, req: UpdateResourceRequest): Promise<ResourceDetail> {
@@ -123,12 +133,18 @@ export class ResourceService {
         { fields: [{ field: 'metadata.name', message: 'differs from the stored resource' }] },
       );
     }
+    if (req.applyNow) await this.applyNow?.vet(doc.document, next);
     try {
       await this.store.update(who, current.entry.ref, doc.text, req.version);
     } catch (err) {
       throw this.withCurrent(err, id, req.version);
     }
-    return this.detail(this.mustGet(id));
+    const written = this.mustGet(id);
+    if (!req.applyNow) return this.detail(written);
+    const applied = this.applyNow
+      ? await this.applyNow.put(doc.document, next, id)
+      : skipped(NO_APPLY);
+    return { ...this.detail(written), applied };
   }
 
   /** What splitting the list that holds this resource would write (nothing is written). */
@@ -149,7 +165,13 @@ export class ResourceService {
     return ids.map((i) => this.mustGet(i).summary);
   }
 
-  async delete(who: Identity, id: string, version: string): Promise<void> {
+  /** Deletes the resource; with `applyNow`, from Perses too, and says what Perses did. */
+  async delete(
+    who: Identity,
+    id: string,
+    version: string,
+    applyNow = false,
+  ): Promise<ApplyOutcome | null> {
     const current = await this.readable(who, id, 'get');
     this.writable(current);
     if (version !== current.summary.version) throw this.conflict(current, version);
@@ -158,6 +180,10 @@ export class ResourceService {
     } catch (err) {
       throw this.withCurrent(err, id, version);
     }
+    if (!applyNow) return null;
+    const gone = current.placement.id;
+    if (!gone) return skipped('it had no Perses kind and name');
+    return this.applyNow ? this.applyNow.remove(gone) : skipped(NO_APPLY);
   }
 
   detail(r: IndexedResource): ResourceDetail {
@@ -304,6 +330,8 @@ export class ResourceService {
     return r;
   }
 }
+
+const NO_APPLY = 'apply now is not available on this target';
 
 /** Two lists in list order, merged into one. */
 function mergeSorted(a: IndexedResource[], b: IndexedResource[]): IndexedResource[] {

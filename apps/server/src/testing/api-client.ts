@@ -4,10 +4,12 @@
 import { z } from 'zod';
 import {
   API,
+  ApplyNowAvailability,
   SplitPlan,
   SplitResponse,
   CSRF_HEADER,
   ConflictDetails,
+  DeleteResourceResponse,
   ErrorBody,
   FieldError,
   Finding,
@@ -15,10 +17,10 @@ import {
   LagHistoryResponse,
   ListResourcesResponse,
   AuditResponse,
-  ResourceDetail,
-  SessionResponse,
   OrphansResponse,
+  ResourceDetail,
   ResourcePipeline,
+  SessionResponse,
   ServedDocument,
   StatusOverview,
   UnavailableDetails,
@@ -143,6 +145,12 @@ export function apiClient(
     split: (id: string, version: string) =>
       call('POST', API.split(id), { schema: SplitResponse, body: { version } }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
+    applyNow: () => call('GET', API.applyNow, { schema: ApplyNowAvailability }),
+    /** Deletes with `applyNow=true`: the ConfigMap, then the resource in Perses. */
+    removeApplyNow: (id: string, version: string) =>
+      call('DELETE', `${API.resource(id)}?version=${encodeURIComponent(version)}&applyNow=true`, {
+        schema: DeleteResourceResponse,
+      }),
     session: () => call('GET', API.session, { schema: SessionResponse }),
     signIn: (token: string) =>
       call('POST', API.session, { schema: SessionResponse, body: { token } }),

@@ -15,7 +15,14 @@ export function persesAddress(
   caseSensitive: boolean,
 ): { kind: PersesKind; project: string | null; name: string } | null {
   const id = t.r.placement.id;
-  if (!id) return null;
+  return id ? addressOf(id, caseSensitive) : null;
+}
+
+/** A resource identity as Perses keys it (lower-cased unless case-sensitive). */
+export function addressOf(
+  id: { kind: PersesKind; project?: string | undefined; name: string },
+  caseSensitive: boolean,
+): { kind: PersesKind; project: string | null; name: string } {
   const cased = (s: string) => (caseSensitive ? s : s.toLowerCase());
   return {
     kind: id.kind,

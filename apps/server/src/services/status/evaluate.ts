@@ -203,6 +203,7 @@ export function factsOf(t: Tracked, c: FactsContext): ResourceFacts {
     check: t.check,
     confirmed: t.confirmedAt !== null,
     offCycleWriteAt: t.offCycleWriteAt,
+    directFailure: t.direct?.outcome === 'failed' ? (t.direct.message ?? '') : null,
     refusal: refusalOf(t),
     projectServed: projectKey === null ? null : (c.snapshot?.items.has(projectKey) ?? null),
     projectDefined: projectKey === null || c.identities.has(projectKey),
@@ -240,6 +241,14 @@ function setStatus(t: Tracked, d: Decision, now: number): boolean {
     checkedAt: iso(t.check?.at ?? null),
     lagMs: t.lagMs,
     ...(d.winner && { winner: d.winner }),
+    ...(t.direct && {
+      direct: {
+        at: new Date(t.direct.at).toISOString(),
+        outcome: t.direct.outcome,
+        message: t.direct.message,
+        confirmedAt: iso(t.direct.confirmedAt),
+      },
+    }),
   };
   // `since` and `checkedAt` move without the status changing for anyone reading it.
   const key = quick ?? JSON.stringify({ ...status, since: undefined, checkedAt: undefined });

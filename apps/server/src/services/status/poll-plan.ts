@@ -3,10 +3,10 @@
 // (pending, drifted, just changed) and, while some were never compared, a batch of those; slow
 // polls add a paced audit of served resources within a byte budget, so drift is found without
 // reading everything every time.
-import { lastCycleOf, versionOutliers } from './cycle.ts';
+import { lastCycleOf, versionOutliers, type ServedMeta } from './cycle.ts';
 import { servesThis } from './evaluate.ts';
 import type { ServedSnapshot } from './served-snapshot.ts';
-import type { Tracked, Tracker } from './tracker.ts';
+import type { DirectWrite, Tracked, Tracker } from './tracker.ts';
 
 export interface ListLearning {
   lastCycleAt: number | null;
@@ -27,7 +27,10 @@ export function learnFromList(
     const k = t.r.keys.identity;
     if (k !== null && snapshot.items.has(k)) backed.set(k, [...(backed.get(k) ?? []), t]);
   }
-  const metas = [...backed.keys()].flatMap((k) => snapshot.items.get(k) ?? []);
+  // A copy last written by the console's own direct write tells nothing of the cycle.
+  const metas = [...backed]
+    .filter(([k, ts]) => !ts.some((t) => writtenDirectly(t, snapshot.items.get(k))))
+    .flatMap(([k]) => snapshot.items.get(k) ?? []);
   const versions = new Map<string, number>();
   for (const k of backed.keys()) {
     const v = snapshot.items.get(k)?.version;
@@ -40,6 +43,22 @@ export function learnFromList(
       written.push(t);
     }
   return { lastCycleAt: lastCycleOf(metas), versions, written };
+}
+
+/** Perses's copy is the one the console's direct write left (no cycle has rewritten it since). */
+function writtenDirectly(t: Tracked, meta: ServedMeta | undefined): boolean {
+  const at = t.direct?.persesUpdatedAt ?? null;
+  return (
+    at !== null && meta?.updatedAt !== null && meta?.updatedAt !== undefined && meta.updatedAt <= at
+  );
+}
+
+/** A cycle after the direct write rewrote the same content: provisioning confirmed it. */
+export function confirmDirect(t: Tracked, lastCycleAt: number | null): void {
+  const d: DirectWrite | null = t.direct;
+  if (!d || d.outcome !== 'applied' || d.confirmedAt !== null || lastCycleAt === null) return;
+  if (d.persesUpdatedAt !== null && lastCycleAt > d.persesUpdatedAt && servesThis(t))
+    d.confirmedAt = lastCycleAt;
 }
 
 /** Whether a resource is worth a content check at the next poll. */

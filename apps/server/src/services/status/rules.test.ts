@@ -32,6 +32,7 @@ const facts = (more: Partial<ResourceFacts> = {}): ResourceFacts => ({
   check: { equal: true, ignoredOnly: false, at: T + 500, servedUpdatedAt: T + 2 },
   confirmed: true,
   offCycleWriteAt: null,
+  directFailure: null,
   refusal: null,
   projectServed: true,
   projectDefined: true,
@@ -78,6 +79,16 @@ describe('status rules', () => {
     expect(notFound.code).toBe('perses_not_configured');
     // Where discovery looked names namespaces this person may not see: only the overview says it.
     expect(notFound.message).not.toContain('team-b');
+  });
+
+  it('is Pending, not Unknown, when a direct write of the saved content failed and Perses is gone', () => {
+    const d = decide(
+      facts({ directFailure: 'Perses at http://p is unreachable: connect ECONNREFUSED' }),
+      world({ connection: 'unreachable', connectionMessage: 'connect ECONNREFUSED' }),
+    );
+    expect(d).toMatchObject({ state: 'pending', code: 'perses_unreachable' });
+    expect(d.message).toContain('the ConfigMap is saved');
+    expect(d.message).toContain('ECONNREFUSED');
   });
 
   it('is Pending until the first cycle after the file is written, then Stale a cycle and margin later', () => {

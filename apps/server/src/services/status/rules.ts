@@ -44,6 +44,8 @@ export interface ResourceFacts {
   confirmed: boolean;
   /** Something besides provisioning wrote the served copy after the change. */
   offCycleWriteAt: number | null;
+  /** Why a direct write of this content (apply now) did not reach Perses, else null. */
+  directFailure: string | null;
   refusal: { message: string; at: number } | null;
   /** Project-scoped: whether Perses serves the project, and whether a resource here defines it. */
   projectServed: boolean | null;
@@ -96,6 +98,14 @@ const NOT_FOUND =
   'Perses is not configured or was not found: the Overview says where the console looked';
 
 export function decide(f: ResourceFacts, w: World): Decision {
+  // Saved and known not to be served: waiting for provisioning, whatever Perses answers now.
+  if (w.connection !== 'connected' && f.directFailure !== null)
+    return decision(
+      'pending',
+      w.connection === 'unreachable' ? 'perses_unreachable' : 'perses_not_configured',
+      `the ConfigMap is saved; applying it directly failed (${f.directFailure}); provisioning takes it at its next cycle once Perses runs`,
+      'console',
+    );
   if (w.connection === 'unreachable')
     return decision('unknown', 'perses_unreachable', w.connectionMessage, 'console');
   // Where discovery looked names every watched namespace: each person's resources say only this,

@@ -11,9 +11,14 @@ import { evaluate, servesThis } from './evaluate.ts';
 import type { HistoryStore } from './history-store.ts';
 import { LagHistory, type Sample } from './lag-history.ts';
 import { eachLimited, type PersesLink } from './perses-link.ts';
-import { auditBatch, dueChecks, learnFromList, wantsCheck } from './poll-plan.ts';
+import { auditBatch, confirmDirect, dueChecks, learnFromList, wantsCheck } from './poll-plan.ts';
 import { Tracker, type Tracked } from './tracker.ts';
+import { servedKeyOf, servedMetaOf } from './served-snapshot.ts';
+import type { PersesKind } from '../../domain/model.ts';
+import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
 import { MonitorViews, type ScopeInfo } from './status-views.ts';
+
+type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
 
 export interface PollOptions {
   /** While something is pending (default 500 ms). */
@@ -47,7 +52,7 @@ export interface Followed {
   perses: PersesClient | null;
 }
 
-export class StatusMonitor extends MonitorViews {
+export class StatusMonitor extends MonitorViews implements DirectWrites {
   private readonly opt: Required<PollOptions>;
   private unsubscribe: () => void = () => {};
   private timer: NodeJS.Timeout | null = null;
@@ -131,6 +136,43 @@ export class StatusMonitor extends MonitorViews {
     return [...this.tracker.byId.values()]
       .sort((a, b) => compareResources(a.r, b.r))
       .map((t) => ({ summary: t.r.summary, status: t.status }));
+  }
+
+  /** A direct write of a resource's current content (apply now): looked at on the next poll. */
+  noteDirect(id: string, result: DirectResult): void {
+    const t = this.tracker.byId.get(id);
+    if (!t) return;
+    const at = this.now();
+    if (result.outcome === 'applied') {
+      const meta = servedMetaOf(result.served);
+      if (meta) this.link().snapshot?.items.set(servedKeyOf(meta), meta);
+      const persesUpdatedAt = meta?.updatedAt ?? null;
+      t.direct = { at, outcome: 'applied', message: null, persesUpdatedAt, confirmedAt: null };
+    } else
+      t.direct = {
+        at,
+        outcome: 'failed',
+        message: result.message,
+        persesUpdatedAt: null,
+        confirmedAt: null,
+      };
+    this.wake();
+  }
+
+  /** Perses no longer serves it (deleted through its API): not an orphan. */
+  noteRemoved(address: { kind: PersesKind; project: string | null; name: string }): void {
+    this.link().snapshot?.items.delete(servedKeyOf(address));
+    this.wake();
+  }
+
+  /** Where direct writes go, and why they may not now. */
+  writeTarget(): WriteTarget {
+    const link = this.link();
+    return {
+      client: link.client,
+      refusal: this.writeRefusal(),
+      caseSensitive: link.config?.database.caseSensitive ?? false,
+    };
   }
 
   protected override onOverviewEvent(e: ResourceEvent): void {
@@ -221,6 +263,7 @@ export class StatusMonitor extends MonitorViews {
     this.nextSlowAt = now + this.opt.slowMs;
     const learned = learnFromList(this.tracker, snapshot, this.versions, now);
     this.lastCycleAt = learned.lastCycleAt ?? this.lastCycleAt;
+    for (const t of this.tracker.byId.values()) confirmDirect(t, this.lastCycleAt);
     this.versions = learned.versions;
     const due = dueChecks(this.tracker, snapshot, this.opt.firstChecksPerPoll);
     await this.checkAll(link, [

@@ -206,6 +206,15 @@ export class MonitorViews {
     };
   }
 
+  /** Why the console cannot write to Perses now (orphan cleanup, apply now), else null. */
+  protected writeRefusal(): string | null {
+    const link = this.link();
+    if (link.state !== 'connected') return link.message ?? 'Perses is not connected';
+    if (link.config?.security.readonly)
+      return 'Perses is read-only (security.readonly): its API has no write routes';
+    return null;
+  }
+
   /** Deletes an orphan through the Perses API once `confirm` names it. */
   async deleteOrphan(id: string, confirm: string): Promise<void> {
     await deleteOrphan(this.link(), this.orphanList(), id, confirm);

@@ -25,12 +25,24 @@ export interface Tracked {
   /** The provisioning log line matched to it at the last evaluation. */
   evidence: LogEvidence | null;
   offCycleWriteAt: number | null;
+  /** This content was also written through the Perses API (apply now). */
+  direct: DirectWrite | null;
   lastAuditAt: number;
   status: ResourceStatus | null;
   statusJson: string | null;
   statusKey: string;
   /** The sidecar file path, computed once per provisioning folder and resource entry. */
   path?: { folder: string; of: IndexedResource; value: string | null };
+}
+
+export interface DirectWrite {
+  at: number;
+  outcome: 'applied' | 'failed';
+  message: string | null;
+  /** `updatedAt` of Perses's answer: a later one on the same content is provisioning's. */
+  persesUpdatedAt: number | null;
+  /** The first provisioning cycle seen after it. */
+  confirmedAt: number | null;
 }
 
 export interface LastSeen {
@@ -130,6 +142,7 @@ function fresh(
     verdict: undefined,
     evidence: null,
     offCycleWriteAt: null,
+    direct: null,
     lastAuditAt: 0,
     status: null,
     statusJson: null,

@@ -56,14 +56,17 @@ export default function AuditPage() {
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={`${e.requestId}-${e.time}`} data-result={e.result}>
+                <tr key={`${e.requestId}-${e.time}-${e.via}`} data-result={e.result}>
                   <td className="mono" title={e.time}>
                     {new Date(e.time).toLocaleString()}
                   </td>
                   <td title={e.groups.length ? `Groups: ${e.groups.join(', ')}` : undefined}>
                     {e.user} <span className="muted">({SIGNED_IN_WITH[e.source]})</span>
                   </td>
-                  <td>{e.action}</td>
+                  <td>
+                    {e.action}
+                    {e.via === 'perses' && <span className="muted"> (Perses API)</span>}
+                  </td>
                   <td>{what(e)}</td>
                   <td className="mono">{where(e)}</td>
                   <td title={`Request ${e.requestId}`}>

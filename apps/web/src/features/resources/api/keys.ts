@@ -8,4 +8,5 @@ export const resourceKeys = {
   detail: (id: string) => ['resource', id] as const,
   validation: (digest: string, format: string) => ['validate', format, digest] as const,
   split: (id: string) => ['resource', id, 'split'] as const,
+  applyNow: () => ['apply-now'] as const,
 };

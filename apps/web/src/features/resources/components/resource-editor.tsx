@@ -11,6 +11,7 @@ import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-edit
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
 import { usePermission } from '../../../lib/session/use-permission.ts';
 import { useDeleteResource } from '../api/delete-resource.ts';
+import { useApplyNow } from '../api/get-apply-now.ts';
 import { useValidation } from '../api/validate-resource.ts';
 import { useDocumentBytes } from '../hooks/use-document-bytes.ts';
 import { useEditSession } from '../hooks/use-edit-session.ts';
@@ -66,6 +67,18 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   const flow = useSaveFlow(stored, session, editor, blocked, markers);
   const { open, setOpen } = flow;
   useSaveShortcut(flow.requestSave);
+  const [applyNowOn, setApplyNowOn] = useState(true);
+  const applyNow = useApplyNow(open === 'diff' || open === 'delete');
+  const applying = applyNowOn && applyNow.data?.available === true;
+  const applyNowChoice = {
+    checked: applyNowOn,
+    unavailable: applyNow.data
+      ? applyNow.data.reason
+      : applyNow.error
+        ? `the console did not answer (${applyNow.error.message})`
+        : undefined,
+    onChange: setApplyNowOn,
+  };
   const findings = useMemo(
     () =>
       flow.rejectedFindings
@@ -88,14 +101,14 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
 
   const confirmDelete = () =>
     del.mutate(
-      { id: stored.id, version: stored.version },
+      { id: stored.id, version: stored.version, applyNow: applying },
       {
-        onSuccess: () => {
+        onSuccess: (applied) => {
           session.forgetDraft();
           showToast({
-            tone: 'success',
+            tone: !applied || applied.outcome === 'applied' ? 'success' : 'info',
             title: 'Deleted',
-            message: `${storageLabel(stored)} deleted. Delete it in Perses too.`,
+            message: `${storageLabel(stored)} deleted. ${applied ? `${applied.message}.` : 'Delete it in Perses too.'}`,
           });
           void navigate({ pathname: '/', search: backSearch });
         },
@@ -190,8 +203,9 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         target={storageLabel(stored)}
         saving={flow.saving}
         perses={review.isPlaceholderData ? undefined : review.data?.perses}
-        onConfirm={flow.confirmSave}
+        onConfirm={() => flow.confirmSave(applying)}
         onClose={() => setOpen(null)}
+        applyNow={applyNowChoice}
       />
       <ConflictDialog
         open={open === 'conflict'}
@@ -214,6 +228,7 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
           resource={stored}
           deleting={del.isPending}
           onConfirm={confirmDelete}
+          applyNow={applyNowChoice}
           onClose={() => setOpen(null)}
         />
       )}

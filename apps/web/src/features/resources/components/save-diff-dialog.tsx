@@ -2,6 +2,7 @@ import type { DocFormat } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
 import { onlyWhitespaceChanged } from '../hooks/change-summary.ts';
+import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
 import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
 import { persesMessageText } from '@perses-cm/resources';
 
@@ -16,6 +17,8 @@ interface Props {
   perses: PersesVerdict | undefined;
   onConfirm: () => void;
   onClose: () => void;
+  /** The "apply now" choice: also write through to Perses after the ConfigMap. */
+  applyNow?: ApplyNowChoice;
 }
 
 /** Review step before every save: stored vs edited, side by side, unchanged regions folded. */
@@ -29,6 +32,7 @@ export function SaveDiffDialog({
   perses,
   onConfirm,
   onClose,
+  applyNow,
 }: Props) {
   const unchanged = stored === edited;
   const refused = perses?.checked === true && perses.valid === false;
@@ -43,6 +47,13 @@ export function SaveDiffDialog({
           <span className="muted" style={{ marginRight: 'auto' }}>
             Writes <code>{target}</code>
           </span>
+          {applyNow && (
+            <ApplyNowBox
+              choice={applyNow}
+              label="Apply now in Perses"
+              hint="Perses serves it in about a second"
+            />
+          )}
           <button type="button" className="btn" onClick={onClose}>
             Back to editing
           </button>

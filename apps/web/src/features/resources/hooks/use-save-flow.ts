@@ -78,17 +78,19 @@ export function useSaveFlow(
     setOpen(session.remoteChanged ? 'conflict' : 'diff');
   };
 
-  const confirmSave = () => {
+  /** Saves; with `applyNow`, also through the Perses API, and the toast says what Perses did. */
+  const confirmSave = (applyNow = false) => {
     update.mutate(
-      { id: stored.id, text, format: stored.format, version: base.version },
+      { id: stored.id, text, format: stored.format, version: base.version, applyNow },
       {
         onSuccess: (saved) => {
           session.saved({ text: saved.text, version: saved.version, lastChange: saved.lastChange });
           setOpen(null);
+          const applied = saved.applied;
           showToast({
-            tone: 'success',
+            tone: !applied || applied.outcome === 'applied' ? 'success' : 'info',
             title: 'Saved',
-            message: `${storageLabel(saved)} updated.`,
+            message: `${storageLabel(saved)} updated.${applied ? ` ${applied.message}.` : ''}`,
           });
         },
         onError: (err) => {
