@@ -56,10 +56,15 @@ export class EditorPage {
   /** `applyNow: false` saves the ConfigMap only, leaving the change to provisioning. */
   async confirmSave(opts: { applyNow?: boolean } = {}) {
     await expect(this.diffDialog).toBeVisible();
-    if (opts.applyNow !== undefined)
+    if (opts.applyNow !== undefined) {
+      // Known once the server said whether Perses takes writes: before that the box is off.
+      await expect(this.diffDialog.getByText('checking whether Perses takes writes')).toHaveCount(
+        0,
+      );
       await this.diffDialog
         .getByRole('checkbox', { name: 'Apply now in Perses' })
         .setChecked(opts.applyNow);
+    }
     await this.diffDialog.getByRole('button', { name: 'Confirm and save' }).click();
     await expect(this.diffDialog).toBeHidden();
   }

@@ -91,6 +91,15 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
     open === 'diff' && bytes <= CONFIGMAP_MAX_BYTES ? text : null,
     stored.format,
   );
+  const reviewVerdict = review.isPlaceholderData ? undefined : review.data?.perses;
+  // Saving a text Perses refuses writes the ConfigMap only: the server would refuse a direct write.
+  const persesRefuses = reviewVerdict?.checked === true && reviewVerdict.valid === false;
+  const reviewApplyNow = persesRefuses
+    ? {
+        ...applyNowChoice,
+        unavailable: 'Perses refuses this text; saving anyway writes only the ConfigMap',
+      }
+    : applyNowChoice;
 
   // A resource inside a list: open the editor where it starts, not at the top of the file.
   useEffect(() => {
@@ -202,10 +211,10 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         format={stored.format}
         target={storageLabel(stored)}
         saving={flow.saving}
-        perses={review.isPlaceholderData ? undefined : review.data?.perses}
-        onConfirm={() => flow.confirmSave(applying)}
+        perses={reviewVerdict}
+        onConfirm={() => flow.confirmSave(applying && !persesRefuses)}
         onClose={() => setOpen(null)}
-        applyNow={applyNowChoice}
+        applyNow={reviewApplyNow}
       />
       <ConflictDialog
         open={open === 'conflict'}
