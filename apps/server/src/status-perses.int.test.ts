@@ -87,7 +87,8 @@ describe('an edit made in Perses', () => {
       srv.url,
       id,
       (s) => s.state === 'synced',
-      25_000,
+      // A 10 s interval, then the console's next content check: room for a slow cycle.
+      60_000,
       'restored by the next cycle',
     );
   });
