@@ -7,8 +7,12 @@ export default defineConfig({
   ...base,
   testDir: './bench',
   testMatch: /.*\.bench\.ts/,
+  // The Kubernetes list bench needs the console that apps/server/bench/kubernetes.ts starts.
+  testIgnore: process.env['BENCH_CONSOLE_URL'] ? [] : [/list-kubernetes/],
   globalSetup: undefined,
   projects: undefined,
+  // Playwright's own trace snapshots the page around each action: work the page would not do.
+  use: { ...base.use, trace: 'off' },
   reporter: [['list']],
   outputDir: './test-results/bench',
 });

@@ -17,7 +17,9 @@ export class EditorPage {
   }
 
   async waitReady() {
-    await expect(this.editor).toBeVisible({ timeout: 20_000 });
+    // The first editor of a browser context evaluates Monaco's 2.7 MB chunk: on a busy 2-core
+    // machine that alone has taken 15 s.
+    await expect(this.editor).toBeVisible({ timeout: 60_000 });
     await expect(this.page.locator('.view-lines')).not.toBeEmpty();
   }
 
@@ -51,8 +53,18 @@ export class EditorPage {
     await this.page.keyboard.press('ControlOrMeta+S');
   }
 
-  async confirmSave() {
+  /** `applyNow: false` saves the ConfigMap only, leaving the change to provisioning. */
+  async confirmSave(opts: { applyNow?: boolean } = {}) {
     await expect(this.diffDialog).toBeVisible();
+    if (opts.applyNow !== undefined) {
+      // Known once the server said whether Perses takes writes: before that the box is off.
+      await expect(this.diffDialog.getByText('checking whether Perses takes writes')).toHaveCount(
+        0,
+      );
+      await this.diffDialog
+        .getByRole('checkbox', { name: 'Apply now in Perses' })
+        .setChecked(opts.applyNow);
+    }
     await this.diffDialog.getByRole('button', { name: 'Confirm and save' }).click();
     await expect(this.diffDialog).toBeHidden();
   }

@@ -5,6 +5,7 @@ export class ListPage {
   readonly grid: Locator;
   readonly search: Locator;
   readonly unlabeledToggle: Locator;
+  readonly statusFilter: Locator;
 
   constructor(
     readonly page: Page,
@@ -13,11 +14,16 @@ export class ListPage {
     this.grid = page.getByRole('grid', { name: 'Resources' });
     this.search = page.getByRole('searchbox', { name: 'Search resources' });
     this.unlabeledToggle = page.getByRole('checkbox', { name: 'Show unlabeled ConfigMaps' });
+    this.statusFilter = page.getByRole('combobox', { name: 'Status' });
   }
 
   async goto(query = '') {
     await this.page.goto(`${this.base}/${query}`);
-    // Loaded: the grid, or an empty state when nothing matches.
+    await this.waitLoaded();
+  }
+
+  /** Loaded: the grid, or an empty state when nothing matches. */
+  async waitLoaded() {
     await expect(this.page.getByRole('region', { name: 'Resource list' })).toBeVisible();
     await expect(this.page.getByRole('progressbar', { name: 'Loading resources' })).toBeHidden();
   }
@@ -35,6 +41,14 @@ export class ListPage {
       .getByRole('row')
       .filter({ has: this.row(kind, name, project) })
       .getByText(text, { exact: true });
+  }
+
+  /** The provisioning status badge of a row (its text is the state, its title the reason). */
+  status(kind: string, name: string, project?: string): Locator {
+    return this.page
+      .getByRole('row')
+      .filter({ has: this.row(kind, name, project) })
+      .locator('.status-badge');
   }
 
   async open(kind: string, name: string, project?: string) {

@@ -1,6 +1,6 @@
 // The HTTP API on the chart-directory store: creating, updating and deleting files, with the
 // version preconditions. Every test has its own server (testing/server-test.ts).
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { project, projectText } from './testing/documents.ts';
@@ -20,6 +20,27 @@ describe('writing', () => {
     const again = await api.create({ document: project('ALPHA') });
     expect(again.status).toBe(409);
     expect(again.error.code).toBe('already_exists');
+  });
+
+  it('keeps one file of 20 concurrent creates of one identity, in any case and format', async ({
+    api,
+    srv,
+  }) => {
+    // Different spellings and formats are different file paths: only the identity settles it.
+    const spellings = ['gamma', 'GAMMA', 'Gamma', 'gAmMa'];
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.create({
+          document: project(spellings[i % 4] ?? 'gamma'),
+          format: i % 2 === 0 ? 'json' : 'yaml',
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array<number>(19).fill(409)]);
+    const files = (await readdir(path.join(srv.dir, 'files/projects'))).filter((f) =>
+      f.toLowerCase().startsWith('gamma.'),
+    );
+    expect(files).toHaveLength(1);
   });
 
   it('creates project-scoped resources under files/<plural>/<project>/', async ({ api }) => {

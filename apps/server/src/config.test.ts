@@ -86,3 +86,80 @@ describe('loadConfig', () => {
     expect(loadConfig(['--help'], {}, emptyHome)).toEqual({ help: true });
   });
 });
+
+describe('auth settings', () => {
+  const kube = ['--kubeconfig', '/k'];
+  const refused = (argv: string[], env: Record<string, string> = {}) => {
+    try {
+      loadConfig(argv, env, emptyHome);
+    } catch (err) {
+      if (err instanceof ConfigError) return err.message;
+      throw err;
+    }
+    throw new Error(`accepted ${argv.join(' ')}`);
+  };
+
+  it('defaults to local mode with the default limits', () => {
+    const c = cfg(kube);
+    expect(c.auth).toEqual({ mode: 'local' });
+    expect(c.security).toEqual({
+      trustedProxies: [],
+      allowedHosts: [],
+      signInPerMinute: 10,
+      writesPerMinute: 120,
+    });
+  });
+
+  it('reads proxy mode from the environment the chart sets', () => {
+    const c = cfg(kube, {
+      PERSES_CM_AUTH_MODE: 'proxy',
+      PERSES_CM_TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8',
+      PERSES_CM_PROXY_USER_HEADER: 'X-Auth-Request-User',
+      PERSES_CM_ALLOWED_HOSTS: 'Console.example.com,perses-cm.perses.svc',
+    });
+    expect(c.auth).toEqual({
+      mode: 'proxy',
+      userHeader: 'x-auth-request-user',
+      groupsHeader: 'x-forwarded-groups',
+    });
+    expect(c.security?.trustedProxies).toEqual(['10.0.0.0/8', 'fd00::/8']);
+    expect(c.security?.allowedHosts).toEqual(['console.example.com', 'perses-cm.perses.svc']);
+  });
+
+  it('reads token mode with its idle timeout', () => {
+    expect(cfg([...kube, '--auth-mode', 'token']).auth).toEqual({
+      mode: 'token',
+      idleTimeoutMs: 30 * 60_000,
+    });
+    expect(cfg([...kube, '--auth-mode', 'token', '--session-idle-timeout', '2h']).auth).toEqual({
+      mode: 'token',
+      idleTimeoutMs: 2 * 3_600_000,
+    });
+  });
+
+  it('refuses what would open a door, naming the setting', () => {
+    expect(refused([...kube, '--auth-mode', 'proxy'])).toMatch(/--trusted-proxies/);
+    expect(refused([...kube, '--auth-mode', 'open'])).toMatch(/auth\.mode/);
+    expect(refused(['--dir', '/x', '--auth-mode', 'token'])).toMatch(/needs a cluster/);
+    expect(refused([...kube, '--trusted-proxies', '10.0.0.0/33'])).toMatch(/--trusted-proxies/);
+    expect(
+      refused([
+        ...kube,
+        '--auth-mode',
+        'proxy',
+        '--trusted-proxies',
+        '10.0.0.1',
+        '--proxy-user-header',
+        'Impersonate-User',
+      ]),
+    ).toMatch(/--proxy-user-header/);
+    expect(refused([...kube, '--proxy-groups-header', 'Authorization'])).toMatch(
+      /--proxy-groups-header/,
+    );
+    expect(refused([...kube, '--auth-mode', 'token', '--session-idle-timeout', '10s'])).toMatch(
+      /--session-idle-timeout/,
+    );
+    expect(refused([...kube, '--allowed-hosts', 'https://x.example'])).toMatch(/--allowed-hosts/);
+    expect(refused([...kube, '--write-rate', '0'])).toMatch(/writeRate/);
+  });
+});

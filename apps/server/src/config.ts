@@ -8,6 +8,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseLabelSelector, parseNamespaceList } from './stores/kubernetes/label-selector.ts';
 import { PersesSettings, PersesSettingsError, persesConnection } from './config-perses.ts';
+import {
+  AuthSettings,
+  AuthSettingsError,
+  authConnection,
+  type AuthConfig,
+  type SecurityConfig,
+} from './config-auth.ts';
 import type { PersesAuth } from './perses/perses-session.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -34,6 +41,22 @@ export interface ServerConfig {
   /** The console's credentials for Perses; absent: none. Never sent to the browser. */
   persesAuth?: PersesAuth;
   webDist: string | null;
+  /** How people sign in; absent: local (the server's own identity). */
+  auth?: AuthConfig;
+  /** Trusted proxies, allowed Host names, rate limits; absent: the defaults. */
+  security?: Partial<SecurityConfig>;
+  /** What the provisioning status reads besides Perses's API; absent: defaults. */
+  status?: StatusConfig;
+}
+
+export interface StatusConfig {
+  /** Perses's log (provisioning refusals), and the sidecar's (file writes), as local files. */
+  persesLogFile: string | null;
+  sidecarLogFile: string | null;
+  /** Where to look for Perses in the cluster without --perses-url (null: watched namespaces). */
+  persesNamespaces: string[] | 'all' | null;
+  /** The Perses UI for "Open in Perses" links (default: --perses-url). */
+  persesUiUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +76,18 @@ const flagSpec = {
   'perses-user': { type: 'string' },
   'perses-password-file': { type: 'string' },
   'web-dist': { type: 'string' },
+  'auth-mode': { type: 'string' },
+  'trusted-proxies': { type: 'string' },
+  'proxy-user-header': { type: 'string' },
+  'proxy-groups-header': { type: 'string' },
+  'session-idle-timeout': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'sign-in-rate': { type: 'string' },
+  'write-rate': { type: 'string' },
+  'perses-log-file': { type: 'string' },
+  'sidecar-log-file': { type: 'string' },
+  'perses-namespace': { type: 'string' },
+  'perses-ui-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,6 +107,11 @@ const Settings = z.object({
   label: z.string().min(1).default('perses.dev/resource=true'),
   perses: PersesSettings,
   webDist: z.string().min(1).optional(),
+  auth: AuthSettings,
+  persesLogFile: z.string().min(1).optional(),
+  sidecarLogFile: z.string().min(1).optional(),
+  persesNamespace: z.string().min(1).optional(),
+  persesUiUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
 });
 
 export const usage = `usage: perses-cm serve [options]
@@ -92,6 +132,19 @@ export const usage = `usage: perses-cm serve [options]
   --perses-password-file F  its password, read from a file             PERSES_CM_PERSES_PASSWORD_FILE
                           (or the password itself in PERSES_CM_PERSES_PASSWORD)
   --web-dist PATH         built web app to serve (default apps/web/dist) PERSES_CM_WEB_DIST
+  --auth-mode MODE        local (default), proxy or token              PERSES_CM_AUTH_MODE
+  --trusted-proxies C,..  addresses/CIDRs whose X-Forwarded-* and, in proxy mode, user
+                          headers are believed                         PERSES_CM_TRUSTED_PROXIES
+  --proxy-user-header H   proxy mode: user header (X-Forwarded-User)   PERSES_CM_PROXY_USER_HEADER
+  --proxy-groups-header H proxy mode: groups header (X-Forwarded-Groups)  PERSES_CM_PROXY_GROUPS_HEADER
+  --session-idle-timeout D  token mode: idle timeout (default 30m)     PERSES_CM_SESSION_IDLE_TIMEOUT
+  --allowed-hosts a,b     Host names answered beyond loopback          PERSES_CM_ALLOWED_HOSTS
+  --sign-in-rate N        sign-in attempts per minute per address (10) PERSES_CM_SIGN_IN_RATE
+  --write-rate N          writes per minute per user (120)             PERSES_CM_WRITE_RATE
+  --perses-log-file F     Perses's log, for provisioning refusals      PERSES_CM_PERSES_LOG_FILE
+  --sidecar-log-file F    the sidecar's log, for file write times      PERSES_CM_SIDECAR_LOG_FILE
+  --perses-namespace a,b  where to find Perses without --perses-url (default: watched)  PERSES_CM_PERSES_NAMESPACE
+  --perses-ui-url URL     Perses UI for "Open in Perses" links (default --perses-url)  PERSES_CM_PERSES_UI_URL
 
 Without --dir, --kubeconfig or --in-cluster: the current kubeconfig context when a kubeconfig
 exists, else the sample chart in examples/perses-resources.`;
@@ -137,6 +190,20 @@ export function loadConfig(
       password: e('PERSES_PASSWORD'),
     },
     webDist: flags['web-dist'] ?? e('WEB_DIST'),
+    auth: {
+      mode: flags['auth-mode'] ?? e('AUTH_MODE'),
+      trustedProxies: flags['trusted-proxies'] ?? e('TRUSTED_PROXIES'),
+      userHeader: flags['proxy-user-header'] ?? e('PROXY_USER_HEADER'),
+      groupsHeader: flags['proxy-groups-header'] ?? e('PROXY_GROUPS_HEADER'),
+      idleTimeout: flags['session-idle-timeout'] ?? e('SESSION_IDLE_TIMEOUT'),
+      allowedHosts: flags['allowed-hosts'] ?? e('ALLOWED_HOSTS'),
+      signInRate: flags['sign-in-rate'] ?? e('SIGN_IN_RATE'),
+      writeRate: flags['write-rate'] ?? e('WRITE_RATE'),
+    },
+    persesLogFile: flags['perses-log-file'] ?? e('PERSES_LOG_FILE'),
+    sidecarLogFile: flags['sidecar-log-file'] ?? e('SIDECAR_LOG_FILE'),
+    persesNamespace: flags['perses-namespace'] ?? e('PERSES_NAMESPACE'),
+    persesUiUrl: flags['perses-ui-url'] ?? e('PERSES_UI_URL'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -190,6 +257,20 @@ export function loadConfig(
   if (target.type === 'directory' && namespaces !== null) {
     throw new ConfigError('--namespaces and --all-namespaces apply to a cluster, not to --dir');
   }
+  let access: ReturnType<typeof authConnection>;
+  try {
+    access = authConnection(s.auth, target.type);
+  } catch (err) {
+    if (err instanceof AuthSettingsError) throw new ConfigError(err.message);
+    throw err;
+  }
+  let persesNamespaces: string[] | 'all' | null = null;
+  if (s.persesNamespace === 'all') persesNamespaces = 'all';
+  else if (s.persesNamespace !== undefined) {
+    const list = parseNamespaceList(s.persesNamespace);
+    if (!list.ok) throw new ConfigError(`invalid --perses-namespace: ${list.error}`);
+    persesNamespaces = list.value;
+  }
   const webDist = s.webDist ? path.resolve(s.webDist) : DEFAULT_WEB_DIST;
   return {
     help: false,
@@ -201,6 +282,14 @@ export function loadConfig(
       persesUrl: perses.url,
       persesAuth: perses.auth,
       webDist: existsSync(path.join(webDist, 'index.html')) ? webDist : null,
+      auth: access.auth,
+      security: access.security,
+      status: {
+        persesLogFile: s.persesLogFile ? path.resolve(s.persesLogFile) : null,
+        sidecarLogFile: s.sidecarLogFile ? path.resolve(s.sidecarLogFile) : null,
+        persesNamespaces,
+        persesUiUrl: s.persesUiUrl?.replace(/\/+$/, '') ?? null,
+      },
     },
   };
 }

@@ -14,7 +14,9 @@ import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { Backend, ResourceStore } from './stores/store.ts';
+import type { KubeOptions } from './stores/kubernetes/backend.ts';
 import type { LoopOptions } from './stores/kubernetes/watch-loop.ts';
+import type { IdentityResolver } from './routes/respond.ts';
 import {
   buildGeneration,
   openIndexedStore,
@@ -23,6 +25,13 @@ import {
   type RuntimeSettings,
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
+import { accessFor } from './runtime/access.ts';
+import type { StatusMonitor } from './services/status/status-monitor.ts';
+import {
+  createStatusMonitor,
+  followGeneration,
+  type StatusRuntimeOptions,
+} from './services/status/runtime-status.ts';
 
 export type { RuntimeSettings, SettingsChange };
 
@@ -33,6 +42,8 @@ export interface Runtime {
   readonly index: ResourceIndex;
   readonly resources: ResourceService;
   readonly perses: PersesClient | null;
+  /** The provisioning status (null when turned off). */
+  readonly status: StatusMonitor | null;
   identity: Identity;
   settings(): RuntimeSettings;
   /**
@@ -53,6 +64,14 @@ export interface RuntimeOptions {
   eventLogSize?: number;
   /** Backoff of the Kubernetes watch loops (tests shorten it). */
   loop?: LoopOptions;
+  /** Deadlines of Kubernetes calls and the access decision cache (tests shorten them). */
+  kube?: Omit<KubeOptions, 'loop'>;
+  /** Who is calling, in place of the auth mode's answer (tests ask as other callers). */
+  identify?: IdentityResolver;
+  /** Where audit lines go (default: stdout). */
+  auditWrite?: (line: string) => void;
+  /** Provisioning status polling and history (tests shorten and isolate them); false: none. */
+  status?: StatusRuntimeOptions | false;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -67,7 +86,7 @@ async function backendFor(config: ServerConfig, options: RuntimeOptions): Promis
   }
   // Loaded only for a cluster target, so a directory console never loads the client.
   const { kubernetesBackend } = await import('./stores/kubernetes/backend.ts');
-  return kubernetesBackend(config.target, options.loop);
+  return kubernetesBackend(config.target, { ...options.kube, loop: options.loop });
 }
 
 /** The OS user, or `local` where there is none (a container without a passwd entry). */
@@ -97,14 +116,34 @@ export async function createRuntime(
   const metrics = createMetrics(view, options.defaultMetrics ?? false);
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
+  const parts = accessFor(config, backend, options.auditWrite);
+  const eventLog = new EventLog(opened.index, options.eventLogSize);
+  const status =
+    options.status === false
+      ? null
+      : createStatusMonitor({
+          config,
+          backend,
+          store: opened.store,
+          metrics,
+          publish: (e) => eventLog.publish(e),
+          options: options.status,
+        });
   const shared = {
     backend,
-    eventLog: new EventLog(opened.index, options.eventLogSize),
+    eventLog,
     metrics,
     config,
     events: options.events,
+    status,
+    ...parts,
+    access: options.identify ? { ...parts.access, identify: options.identify } : parts.access,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
+  if (status) {
+    followGeneration(status, current);
+    await status.start();
+  }
   const reconfigure = createReconfigure(shared, settings, {
     current: view,
     swap: (next) => {
@@ -130,9 +169,14 @@ export async function createRuntime(
     get perses() {
       return view().perses;
     },
+    status,
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
-    close: () => view().store.stop(),
+    close: async () => {
+      parts.access.sessions?.close();
+      await status?.close();
+      await view().store.stop();
+    },
   };
 }
 

@@ -4,17 +4,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { API } from '@perses-cm/api';
-import { startRestartableApiserver, type RestartableApiserver } from '@perses-cm/stack/testing';
+import {
+  startFaultProxy,
+  startRestartableApiserver,
+  type FaultProxy,
+  type RestartableApiserver,
+} from '@perses-cm/stack/testing';
 import { apiClient } from './testing/api-client.ts';
 import { projectText } from './testing/documents.ts';
 import { core, kubeconfigVia, startKubeServer, uniq } from './testing/kube-fixture.ts';
 import { eventually, openSse, sawChange, waitForMissedChanges } from './testing/sse.ts';
-import { startTcpProxy, type TcpProxy } from './testing/tcp-proxy.ts';
 
 const LABEL = { 'perses.dev/resource': 'true' };
 const NS = 'default';
 let kube: RestartableApiserver;
-let proxy: TcpProxy;
+let proxy: FaultProxy;
 
 const portOf = (url: string) => Number(new URL(url).port);
 const adminAt = async (url: string): Promise<CoreV1Api> =>
@@ -22,7 +26,7 @@ const adminAt = async (url: string): Promise<CoreV1Api> =>
 
 beforeAll(async () => {
   kube = await startRestartableApiserver();
-  proxy = await startTcpProxy('127.0.0.1', portOf(kube.url()));
+  proxy = await startFaultProxy('127.0.0.1', portOf(kube.url()));
 }, 120_000);
 afterAll(async () => {
   await proxy?.close();

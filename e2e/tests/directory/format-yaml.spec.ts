@@ -54,7 +54,10 @@ test('Format keeps 0_0 and 1_0 quoted, and the review says only whitespace chang
     await expect.poll(shown).toContain('    "0_0":\n      kind: Panel');
     await editor.pressSave();
     await expect(editor.diffDialog).toBeVisible();
-    await expect(editor.diffDialog.getByRole('status')).toHaveText(/^Only whitespace changed/);
+    // Beside the review's other notes (e.g. that Perses did not check the text).
+    await expect(
+      editor.diffDialog.getByRole('status').filter({ hasText: /^Only whitespace changed/ }),
+    ).toBeVisible();
     // The re-indented lines are marked as changed, not hidden as "no change".
     const diff = editor.diffDialog.getByTestId('diff-editor');
     await expect(diff.locator('.line-insert').first()).toBeVisible();

@@ -279,8 +279,12 @@ test('the list is driven from the keyboard', async ({ page, env }) => {
   await expect(page).toHaveURL(new RegExp(`/resources/${encodeURIComponent(gauge.id)}`));
   // The editor is a lazy chunk (Monaco): wait for it as every editor test does.
   await new EditorPage(page).waitReady();
-  await expect(page.getByRole('heading', { name: 'GaugeChartPanel' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'GaugeChartPanel', level: 1 })).toBeVisible();
   // Back to the list keeps the filters.
-  await page.getByRole('link', { name: 'Resources' }).click();
+  // The page's own link back (the header's "Resources" opens the list without filters).
+  await page
+    .getByRole('region', { name: 'Resource editor' })
+    .getByRole('link', { name: 'Resources' })
+    .click();
   await expect(page).toHaveURL(/kind=Dashboard/);
 });

@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   'forbidden',
   'unauthorized',
   'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
   'gone',
   'unavailable',
   'upstream_error',
@@ -40,3 +42,12 @@ export const SourceError = z.object({
   message: z.string(),
 });
 export type SourceError = z.infer<typeof SourceError>;
+
+/**
+ * What a write that failed with 503 `unavailable` did to the stored state (`details.outcome`):
+ * `not_applied` (nothing was written) or `unknown` (sent, never answered: it may have been
+ * applied; the list and the event stream show the truth once Kubernetes answers again).
+ */
+export const WriteOutcome = z.enum(['not_applied', 'unknown']);
+export type WriteOutcome = z.infer<typeof WriteOutcome>;
+export const UnavailableDetails = z.object({ outcome: WriteOutcome });

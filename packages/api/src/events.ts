@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ResourceSummary } from './resources.ts';
+import { StatusEvents } from './status.ts';
 
 /**
  * Messages of `GET /api/v1/events` (Server-Sent Events; the SSE `event:` field is `type`). Events
@@ -20,5 +21,7 @@ export const ResourceEvent = z.discriminatedUnion('type', [
    * from before a server restart): re-read the list; the stream continues from here.
    */
   z.object({ type: z.literal('resync'), reason: z.string() }),
+  // Provisioning status: see status.ts.
+  ...StatusEvents,
 ]);
 export type ResourceEvent = z.infer<typeof ResourceEvent>;

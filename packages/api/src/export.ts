@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { chartNameProblem } from '@perses-cm/resources';
 import { SourceError } from './errors.ts';
 import { ListResourcesQuery, type ResourceSummary } from './resources.ts';
+import { StatusFilter } from './status.ts';
 
 export const FindingsFilter = z.enum(['errors', 'warnings', 'clean']);
 export type FindingsFilter = z.infer<typeof FindingsFilter>;
@@ -16,15 +17,8 @@ export const ResourceFilters = ListResourcesQuery.pick({
   q: true,
 }).extend({
   findings: FindingsFilter.optional(),
-  /**
-   * Provisioning status. Accepted so links and scripts can carry it, but not applied: resources
-   * carry no provisioning status yet, so every resource passes.
-   */
-  status: z
-    .string()
-    .max(64)
-    .regex(/^[a-z_-]*$/, 'must be a status name')
-    .optional(),
+  /** Provisioning states, comma-separated as the list's `?status=` (needs a Perses connection). */
+  status: StatusFilter.optional(),
 });
 export type ResourceFilters = z.infer<typeof ResourceFilters>;
 
@@ -35,6 +29,8 @@ export interface FilterValues {
   namespace?: string;
   q?: string;
   findings?: '' | FindingsFilter;
+  /** Provisioning states, comma-separated ('' for any): applied by the list and the export. */
+  status?: string;
 }
 
 /** Whether a summary passes the filters: the one rule for the web list and the export. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdentityInfo } from './auth.ts';
 import { Target } from './target.ts';
 
 export const Verb = z.enum(['list', 'get', 'create', 'update', 'delete']);
@@ -13,12 +14,8 @@ export const NamespaceCapabilities = z.object({
 export type NamespaceCapabilities = z.infer<typeof NamespaceCapabilities>;
 
 export const WhoAmIResponse = z.object({
-  identity: z.object({
-    name: z.string(),
-    groups: z.array(z.string()),
-    /** How the identity was established: the kubeconfig's user, or the local user on a directory. */
-    source: z.enum(['kubeconfig', 'in-cluster', 'directory']),
-  }),
+  /** Who: the kubeconfig's user, the local user on a directory, or the signed-in person. */
+  identity: IdentityInfo,
   target: Target,
   capabilities: z.array(NamespaceCapabilities),
 });

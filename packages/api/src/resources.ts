@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { DocFormat, Finding } from '@perses-cm/resources';
+import { DocFormat, Finding, dns1123SubdomainProblem } from '@perses-cm/resources';
 import { FindingCounts } from './findings.ts';
 import { SourceError } from './errors.ts';
+import { ResourceStatus, StatusFilter } from './status.ts';
+import { ApplyOutcome } from './apply.ts';
 
 // The resource model owns the document format; the contract uses it as it is.
 export { DocFormat };
@@ -25,6 +27,14 @@ export const Origin = z.discriminatedUnion('type', [
 ]);
 export type Origin = z.infer<typeof Origin>;
 
+export const LastChange = z.object({
+  /** A person (`perses-cm (alice)`) or a Kubernetes field manager; null when unknown. */
+  by: z.string().nullable(),
+  /** RFC 3339 time; null when unknown. */
+  at: z.string().nullable(),
+});
+export type LastChange = z.infer<typeof LastChange>;
+
 export const ResourceSummary = z.object({
   /** Opaque, URL-safe; stable for as long as the resource stays at the same place. */
   id: z.string(),
@@ -47,6 +57,28 @@ export const ResourceSummary = z.object({
    * the sidecar does not copy it, so Perses never sees it, and the console never writes it.
    */
   unlabeled: z.boolean().optional(),
+  /**
+   * Who last changed the stored resource and when: the console's stamp (`perses-cm.dev/last-
+   * applied-by`/`-at`) when it made the last change, else Kubernetes's field manager of the last
+   * update (e.g. `kubectl-edit`). Absent where nothing records it (a chart file).
+   */
+  lastChange: LastChange.nullable().optional(),
+  /** A tool that writes the ConfigMap back (Helm, Argo CD, Flux): an edit here does not last. */
+  owner: z
+    .object({
+      tool: z.string(),
+      source: z.string().nullable(),
+      message: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** Rule ids of findings the list shows by name, e.g. `plaintext-secret`. */
+  flags: z.array(z.string()).optional(),
+  /**
+   * Whether Perses serves this content, and if not why (see status.ts). Absent while the server
+   * has no status for it (an unlabeled ConfigMap, the first poll not done yet).
+   */
+  status: ResourceStatus.optional(),
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
@@ -56,6 +88,10 @@ export const ResourceDetail = ResourceSummary.extend({
   document: z.unknown(),
   origin: Origin,
   findingList: z.array(Finding),
+  /** Where this resource starts in `text` when the text holds several (a top-level list). */
+  at: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
+  /** Answers a create or update sent with `applyNow`: what Perses did with it. */
+  applied: ApplyOutcome.optional(),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 
@@ -86,6 +122,8 @@ export const ListResourcesQuery = z.object({
    * resources but lack the label; read from the API server on demand, never cached.
    */
   unlabeled: z.enum(['true', 'false']).optional(),
+  /** `pending,stale`: only resources in these provisioning states. */
+  status: StatusFilter.optional(),
 });
 export type ListResourcesQuery = z.infer<typeof ListResourcesQuery>;
 
@@ -105,17 +143,36 @@ const oneOfTextOrDocument = (v: { text?: string | undefined; document?: unknown 
   (v.text === undefined) !== (v.document === undefined);
 const oneOfMessage = { message: 'send exactly one of "text" and "document"', path: ['text'] };
 
+/** Also write the resource through the Perses API after the ConfigMap (see apply.ts). */
+const applyNow = z.boolean().optional();
+
+/** A Kubernetes object name (DNS-1123 subdomain), with the rule it breaks in words. */
+export const ConfigMapName = z.string().superRefine((name, ctx) => {
+  const problem = dns1123SubdomainProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: `ConfigMap name ${problem}` });
+});
+
 export const CreateResourceRequest = z
-  .object({ ...DocumentInput, namespace: NamespaceName.optional() })
+  .object({
+    ...DocumentInput,
+    namespace: NamespaceName.optional(),
+    /** Overrides the ConfigMap name the model derives (Kubernetes targets only). */
+    configMapName: ConfigMapName.optional(),
+    applyNow,
+  })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type CreateResourceRequest = z.infer<typeof CreateResourceRequest>;
 
 export const UpdateResourceRequest = z
-  .object({ ...DocumentInput, version: z.string().min(1) })
+  .object({ ...DocumentInput, version: z.string().min(1), applyNow })
   .refine(oneOfTextOrDocument, oneOfMessage);
 export type UpdateResourceRequest = z.infer<typeof UpdateResourceRequest>;
 
-export const DeleteResourceQuery = z.object({ version: z.string().min(1) });
+export const DeleteResourceQuery = z.object({
+  version: z.string().min(1),
+  /** `true`: also delete it from Perses (answered 200 with what Perses did, else 204). */
+  applyNow: z.enum(['true', 'false']).optional(),
+});
 
 /** `details` of a 409 on update or delete: what is stored now. */
 export const ConflictDetails = z.object({ current: ResourceDetail.nullable() });
@@ -134,8 +191,10 @@ export const ValidateResponse = z.object({
     url: z.string().optional(),
     valid: z.boolean().optional(),
     message: z.string().optional(),
-    /** Why Perses was not asked (no URL, kind without validate route, Perses unreachable). */
+    /** Why Perses was not asked (no URL, kind without validate route, too large, unreachable). */
     skipped: z.string().optional(),
+    /** Perses's refusal split per field, with line and column in the text (rule `perses`). */
+    findings: z.array(Finding).optional(),
   }),
 });
 export type ValidateResponse = z.infer<typeof ValidateResponse>;

@@ -2,9 +2,21 @@
 export const API = {
   resources: '/api/v1/resources',
   resource: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}`,
+  split: (id: string) => `/api/v1/resources/${encodeURIComponent(id)}/split`,
   validate: '/api/v1/validate',
   events: '/api/v1/events',
   whoami: '/api/v1/whoami',
+  session: '/api/v1/session',
+  audit: '/api/v1/audit',
+  /** Provisioning status: overview, one resource's pipeline, what Perses serves, orphans, lag. */
+  status: '/api/v1/status',
+  statusResource: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}`,
+  statusServed: (id: string) => `/api/v1/status/resources/${encodeURIComponent(id)}/served`,
+  orphans: '/api/v1/status/orphans',
+  orphan: (id: string) => `/api/v1/status/orphans/${encodeURIComponent(id)}`,
+  lag: '/api/v1/status/lag',
+  /** Whether the console can write through to Perses now (apply now), and if not why. */
+  applyNow: '/api/v1/apply-now',
   export: '/api/v1/export',
   exportPreview: '/api/v1/export/preview',
   importPreviews: '/api/v1/import/previews',

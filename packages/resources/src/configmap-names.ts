@@ -1,5 +1,8 @@
 // Naming of the ConfigMap that holds one resource and of its data key. Both must be deterministic
 // (the same resource always lands in the same place) and collision-free, while staying readable.
+// Both come from the identity as Perses keys it by default, name and project lower-cased (the
+// console's identity too): `MyDash` and `mydash` are one resource, so two writers creating it,
+// in either spelling, meet on one ConfigMap name, and Kubernetes refuses the second.
 
 import { shortHash } from './bytes.ts';
 import type { DocFormat } from './doc-format.ts';
@@ -9,8 +12,14 @@ import { DNS1123_SUBDOMAIN_MAX, dns1123SubdomainProblem } from './names.ts';
 
 const HASH_LENGTH = 10;
 
+/** The identity with name and project lower-cased, as Perses stores them by default. */
+function folded(id: ResourceIdentity): ResourceIdentity {
+  const out: ResourceIdentity = { kind: id.kind, name: id.name.toLowerCase() };
+  if (id.project !== undefined) out.project = id.project.toLowerCase();
+  return out;
+}
+
 function exactIdentity(id: ResourceIdentity): string {
-  // Hash the exact spelling: Perses can run case-sensitive, so `MyDash` and `mydash` may differ.
   const scoped = kindInfo(id.kind)?.scope === 'project';
   return scoped ? `${id.kind}/${id.project ?? ''}/${id.name}` : `${id.kind}/${id.name}`;
 }
@@ -26,15 +35,17 @@ function sanitize(part: string): string {
 }
 
 /**
- * `<kind>-<project>-<name>` (global kinds: `<kind>-<name>`), e.g. `dashboard-myproject-mydash`.
+ * `<kind>-<project>-<name>` (global kinds: `<kind>-<name>`), e.g. `dashboard-myproject-mydash`,
+ * from the lower-cased identity.
  *
- * The plain form is used only when it can be read back unambiguously: name and project already
- * lower-case DNS material, and a project without `-` (Perses names may contain `-`, so
+ * The plain form is used only when it can be read back unambiguously: name and project
+ * DNS material, and a project without `-` (Perses names may contain `-`, so
  * `a-b`/`c` and `a`/`b-c` would otherwise both give `dashboard-a-b-c`). Every other identity
  * (upper case, `_`, a `-` in the project, too long) gets the sanitised form plus a hash of the
- * exact identity, trimmed so the result stays ≤253 and never ends with `-`.
+ * lower-cased identity, trimmed so the result stays ≤253 and never ends with `-`.
  */
-export function configMapNameFor(id: ResourceIdentity): string {
+export function configMapNameFor(spelled: ResourceIdentity): string {
+  const id = folded(spelled);
   const kind = id.kind.toLowerCase();
   const scoped = kindInfo(id.kind)?.scope === 'project';
   const project = id.project ?? '';
@@ -56,13 +67,14 @@ export function configMapNameFor(id: ResourceIdentity): string {
 }
 
 /**
- * `<kind>.<project>.<name>.<ext>` (global kinds: `<kind>.<name>.<ext>`), case kept, e.g.
- * `dashboard.myproject.mydash.json`. The sidecar writes every key of every ConfigMap into one
+ * `<kind>.<project>.<name>.<ext>` (global kinds: `<kind>.<name>.<ext>`), lower-cased, e.g.
+ * `dashboard.myproject.mydash.json`: one identity, one file for the sidecar. The sidecar writes every key of every ConfigMap into one
  * folder, so the key alone must be unique across the cluster. Perses names only hold
  * `[a-zA-Z0-9_.-]`, all valid in a key; the only ambiguity is a `.` inside the project (the
- * separator), which gets a hash of the exact identity.
+ * separator), which gets a hash of the identity.
  */
-export function dataKeyFor(id: ResourceIdentity, format: DocFormat): string {
+export function dataKeyFor(spelled: ResourceIdentity, format: DocFormat): string {
+  const id = folded(spelled);
   const kind = id.kind.toLowerCase();
   const scoped = kindInfo(id.kind)?.scope === 'project';
   const project = id.project ?? '';

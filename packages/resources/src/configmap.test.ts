@@ -37,14 +37,13 @@ describe('configMapNameFor', () => {
     const names = ids.map((id) => configMapNameFor(id));
     for (const name of names) expect(dns1123SubdomainProblem(name)).toBeUndefined();
     expect(new Set(names).size).toBe(names.length);
-    expect(configMapNameFor({ kind: 'GlobalDatasource', name: 'PrometheusDemo' })).toMatch(
-      /^globaldatasource-prometheusdemo-[0-9a-f]{10}$/,
+    expect(configMapNameFor({ kind: 'GlobalDatasource', name: 'PrometheusDemo' })).toBe(
+      'globaldatasource-prometheusdemo',
     );
   });
 
-  it('separates names that differ only in case, forbidden characters or separators', () => {
+  it('separates names that differ in forbidden characters or separators', () => {
     const names = [
-      { kind: 'Dashboard', project: 'p', name: 'MyDash' },
       { kind: 'Dashboard', project: 'p', name: 'mydash' },
       { kind: 'Dashboard', project: 'p', name: 'my_dash' },
       { kind: 'Dashboard', project: 'p', name: 'my-dash' },
@@ -53,9 +52,22 @@ describe('configMapNameFor', () => {
       { kind: 'Datasource', project: 'a', name: 'b-c' },
     ].map((id) => configMapNameFor(id as ResourceIdentity));
     expect(new Set(names).size).toBe(names.length);
-    expect(names[1]).toBe('dashboard-p-mydash');
-    expect(names[5]).toBe('dashboard-a-b-c');
-    expect(names[4]).toMatch(/^dashboard-a-b-c-[0-9a-f]{10}$/);
+    expect(names[0]).toBe('dashboard-p-mydash');
+    expect(names[4]).toBe('dashboard-a-b-c');
+    expect(names[3]).toMatch(/^dashboard-a-b-c-[0-9a-f]{10}$/);
+  });
+
+  it('gives spellings of one identity (Perses lower-cases names) one ConfigMap name and key', () => {
+    const spellings: ResourceIdentity[] = [
+      { kind: 'Dashboard', project: 'Team_A', name: 'MyDash' },
+      { kind: 'Dashboard', project: 'team_a', name: 'mydash' },
+      { kind: 'Dashboard', project: 'TEAM_A', name: 'myDASH' },
+    ];
+    expect(new Set(spellings.map((id) => configMapNameFor(id))).size).toBe(1);
+    expect(new Set(spellings.map((id) => dataKeyFor(id, 'json'))).size).toBe(1);
+    expect(configMapNameFor({ kind: 'Dashboard', project: 'p', name: 'MyDash' })).toBe(
+      'dashboard-p-mydash',
+    );
   });
 
   it('stays within 253 characters and never ends with "-" for long or odd names', () => {
@@ -79,7 +91,7 @@ describe('configMapNameFor', () => {
 });
 
 describe('dataKeyFor', () => {
-  it('keeps case and is a valid key unique across kinds and projects', () => {
+  it('is a lower-case valid key unique across kinds and projects', () => {
     expect(dataKeyFor({ kind: 'Dashboard', project: 'myproject', name: 'mydash' }, 'json')).toBe(
       'dashboard.myproject.mydash.json',
     );
@@ -114,11 +126,11 @@ describe('resourceToConfigMap / resourcesFromConfigMap', () => {
   it('round-trips a real dashboard, labeled and annotated', () => {
     const cm = resourceToConfigMap(dashboard, { namespace: 'monitoring' });
     expect(cm.metadata).toMatchObject({
-      name: 'dashboard-perses-demo-' + cm.metadata.name.slice(-10),
+      name: 'dashboard-perses-demo',
       namespace: 'monitoring',
       labels: { [DEFAULT_LABEL.key]: DEFAULT_LABEL.value },
     });
-    expect(Object.keys(cm.data ?? {})).toEqual(['dashboard.perses.Demo.json']);
+    expect(Object.keys(cm.data ?? {})).toEqual(['dashboard.perses.demo.json']);
     const [entry] = resourcesFromConfigMap(cm);
     expect(entry?.format).toBe('json');
     expect(entry?.resources).toEqual([dashboard]);

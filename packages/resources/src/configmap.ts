@@ -107,3 +107,28 @@ export function configMapSizeBytes(cm: ConfigMapLike): number {
   }
   return total;
 }
+
+/**
+ * The ConfigMap size rule for `bytes` of data held by `subject` (e.g. `ConfigMap ns/name holds`,
+ * `the document is`): an error above 1 MiB, a warning from 90 %, nothing below.
+ */
+export function sizeProblem(
+  bytes: number,
+  subject: string,
+): { severity: 'error' | 'warning'; rule: string; message: string } | undefined {
+  const n = `${bytes.toLocaleString('en')} bytes`;
+  const limit = `the Kubernetes limit of ${CONFIGMAP_MAX_BYTES.toLocaleString('en')} bytes (1 MiB)`;
+  if (bytes > CONFIGMAP_MAX_BYTES)
+    return {
+      severity: 'error',
+      rule: 'configmap-too-large',
+      message: `${subject} ${n}, over ${limit}: split it, one resource per ConfigMap`,
+    };
+  if (bytes >= CONFIGMAP_MAX_BYTES * 0.9)
+    return {
+      severity: 'warning',
+      rule: 'configmap-size',
+      message: `${subject} ${n}, ${Math.floor((bytes / CONFIGMAP_MAX_BYTES) * 100)}% of ${limit}`,
+    };
+  return undefined;
+}

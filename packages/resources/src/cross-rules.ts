@@ -136,6 +136,21 @@ export function crossFindings(p: Placement, n: Neighbours): Finding[] {
   return findings;
 }
 
+/**
+ * The placement rules that need no neighbours (plaintext credentials), for a text being edited:
+ * the editor flags them as the list and lint do, before the text is saved anywhere.
+ */
+export function standaloneFindings(doc: unknown): Finding[] {
+  const p = placementOf(doc, { at: '(text)', container: '(text)', inConfigMap: true });
+  const none: Placement[] = [];
+  return crossFindings(p, {
+    sameIdentity: none,
+    sameSidecarPath: none,
+    sameDefaultSlot: none,
+    projectDefined: true,
+  });
+}
+
 const CREDENTIAL_KINDS = new Set(['Secret', 'GlobalSecret', 'User']);
 
 function sameIdentity(a: ResourceIdentity | undefined, b: ResourceIdentity | undefined): boolean {

@@ -2,7 +2,7 @@
 // findings about the entry itself (extension, key, name, label, size).
 
 import { base64Decode, utf8Decode } from './bytes.ts';
-import { configMapSizeBytes, CONFIGMAP_MAX_BYTES, type ConfigMapLike } from './configmap.ts';
+import { configMapSizeBytes, sizeProblem, type ConfigMapLike } from './configmap.ts';
 import { describeLocation, placementOf, type Placement } from './cross-rules.ts';
 import { isProvisionedFile } from './doc-format.ts';
 import type { Finding } from './findings.ts';
@@ -138,21 +138,8 @@ export function lintConfigMap(entry: ConfigMapEntry, opts: LintOptions): EntryRe
         message: `ConfigMap ${label} lacks the label ${opts.label.key}${opts.label.value !== undefined ? `=${opts.label.value}` : ''}: the sidecar ignores it`,
       });
   }
-  const size = configMapSizeBytes(cm);
-  if (size > CONFIGMAP_MAX_BYTES)
-    findings.push({
-      ...at,
-      severity: 'error',
-      rule: 'configmap-too-large',
-      message: `ConfigMap ${label} holds ${size} bytes, over the Kubernetes limit of ${CONFIGMAP_MAX_BYTES}: split it, one resource per ConfigMap`,
-    });
-  else if (size > CONFIGMAP_MAX_BYTES * 0.9)
-    findings.push({
-      ...at,
-      severity: 'warning',
-      rule: 'configmap-size',
-      message: `ConfigMap ${label} holds ${size} bytes, over 90% of the Kubernetes limit of ${CONFIGMAP_MAX_BYTES}`,
-    });
+  const size = sizeProblem(configMapSizeBytes(cm), `ConfigMap ${label} holds`);
+  if (size) findings.push({ ...at, ...size });
 
   const texts = Object.entries(cm.data ?? {});
   // The sidecar writes binaryData keys base64-decoded, so Perses reads them like data keys.

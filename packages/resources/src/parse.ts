@@ -5,8 +5,10 @@
 import type { DocFormat } from './doc-format.ts';
 import { fieldOf, type Finding } from './findings.ts';
 import { parseJson, type JsonIssue } from './parse-json.ts';
-import { pointerKey, type Position, type Span } from './parse-limits.ts';
+import { readJsonFast } from './parse-json-fast.ts';
+import { lineStartsOf, pointerKey, positionAt, type Position, type Span } from './parse-limits.ts';
 import { locateYaml, parseYaml, spanYaml } from './parse-yaml.ts';
+import { readYamlFast } from './parse-yaml-fast.ts';
 
 export interface ParsedText {
   format: DocFormat;
@@ -38,6 +40,8 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
   const at = (pos: Position | undefined) => (pos ? { line: pos.line, column: pos.column } : {});
 
   if (opts.format !== 'yaml') {
+    const fast = readJsonFast(text, opts.maxDepth);
+    if (fast) return jsonOnDemand(text, fast.value, opts.maxDepth);
     const json = parseJson(text, opts.maxDepth);
     const locateJson = (pointer: (string | number)[]) => {
       for (let n = pointer.length; n >= 0; n--) {
@@ -76,6 +80,10 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
     if (json.syntaxError.rule === 'max-depth' || opts.format === 'json') {
       return failure;
     }
+    if (!looksLikeJson(text, path)) {
+      const fast = readYamlFast(text);
+      if (fast) return yamlOnDemand(text, fast.value);
+    }
     const yaml = parseYaml(text);
     if (!yaml.failed || !looksLikeJson(text, path)) {
       const findings = yamlFindings(yaml, path);
@@ -93,8 +101,74 @@ export function parseText(text: string, opts: ParseOptions = {}): ParsedText {
     }
     return failure;
   }
+  const fast = readYamlFast(text);
+  if (fast) return yamlOnDemand(text, fast.value);
   const yaml = parseYaml(text);
   return yamlParsed(yaml, yamlFindings(yaml, path));
+}
+
+/** YAML with nothing to report: the value now, the node tree only when positions are asked for. */
+function yamlOnDemand(text: string, value: unknown): ParsedText {
+  let tree: ParsedText | undefined;
+  const full = () => (tree ??= yamlParsed(parseYaml(text), []));
+  return {
+    format: 'yaml',
+    documents: [value],
+    findings: [],
+    locate: (pointer, docIndex = 0) => {
+      // Where the document starts (a chart file's line, asked for every file it loads) needs no
+      // tree: the first line that is not blank or a comment, unless a marker decides.
+      const start = pointer.length === 0 && docIndex === 0 ? yamlRootStart(text) : undefined;
+      return start !== undefined
+        ? positionAt(text, start, lineStartsOf(text.slice(0, start + 1)))
+        : full().locate(pointer, docIndex);
+    },
+    span: (pointer, docIndex) => full().span(pointer, docIndex),
+  };
+}
+
+/** The offset of a YAML text's first content; undefined when none or a `---`/`...` comes first. */
+function yamlRootStart(text: string): number | undefined {
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    const content = line.search(/[^ \t\r]/);
+    if (content >= 0 && line[content] !== '#')
+      return /^(?:---|\.\.\.)(?:[ \t\r]|$)/.test(line) ? undefined : at + content;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Valid JSON without issues: the value now, positions only when asked (the editor, a finding),
+ * from the strict reader run once for this text.
+ */
+function jsonOnDemand(text: string, value: unknown, maxDepth: number | undefined): ParsedText {
+  let strict: ReturnType<typeof parseJson> | undefined;
+  const spans = () => (strict ??= parseJson(text, maxDepth)).spans;
+  return {
+    format: 'json',
+    documents: [value],
+    findings: [],
+    locate: (pointer) => {
+      // The document itself starts at its first character: no need to read the rest for that.
+      if (pointer.length === 0) {
+        const start = text.search(/[^ \t\n\r]/);
+        return start < 0
+          ? undefined
+          : positionAt(text, start, lineStartsOf(text.slice(0, start + 1)));
+      }
+      for (let n = pointer.length; n >= 0; n--) {
+        const span = spans().get(pointerKey(pointer.slice(0, n)));
+        if (span) return (strict as ReturnType<typeof parseJson>).position(span.start);
+      }
+      return undefined;
+    },
+    span: (pointer, docIndex = 0) =>
+      docIndex === 0 ? spans().get(pointerKey(pointer)) : undefined,
+  };
 }
 
 function yamlFindings(yaml: ReturnType<typeof parseYaml>, path: string | undefined): Finding[] {

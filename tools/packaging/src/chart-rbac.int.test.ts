@@ -3,7 +3,7 @@
 // Types inject('stack'): the global setup declares what it provides.
 import type {} from '@perses-cm/stack/vitest-global-setup';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { rbacOf, renderChart } from './chart.ts';
+import { PRESETS, rbacOf, renderChart } from './chart.ts';
 import { TestCluster, type ServiceAccountRef } from './testing/cluster.ts';
 
 const cluster = new TestCluster(inject('stack'));
@@ -126,7 +126,7 @@ describe('scope=cluster', () => {
 
 describe('auth.mode=proxy', () => {
   it('adds impersonation of users and groups, and nothing else', async () => {
-    const sa = await install('px', { auth: { mode: 'proxy' }, perses: { namespace: perses } });
+    const sa = await install('px', { ...PRESETS.proxy, perses: { namespace: perses } });
     await expectExactly(sa, home, [
       ...CONFIGMAPS,
       ...REVIEWS,
@@ -140,7 +140,10 @@ describe('auth.mode=proxy', () => {
 
   it('limits impersonation to the listed groups', async () => {
     const sa = await install('pg', {
-      auth: { mode: 'proxy', proxy: { impersonateGroups: ['team-a-editors'] } },
+      auth: {
+        mode: 'proxy',
+        proxy: { trustedProxies: ['10.0.0.0/8'], impersonateGroups: ['team-a-editors'] },
+      },
     });
     expect(await can(sa, 'impersonate', 'groups/team-a-editors')).toBe(true);
     expect(await can(sa, 'impersonate', 'groups/system:masters')).toBe(false);

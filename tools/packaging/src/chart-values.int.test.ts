@@ -66,6 +66,32 @@ describe('console settings', () => {
   });
 });
 
+describe('auth.mode, as the console reads it', () => {
+  it('acts as the ServiceAccount by default (local)', async () => {
+    expect((await consoleConfig({})).auth).toEqual({ mode: 'local' });
+  });
+
+  it('believes the proxy headers only from the trusted addresses (proxy)', async () => {
+    const c = await consoleConfig({
+      auth: {
+        mode: 'proxy',
+        proxy: { trustedProxies: ['10.1.0.0/16', '10.2.0.7'], userHeader: 'X-Auth-Request-User' },
+      },
+    });
+    expect(c.auth).toEqual({
+      mode: 'proxy',
+      userHeader: 'x-auth-request-user',
+      groupsHeader: 'x-forwarded-groups',
+    });
+    expect(c.security?.trustedProxies).toEqual(['10.1.0.0/16', '10.2.0.7']);
+  });
+
+  it('signs people in with their token, with the idle timeout (token)', async () => {
+    const c = await consoleConfig({ auth: { mode: 'token', token: { idleTimeout: '2h' } } });
+    expect(c.auth).toEqual({ mode: 'token', idleTimeoutMs: 2 * 3_600_000 });
+  });
+});
+
 describe('pod', () => {
   it('runs non-root on a read-only root filesystem with a writable /tmp', async () => {
     const spec = podSpec(await renderChart('pcm', 'perses', {}));

@@ -51,6 +51,8 @@ describe('helm', () => {
   it.each([
     [{ bogus: 1 }, "additional properties 'bogus' not allowed"],
     [{ auth: { mode: 'open' } }, '/auth/mode'],
+    [{ auth: { mode: 'proxy' } }, 'auth.proxy.trustedProxies: list the auth proxy'],
+    [{ auth: { mode: 'token', token: { idleTimeout: 'soon' } } }, '/auth/token/idleTimeout'],
     [{ scope: 'everywhere' }, '/scope'],
     [{ label: 'perses.dev/resource=not ok' }, '/label'],
     [{ namespaces: ['Team_A'] }, '/namespaces/0'],

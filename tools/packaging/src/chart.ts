@@ -17,7 +17,7 @@ export interface Manifest {
 export const PRESETS = {
   namespace: {},
   cluster: { scope: 'cluster' },
-  proxy: { auth: { mode: 'proxy' } },
+  proxy: { auth: { mode: 'proxy', proxy: { trustedProxies: ['10.0.0.0/8'] } } },
 } as const satisfies Record<string, Record<string, unknown>>;
 export type PresetName = keyof typeof PRESETS;
 

@@ -15,6 +15,10 @@ export interface ExtraPerses {
   logFile: string;
   /** Stops it and starts it again on the same port and database, with `config` if given. */
   restart(config?: Record<string, unknown>): Promise<void>;
+  /** Stops the process, keeping its port free for `resume` and its database. */
+  pause(): Promise<void>;
+  /** Starts it again after `pause`, on the same port and database, with the same config. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,13 @@ export async function startExtraPerses(
     restart: async (next = config) => {
       await running?.child.stop();
       running = await start(next, port);
+    },
+    pause: async () => {
+      await running?.child.stop();
+      running = null;
+    },
+    resume: async () => {
+      running ??= await start(config, port);
     },
     stop: async () => {
       await running?.child.stop();

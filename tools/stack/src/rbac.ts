@@ -82,17 +82,29 @@ function matches(role: V1ClusterRole, selector: Record<string, string> | undefin
 /**
  * The built-in `view`, `edit` and `admin` ClusterRoles are empty shells filled by
  * kube-controller-manager's aggregation controller, which this stack does not run.
- * Do its work once, so `view` grants what it grants on a real cluster.
+ * Do its work once, so `view` grants what it grants on a real cluster. Aggregated roles feed
+ * each other (`view` is labeled to aggregate into `edit`, `edit` into `admin`), so the rules are
+ * gathered until nothing changes, as the controller's repeated passes end up doing.
  */
 async function aggregateClusterRoles(rbac: RbacAuthorizationV1Api): Promise<void> {
   const roles = (await rbac.listClusterRole()).items;
-  for (const role of roles) {
-    const selectors = role.aggregationRule?.clusterRoleSelectors;
-    const name = role.metadata?.name;
-    if (!selectors || !name) continue;
-    const rules: V1PolicyRule[] = roles
-      .filter((r) => r !== role && selectors.some((sel) => matches(r, sel.matchLabels)))
-      .flatMap((r) => r.rules ?? []);
-    await rbac.replaceClusterRole({ name, body: { ...role, rules } });
+  const aggregated = roles.filter(
+    (r) => r.aggregationRule?.clusterRoleSelectors && r.metadata?.name,
+  );
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const role of aggregated) {
+      const selectors = role.aggregationRule?.clusterRoleSelectors ?? [];
+      const rules: V1PolicyRule[] = roles
+        .filter((r) => r !== role && selectors.some((sel) => matches(r, sel.matchLabels)))
+        .flatMap((r) => r.rules ?? []);
+      if (JSON.stringify(rules) !== JSON.stringify(role.rules ?? [])) {
+        role.rules = rules;
+        changed = true;
+      }
+    }
+  }
+  for (const role of aggregated) {
+    await rbac.replaceClusterRole({ name: role.metadata?.name ?? '', body: role });
   }
 }

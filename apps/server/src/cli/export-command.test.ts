@@ -49,6 +49,10 @@ describe('perses-cm export', () => {
       'KIND/PROJECT/NAME',
     ],
     [['--from', 'dir', '--dir', '.', '--out', 'a', '--bogus'], "Unknown option '--bogus'"],
+    [
+      ['--from', 'dir', '--dir', '.', '--out', 'a', '--status', 'rejected'],
+      "--status: provisioning states need the console's Perses connection",
+    ],
   ])('refuses %j with exit 2, naming the problem', async (argv, message) => {
     captured();
     expect(await run(argv)).toBe(2);

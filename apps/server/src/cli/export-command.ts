@@ -24,7 +24,8 @@ chart
   --only-files            only the files/ tree, for a chart you already have
 filters (as in the list)
   --kind KIND  --project NAME  --search TEXT  --findings errors|warnings|clean
-  --status STATUS         accepted, not applied yet: resources carry no provisioning status
+  --status STATUS         refused here: provisioning states need the console's Perses
+                          connection (the console's Export applies them)
   --resource KIND/[PROJECT/]NAME   hand-pick a resource (repeatable)
 output
   --out FILE              archive: .zip for zip, else tgz (--format tgz|zip to choose); - for stdout
@@ -87,6 +88,10 @@ function parse(argv: string[]) {
   if (v.from === 'cluster' && v.dir) throw new UsageError('--dir goes with --from dir');
   if ((v.out === undefined) === (v['out-dir'] === undefined))
     throw new UsageError('give exactly one of --out FILE and --out-dir DIR');
+  if (v.status !== undefined)
+    throw new UsageError(
+      "--status: provisioning states need the console's Perses connection; use the console's Export",
+    );
   const format = v.format ?? (v.out?.toLowerCase().endsWith('.zip') ? 'zip' : 'tgz');
   const q = ExportQuery.safeParse({
     format,
@@ -98,7 +103,6 @@ function parse(argv: string[]) {
     project: v.project,
     q: v.search,
     findings: v.findings,
-    status: v.status,
   });
   if (!q.success) {
     const issue = q.error.issues[0];
@@ -160,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const runtime = await createRuntime(args.config, { pollMs: 3_600_000 });
+  const runtime = await createRuntime(args.config, { pollMs: 3_600_000, status: false });
   try {
     const exporter = new ExportService(runtime.resources, args.config.label);
     const prepared = await exporter.prepare(runtime.identity, args.query);

@@ -3,14 +3,16 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   export: () => import('./export-command.ts'),
   lint: () => import('./lint-command.ts'),
   serve: () => import('./serve-command.ts'),
+  status: () => import('./status-command.ts'),
 };
 
 const usage = `usage: perses-cm <command> [options]
 
 commands:
-  export export the resources of a cluster or a chart directory as a Helm chart
+  export  export the resources of a cluster or a chart directory as a Helm chart
   lint    check Perses resource files, chart files/ trees or ConfigMap manifests
-  serve   run the console's server`;
+  serve   run the console's server
+  status  whether Perses serves each resource, and why not (--wait for CI after helm upgrade)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

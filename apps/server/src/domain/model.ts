@@ -12,23 +12,34 @@ import {
   type ConfigMapLike,
   type DocFormat,
   type Finding,
+  type ParsedText,
   type ResourceIdentity,
   type ValidateContext,
 } from '@perses-cm/resources';
 
 export {
   CHART_FILES_DIR,
+  configMapManifest,
+  configMapNameFor,
+  dataKeyFor,
+  serializeResource,
+  configMapOwner,
+  utf8Length,
   CONFIGMAP_MAX_BYTES,
   chartFilePath,
   configMapSizeBytes,
   crossFindings,
   describeLocation,
+  kindWithCaseFixed,
+  persesProblems,
+  standaloneFindings as singleResourceFindings,
   identityKey,
   isProvisionedFile,
   kindInfo,
   neighbourKeys,
   placementOf,
   sidecarFilePath,
+  sizeProblem,
   type NeighbourKeys,
   type Placement,
   type ResourceIdentity,
@@ -41,6 +52,15 @@ export {
   persesValidatePath,
   type PersesKind,
 } from '@perses-cm/resources';
+/** What Perses serves compared with a file, and the kinds table, for the provisioning status. */
+export {
+  CHART_SIDECAR,
+  KINDS,
+  compareServed,
+  redactedPaths,
+  servedForFile,
+  type ServedComparison,
+} from '@perses-cm/resources';
 
 export interface Parsed {
   format: DocFormat;
@@ -49,6 +69,8 @@ export interface Parsed {
   /** Where each document sits, so validation findings get line and column. */
   contexts: ValidateContext[];
   findings: Finding[];
+  /** Offsets of the value at a pointer (e.g. one item of a list), computed on demand. */
+  span: ParsedText['span'];
 }
 
 /**
@@ -76,6 +98,7 @@ export function parse(text: string, filename?: string, format?: DocFormat): Pars
       docIndex: i.docIndex,
     })),
     findings: [...result.findings, ...items.findings],
+    span: result.span,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
-import { mapError } from './error-handler.ts';
+import { mapError, redactPaths } from './error-handler.ts';
 import { describeTarget } from './target-header.ts';
 
 describe('mapError', () => {
@@ -22,6 +22,33 @@ describe('mapError', () => {
       status: 500,
       body: { error: { code: 'internal', message: 'internal error' } },
     });
+  });
+});
+
+describe('error bodies', () => {
+  it('never carry a stack trace or an absolute path of the server', () => {
+    const err = new Error('boom at /etc/passwd');
+    const body = JSON.stringify(mapError(err).body);
+    expect(body).not.toContain(err.stack?.split('\n')[1]?.trim() ?? 'at ');
+    expect(body).not.toContain('/etc');
+    const mapped = mapError(
+      new AppError(
+        'unavailable',
+        "ENOENT: no such file or directory, open '/tmp/chart/files/a.json'",
+      ),
+    );
+    expect(mapped.body.error.message).toBe("ENOENT: no such file or directory, open '<path>'");
+  });
+
+  it('keeps chart-relative paths, URLs and names with slashes', () => {
+    for (const m of [
+      'file files/dashboards/a.json already exists',
+      'no route GET /api/v1/nothing',
+      'ConfigMap team-a/x changed',
+      'Perses at https://perses.example/etc refused',
+    ]) {
+      expect(redactPaths(m)).toBe(m);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // The one place where errors become HTTP: the app's typed errors (the Kubernetes and Perses
 // adapters throw only those), zod errors and body-parser errors all leave as
 // `{error: {code, message, details}}`.
+import { readdirSync } from 'node:fs';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody, ErrorCode } from '@perses-cm/api';
@@ -15,6 +16,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
   gone: 410,
   unavailable: 503,
   upstream_error: 502,
@@ -26,11 +29,38 @@ export interface MappedError {
   body: ErrorBody;
 }
 
+/** The top-level folders of this machine: an absolute path in a message starts with one. */
+const ROOTS = (() => {
+  try {
+    return readdirSync('/').filter((n) => /^[\w.-]+$/.test(n));
+  } catch {
+    return [];
+  }
+})();
+const PATH_CHAR = `[^\\s'"\`,;:()]`;
+const ABSOLUTE_PATH = ROOTS.length
+  ? new RegExp(
+      `(?<![\\w/.:-])/(?:${ROOTS.map((r) => r.replace(/\./g, '\\.')).join('|')})(?!${PATH_CHAR.replace('[^', '[^/')})${PATH_CHAR}*`,
+      'g',
+    )
+  : null;
+
+/**
+ * Error bodies never show where the server keeps its files (an `ENOENT ... '/home/...'` from a
+ * library, a kubeconfig path): an absolute path becomes `<path>`. Chart-relative paths stay.
+ */
+export function redactPaths(message: string): string {
+  return ABSOLUTE_PATH ? message.replace(ABSOLUTE_PATH, '<path>') : message;
+}
+
 export function mapError(err: unknown): MappedError {
-  const out = (code: ErrorCode, message: string, details?: unknown, status = STATUS_OF[code]) => ({
-    status,
-    body: { error: details === undefined ? { code, message } : { code, message, details } },
-  });
+  const out = (code: ErrorCode, text: string, details?: unknown, status = STATUS_OF[code]) => {
+    const message = redactPaths(text);
+    return {
+      status,
+      body: { error: details === undefined ? { code, message } : { code, message, details } },
+    };
+  };
   if (err instanceof AppError) return out(err.code, err.message, err.details);
   if (err instanceof ZodError) {
     const fields = err.issues.map((i) => ({
@@ -63,7 +93,10 @@ export function mapError(err: unknown): MappedError {
 
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const mapped = mapError(err);
-  if (mapped.status >= 500) console.error('request failed:', err);
+  // An unreachable upstream is a state, not a bug: one line each, without a stack.
+  if (err instanceof AppError && err.code === 'unavailable')
+    console.warn(`unavailable: ${err.message}`);
+  else if (mapped.status >= 500) console.error('request failed:', err);
   if (res.headersSent) {
     res.end();
     return;

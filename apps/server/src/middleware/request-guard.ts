@@ -1,7 +1,7 @@
-// Protects a console bound to loopback from web pages in the user's browser: a DNS-rebinding
-// page arrives with a foreign Host header, and a cross-site write carries Sec-Fetch-Site.
+// Protects the console from web pages in the user's browser: a DNS-rebinding page arrives with a
+// foreign Host header, and a cross-site write carries Sec-Fetch-Site.
 import type { RequestHandler } from 'express';
-import type { ErrorBody } from '@perses-cm/api';
+import { API, type ErrorBody } from '@perses-cm/api';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -20,18 +20,26 @@ function hostnameOf(header: string | undefined): string | null {
 
 const refuse = (message: string): ErrorBody => ({ error: { code: 'forbidden', message } });
 
+/** Probes and scrapers address a pod by its IP: these answers hold nothing worth rebinding for. */
+const PROBE_PATHS = new Set<string>([API.healthz, API.readyz, API.metrics]);
+
 /**
- * When the server listens on loopback only, the Host header must name loopback too; other
- * bindings sit behind an ingress or proxy that owns host checks. Writes from another site are
- * refused whatever the binding.
+ * The Host header must name loopback when the server listens on loopback only, and loopback or
+ * one of `allowedHosts` when a list is given for a wider binding (a pod or a compose service);
+ * a wider binding without a list sits behind an ingress that owns host checks. Writes from
+ * another site are refused whatever the binding.
  */
-export function requestGuard(bindHost: string): RequestHandler {
-  const checkHost = isLoopback(bindHost);
+export function requestGuard(bindHost: string, allowedHosts: string[] = []): RequestHandler {
+  const loopbackOnly = isLoopback(bindHost);
+  const allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  if (loopbackOnly) allowed.add(bindHost);
+  const checkHost = loopbackOnly || allowed.size > 0;
   return (req, res, next) => {
-    if (checkHost) {
-      const host = hostnameOf(req.headers.host);
-      if (host === null || !(isLoopback(host) || host === bindHost)) {
-        res.status(403).json(refuse('this console only answers requests addressed to localhost'));
+    if (checkHost && !(allowedHosts.length > 0 && PROBE_PATHS.has(req.path))) {
+      const host = hostnameOf(req.headers.host)?.toLowerCase() ?? null;
+      if (host === null || !(isLoopback(host) || allowed.has(host))) {
+        const names = loopbackOnly ? 'localhost' : [...allowed].join(', ');
+        res.status(403).json(refuse(`this console only answers requests addressed to ${names}`));
         return;
       }
     }

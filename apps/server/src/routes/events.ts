@@ -18,13 +18,25 @@ export interface EventsOptions {
   onConnections?: (delta: number) => void;
 }
 
-/** Whether `who` may see the event: resource events need `list` in the resource's namespace. */
-async function visible(authorizer: Authorizer, who: Identity, event: ResourceEvent) {
-  if (!('resource' in event) || event.resource.namespace === null) return true;
-  const d = await authorizer
-    .can(who, 'list', event.resource.namespace)
-    .catch(() => ({ allowed: false }));
-  return d.allowed;
+/**
+ * What `who` may see of the event: resource events need `list` in the resource's namespace, and a
+ * batch of statuses keeps the items of namespaces `who` may list (null: nothing to send).
+ */
+async function visible(
+  authorizer: Authorizer,
+  who: Identity,
+  event: ResourceEvent,
+): Promise<ResourceEvent | null> {
+  const may = async (ns: string | null) =>
+    ns === null ||
+    (await authorizer.can(who, 'list', ns).catch(() => ({ allowed: false }))).allowed;
+  if (event.type === 'status') {
+    const items = [];
+    for (const i of event.items) if (await may(i.namespace)) items.push(i);
+    return items.length > 0 ? { ...event, items } : null;
+  }
+  if (!('resource' in event)) return event;
+  return (await may(event.resource.namespace)) ? event : null;
 }
 
 export function eventsRouter(
@@ -69,7 +81,8 @@ export function eventsRouter(
     let chain = Promise.resolve();
     const forward = (logged: LoggedEvent) => {
       chain = chain.then(async () => {
-        if (await visible(authorizer, who, logged.event)) sendEvent(logged.event, logged.id);
+        const shown = await visible(authorizer, who, logged.event);
+        if (shown) sendEvent(shown, logged.id);
       });
     };
     const unsubscribe = log.subscribe(forward);
@@ -89,7 +102,14 @@ export function eventsRouter(
       unsubscribe();
       options.onConnections?.(-1);
     };
-    res.once('close', cleanup);
+    // A signed-out or timed-out session gets nothing more: the browser's reconnect then meets 401.
+    const endStream = () => res.end();
+    who.ended?.addEventListener('abort', endStream, { once: true });
+    if (who.ended?.aborted) res.end();
+    res.once('close', () => {
+      who.ended?.removeEventListener('abort', endStream);
+      cleanup();
+    });
   });
   return r;
 }

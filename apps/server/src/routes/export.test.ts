@@ -118,8 +118,11 @@ describe('preview', () => {
     expect(picked.refused).toEqual([
       expect.objectContaining({ id: 'gone~0000000000000000000000' }),
     ]);
-    // The status filter is accepted and, until resources carry a status, selects everything.
-    expect((await preview('?status=failed')).resources).toBe(41);
+    // Provisioning states are the list's (applied on the real stack: status-sync.int.test.ts);
+    // a name that is not one is refused, naming the field.
+    const bad = await fetch(`${srv.url}/api/v1/export/preview?status=failed`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/"field":"status"/);
   });
 
   it('is described, with its query, in the OpenAPI document', async () => {

@@ -4,7 +4,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import {
   API,
+  ApplyNowAvailability,
   CreateResourceRequest,
+  DeleteResourceQuery,
+  DeleteResourceResponse,
   ErrorBody,
   ExportPreview,
   ExportQuery,
@@ -13,6 +16,9 @@ import {
   ListResourcesResponse,
   ResourceDetail,
   ResourceEvent,
+  SplitPlan,
+  SplitRequest,
+  SplitResponse,
   TARGET_HEADER,
   UpdateResourceRequest,
   ValidateRequest,
@@ -98,12 +104,36 @@ export function openApiDocument(): Json {
         },
         delete: {
           summary: 'Delete a resource if its version is current',
-          parameters: [
-            { name: 'version', in: 'query', required: true, schema: { type: 'string' } },
-          ],
+          parameters: queryParams(DeleteResourceQuery),
           responses: {
+            '200': {
+              description: 'Deleted, and with applyNow=true what Perses did',
+              ...json(DeleteResourceResponse),
+            },
             '204': { description: 'Deleted' },
             '409': errorResponse('Stale version'),
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/resources/{id}/split': {
+        parameters: [idParam],
+        get: {
+          summary:
+            'Plan splitting the list that holds a resource into one ConfigMap (or file) each',
+          responses: {
+            '200': { description: 'Where each resource would go, or why not', ...json(SplitPlan) },
+            '404': errorResponse('Not found'),
+            ...errors,
+          },
+        },
+        post: {
+          summary: 'Store each resource of the list on its own, then remove the list',
+          requestBody: { required: true, ...json(SplitRequest, 'input') },
+          responses: {
+            '201': { description: 'The new resources', ...json(SplitResponse) },
+            '409': errorResponse('Stale version, or a target already exists'),
             '404': errorResponse('Not found'),
             ...errors,
           },
@@ -139,6 +169,12 @@ export function openApiDocument(): Json {
               content: { 'text/event-stream': { schema: schema(ResourceEvent) } },
             },
           },
+        },
+      },
+      [API.applyNow]: {
+        get: {
+          summary: 'Whether saves can also be written through to Perses now, and why not',
+          responses: { '200': { description: 'Availability', ...json(ApplyNowAvailability) } },
         },
       },
       [API.whoami]: {

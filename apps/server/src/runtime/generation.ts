@@ -1,13 +1,16 @@
 // One generation of the running console: a store over one scope (label, namespaces), its index,
 // and the services and Express app built on them with one Perses connection. The runtime builds
 // a new generation when settings change and swaps it in whole, so no request mixes two.
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { createApp } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
 import type { PersesAuth } from '../perses/perses-session.ts';
 import { PersesClient } from '../perses/perses-client.ts';
 import { directTransport } from '../perses/transport.ts';
+import type { Access, TrustFn } from '../middleware/authenticate.ts';
 import type { EventsOptions } from '../routes/events.ts';
+import type { AuditLog } from '../services/audit-log.ts';
+import { AuditedWrites } from '../services/audited-writes.ts';
 import { CapabilitiesService } from '../services/capabilities.ts';
 import type { EventLog } from '../services/event-log.ts';
 import type { Metrics } from '../services/metrics.ts';
@@ -16,6 +19,9 @@ import { ResourceService } from '../services/resource-service.ts';
 import { UnlabeledResources } from '../services/unlabeled-resources.ts';
 import { ValidationService } from '../services/validation-service.ts';
 import type { Backend, ResourceStore, StoreScope } from '../stores/store.ts';
+import type { StatusMonitor } from '../services/status/status-monitor.ts';
+import { ApplyNow } from '../services/apply/apply-now.ts';
+import { configuredTarget } from '../services/apply/write-target.ts';
 
 /** What can change while the server runs (a settings page changes these). */
 export interface RuntimeSettings extends StoreScope {
@@ -41,6 +47,13 @@ export interface Shared {
   metrics: Metrics;
   config: Pick<ServerConfig, 'webDist' | 'host'>;
   events?: EventsOptions;
+  access: Access;
+  audit: AuditLog;
+  limits: { signIn: RequestHandler; writes: RequestHandler };
+  trustProxy: TrustFn | null;
+  allowedHosts: string[];
+  /** The provisioning status, shared by every generation (it follows the current one). */
+  status?: StatusMonitor | null;
 }
 
 /** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
@@ -74,12 +87,19 @@ export function buildGeneration(
 ): Generation {
   const { backend, eventLog, metrics } = shared;
   const { store, index } = opened;
-  const { authorizer, identity } = backend;
+  const { authorizer } = backend;
+  const status = shared.status ?? null;
+  const applyNow = new ApplyNow({
+    target: () => (status ? status.writeTarget() : configuredTarget(perses)),
+    index,
+    status,
+  });
   const resources = new ResourceService(
     store,
     index,
     authorizer,
     new UnlabeledResources(store.unlabeled, authorizer),
+    applyNow,
   );
   const app = createApp({
     store,
@@ -91,11 +111,18 @@ export function buildGeneration(
       backend.namespaces(store),
     ),
     authorizer,
-    identify: async () => identity,
+    writes: new AuditedWrites(resources, index, shared.audit),
+    audit: shared.audit,
+    access: shared.access,
+    limits: shared.limits,
+    trustProxy: shared.trustProxy,
+    allowedHosts: shared.allowedHosts,
     metrics,
     webDist: shared.config.webDist,
     bindHost: shared.config.host,
     events: shared.events,
+    status,
+    applyNow,
   });
   return { store, index, resources, perses, app };
 }

@@ -2,6 +2,7 @@
 // in within one tick (no request sees half of each) once the new store has its full list. Open
 // event streams stay connected: the event log follows the new index and sends them `resync`.
 import { badRequest } from '../domain/errors.ts';
+import { followGeneration } from '../services/status/runtime-status.ts';
 import type { LabelSelector } from '@perses-cm/api';
 import {
   buildGeneration,
@@ -57,6 +58,7 @@ export function createReconfigure(shared: Shared, initial: RuntimeSettings, slot
     // The swap: from here every request, every gauge and every event comes from `fresh`.
     slot.swap(fresh);
     settings = next;
+    if (shared.status) followGeneration(shared.status, fresh);
     if (scopeChanged) {
       shared.eventLog.follow(fresh.index);
       shared.eventLog.resync(`the console now watches ${describeScope(next)}: re-read the list`);

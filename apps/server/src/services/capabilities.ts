@@ -1,7 +1,7 @@
 // What the current identity may do, per namespace, for the UI to disable what would be refused.
 import type { NamespaceCapabilities, Target, Verb, WhoAmIResponse } from '@perses-cm/api';
 import { Verb as VerbSchema } from '@perses-cm/api';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import { isPerson, type Authorizer, type Identity } from '../domain/identity.ts';
 
 export const VERBS: readonly Verb[] = VerbSchema.options;
 
@@ -15,7 +15,11 @@ export class CapabilitiesService {
 
   async whoami(who: Identity): Promise<WhoAmIResponse> {
     const namespaces = this.target.type === 'directory' ? [''] : await this.namespaces();
-    const capabilities = await Promise.all(namespaces.map((ns) => this.forNamespace(who, ns)));
+    const all = await Promise.all(namespaces.map((ns) => this.forNamespace(who, ns)));
+    // A person sees the namespaces they may do something in, not every team's.
+    const capabilities = isPerson(who)
+      ? all.filter((c) => Object.values(c.allowed).some(Boolean))
+      : all;
     return {
       identity: { name: who.name, groups: who.groups, source: who.source },
       target: this.target,

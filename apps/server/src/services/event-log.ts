@@ -43,6 +43,11 @@ export class EventLog {
     this.append({ type: 'resync', reason });
   }
 
+  /** Numbers and sends an event that does not come from the index (provisioning status). */
+  publish(event: ResourceEvent): void {
+    this.append(event);
+  }
+
   /** Id of the newest event (`<epoch>.0` before any), for a client to resume from. */
   latestId(): string {
     return `${this.epoch}.${this.seq}`;

@@ -100,9 +100,16 @@ function lintFindings(entries: LintEntry[]): Compared[] {
 describe('placement rules: lint and the server index agree', () => {
   it('on ConfigMaps: real data, duplicates, defaults, shared sidecar files, secrets', () => {
     // The EphemeralDashboard has no provisionable identity, so no ConfigMap of the console's own.
-    const cms: ConfigMapLike[] = [...realResources(), ...crafted]
-      .filter((doc) => identityOf(doc) !== undefined)
-      .map((doc, i) => resourceToConfigMap(doc, { namespace: i % 2 === 0 ? 'team-a' : 'team-b' }));
+    const cms: ConfigMapLike[] = [
+      ...realResources()
+        .filter((doc) => identityOf(doc) !== undefined)
+        .map((doc, i) =>
+          resourceToConfigMap(doc, { namespace: i % 2 === 0 ? 'team-a' : 'team-b' }),
+        ),
+      // ConfigMap names come from the identity, so a namespace holds one per identity: the twins
+      // of real resources live in another one.
+      ...crafted.map((doc) => resourceToConfigMap(doc, { namespace: 'team-c' })),
+    ];
     const shared = (ns: string, name: string, data: Record<string, string>, folder?: string) => ({
       metadata: {
         namespace: ns,

@@ -71,6 +71,95 @@ describe('ResourceIndex over ConfigMaps', () => {
     ]);
   });
 
+  it('warns that Argo CD and Flux put their ConfigMaps back, and names the owner in the summary', () => {
+    const { byName } = indexWith(
+      cm(
+        'a',
+        'argo',
+        { 'argo.json': projectText('argo') },
+        { annotations: { 'argocd.argoproj.io/tracking-id': 'dash:/ConfigMap:a/argo' } },
+      ),
+      cm(
+        'a',
+        'flux',
+        { 'flux.json': projectText('flux') },
+        { labels: { 'perses.dev/resource': 'true', 'kustomize.toolkit.fluxcd.io/name': 'apps' } },
+      ),
+    );
+    expect(byName('argo')?.findings).toEqual([
+      expect.objectContaining({ rule: 'argocd-managed', severity: 'warning' }),
+    ]);
+    expect(byName('argo')?.summary.owner).toEqual({
+      tool: 'Argo CD',
+      source: 'application dash',
+      message: expect.stringContaining(
+        'your edit will be reverted at the next sync; change it in Git',
+      ),
+    });
+    expect(byName('flux')?.summary.owner?.source).toBe('Kustomization apps');
+  });
+
+  it('gives each resource of a list its own name, project and size', () => {
+    const ephemeral = JSON.stringify([
+      { kind: 'EphemeralDashboard', metadata: { name: 'TempDemo', project: 'perses' }, spec: {} },
+    ]);
+    const two = `[${projectText('l1')}, ${projectText('l22')}]`;
+    const { byName } = indexWith(
+      cm('a', 'eph', { 'ephemeraldashboard.json': ephemeral }),
+      cm('a', 'list', { 'l.json': two }),
+    );
+    expect(byName('TempDemo')?.summary).toMatchObject({
+      kind: 'EphemeralDashboard',
+      project: 'perses',
+      name: 'TempDemo',
+    });
+    expect(byName('l1')?.summary.sizeBytes).toBe(Buffer.byteLength(projectText('l1').trimEnd()));
+    expect(byName('l22')?.summary.sizeBytes).toBe(Buffer.byteLength(projectText('l22').trimEnd()));
+  });
+
+  it('names the last writer: the console stamp, or the field manager of a later update', () => {
+    const at = '2025-01-02T03:04:05.000Z';
+    const stamped = {
+      annotations: {
+        'perses-cm.dev/last-applied-by': 'perses-cm (alice)',
+        'perses-cm.dev/last-applied-at': at,
+      },
+    };
+    const field = (manager: string, time: string) => ({
+      manager,
+      operation: 'Update',
+      time: new Date(time),
+    });
+    const { byName } = indexWith(
+      cm(
+        'a',
+        'ours',
+        { 'ours.json': projectText('ours') },
+        {
+          ...stamped,
+          managedFields: [field('perses-cm', '2025-01-02T03:04:06Z')],
+        },
+      ),
+      cm(
+        'a',
+        'theirs',
+        { 'theirs.json': projectText('theirs') },
+        {
+          ...stamped,
+          managedFields: [
+            field('perses-cm', '2025-01-02T03:04:06Z'),
+            field('kubectl-edit', '2025-01-03T00:00:00Z'),
+          ],
+        },
+      ),
+    );
+    expect(byName('ours')?.summary.lastChange).toEqual({ by: 'perses-cm (alice)', at });
+    expect(byName('theirs')?.summary.lastChange).toEqual({
+      by: 'kubectl-edit',
+      at: '2025-01-03T00:00:00.000Z',
+    });
+  });
+
   it('flags two ConfigMaps whose keys the sidecar writes to one file, and clears it on delete', () => {
     const { index, byName, events } = indexWith(
       cm('a', 'one', { 'same.json': projectText('one') }),

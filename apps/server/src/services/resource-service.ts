@@ -1,29 +1,43 @@
 // The rules of reading and writing resources: authorization of reads, identity conflicts,
 // validation before any write, version preconditions and read-only containers. No HTTP here.
 import type {
+  ApplyOutcome,
   CreateResourceRequest,
   ListResourcesQuery,
   ResourceDetail,
+  ResourceSummary,
   SourceError,
+  SplitPlan,
   UpdateResourceRequest,
   Verb,
 } from '@perses-cm/api';
 import type { ResourceStore } from '../stores/store.ts';
-import { AppError, notFound } from '../domain/errors.ts';
+import { AppError, notFound, toSourceError } from '../domain/errors.ts';
 import { readDocument, type CheckedDocument } from './document-input.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import { isPerson, type Authorizer, type Decision, type Identity } from '../domain/identity.ts';
 import { identity, identityKey, parse, validate } from '../domain/model.ts';
 import type { IndexedResource, ResourceIndex } from './resource-index.ts';
-import { compareResources, resourceId } from './resource-index.ts';
+import { IdentityClaims, where } from './identity-claims.ts';
+import { compareResources } from './resource-index.ts';
 import type { UnlabeledResources } from './unlabeled-resources.ts';
+import type { ApplyNow } from './apply/apply-now.ts';
+import { skipped } from './apply/write-target.ts';
+import { SplitService } from './split-service.ts';
 
 export class ResourceService {
+  private readonly splitter: SplitService;
+  private readonly claims: IdentityClaims;
+
   constructor(
     private readonly store: ResourceStore,
     private readonly index: ResourceIndex,
     private readonly authorizer: Authorizer,
     private readonly unlabeled: UnlabeledResources | null = null,
-  ) {}
+    private readonly applyNow: ApplyNow | null = null,
+  ) {
+    this.splitter = new SplitService(store, index);
+    this.claims = new IdentityClaims(store, index, authorizer, (r) => this.detail(r));
+  }
 
   /** Summaries the identity may read (as indexed resources) and the sources that failed. */
   async list(
@@ -31,17 +45,26 @@ export class ResourceService {
     query: ListResourcesQuery,
   ): Promise<{ resources: IndexedResource[]; errors: SourceError[]; generation: number }> {
     const errors: SourceError[] = [...this.store.status().errors];
+    // Checked before any access review: each review is a call and a cache entry.
+    if (query.namespace) this.assertWatched(query.namespace, 'namespace');
     const namespaces = query.namespace ? [query.namespace] : this.index.namespaces();
     const denied = new Set<string>();
     await Promise.all(
       namespaces.map(async (ns) => {
-        const d = await this.authorizer.can(who, 'list', ns);
-        if (!d.allowed) {
+        // No answer about access hides the namespace, said as such: not as a refusal.
+        const d = await this.authorizer.can(who, 'list', ns).catch((err: unknown) => err);
+        if (d instanceof Error || !(d as Decision).allowed) {
           denied.add(ns);
+          if (d instanceof Error) {
+            errors.push(toSourceError(ns, d));
+            return;
+          }
+          // A person is not told about other teams' namespaces unless they asked for one.
+          if (isPerson(who) && query.namespace === undefined) return;
           errors.push({
             source: ns,
             code: 'forbidden',
-            message: d.reason ?? `may not list ConfigMaps in ${ns}`,
+            message: (d as Decision).reason ?? `may not list ConfigMaps in ${ns}`,
           });
         }
       }),
@@ -65,26 +88,30 @@ export class ResourceService {
   async create(who: Identity, req: CreateResourceRequest): Promise<ResourceDetail> {
     const doc = readDocument(req);
     const id = this.checkedIdentity(doc);
-    const existing = this.index.withIdentity(identityKey(id))[0];
-    if (existing) {
-      throw new AppError(
-        'already_exists',
-        `${id.kind} "${id.name}"${id.project ? ` in project "${id.project}"` : ''} already exists (${where(existing)})`,
-        { current: this.detail(existing) },
-      );
-    }
     const namespace = this.namespaceFor(req.namespace);
-    const container = await this.store.create(who, {
-      document: doc.document,
-      text: doc.text,
-      format: doc.format,
-      identity: id,
-      namespace,
-    });
-    // Stores publish their own writes before resolving, so the index already holds it.
-    const entry = container.entries[0];
-    if (!entry) throw new AppError('internal', 'the store wrote nothing');
-    return this.detail(this.mustGet(resourceId(entry, null)));
+    // Before looking for the identity: who may not create here learns nothing of what exists.
+    if (namespace !== null) {
+      const d = await this.authorizer.can(who, 'create', namespace);
+      if (!d.allowed) throw new AppError('forbidden', d.reason ?? `may not create in ${namespace}`);
+    }
+    if (req.configMapName !== undefined) this.checkConfigMapName(req.configMapName, namespace);
+    if (req.applyNow) await this.applyNow?.vet(doc.document, id);
+    const created = await this.claims.claim(who, id, () =>
+      this.store.create(who, {
+        document: doc.document,
+        text: doc.text,
+        format: doc.format,
+        identity: id,
+        namespace,
+        ...(req.configMapName !== undefined ? { configMapName: req.configMapName } : {}),
+      }),
+    );
+    const written = this.mustGet(created);
+    if (!req.applyNow) return this.detail(written);
+    const applied = this.applyNow
+      ? await this.applyNow.put(doc.document, id, written.summary.id)
+      : skipped(NO_APPLY);
+    return { ...this.detail(written), applied };
   }
 
   async update(who: Identity, id: string, req: UpdateResourceRequest): Promise<ResourceDetail> {
@@ -97,13 +124,7 @@ export class ResourceService {
     const twin = this.index.withIdentity(nextKey).find((r) => r.summary.id !== id);
     if (current.keys.identity === null && twin) {
       // Fixing an unparseable resource must not create a second copy of another one.
-      throw new AppError(
-        'already_exists',
-        `${next.kind} "${next.name}" already exists (${where(twin)})`,
-        {
-          current: this.detail(twin),
-        },
-      );
+      throw await this.claims.alreadyExists(who, next, twin);
     }
     if (current.keys.identity !== null && current.keys.identity !== nextKey) {
       throw new AppError(
@@ -112,15 +133,45 @@ export class ResourceService {
         { fields: [{ field: 'metadata.name', message: 'differs from the stored resource' }] },
       );
     }
+    if (req.applyNow) await this.applyNow?.vet(doc.document, next);
     try {
       await this.store.update(who, current.entry.ref, doc.text, req.version);
     } catch (err) {
       throw this.withCurrent(err, id, req.version);
     }
-    return this.detail(this.mustGet(id));
+    const written = this.mustGet(id);
+    if (!req.applyNow) return this.detail(written);
+    const applied = this.applyNow
+      ? await this.applyNow.put(doc.document, next, id)
+      : skipped(NO_APPLY);
+    return { ...this.detail(written), applied };
   }
 
-  async delete(who: Identity, id: string, version: string): Promise<void> {
+  /** What splitting the list that holds this resource would write (nothing is written). */
+  async splitPlan(who: Identity, id: string): Promise<SplitPlan> {
+    return this.splitter.plan(await this.readable(who, id, 'get')).plan;
+  }
+
+  /** Stores each resource of the list on its own, then removes the list; ids of the new ones. */
+  async split(who: Identity, id: string, version: string): Promise<ResourceSummary[]> {
+    const current = await this.readable(who, id, 'get');
+    if (version !== current.summary.version) throw this.conflict(current, version);
+    let ids: string[];
+    try {
+      ids = await this.splitter.apply(who, current, version);
+    } catch (err) {
+      throw this.withCurrent(err, id, version);
+    }
+    return ids.map((i) => this.mustGet(i).summary);
+  }
+
+  /** Deletes the resource; with `applyNow`, from Perses too, and says what Perses did. */
+  async delete(
+    who: Identity,
+    id: string,
+    version: string,
+    applyNow = false,
+  ): Promise<ApplyOutcome | null> {
     const current = await this.readable(who, id, 'get');
     this.writable(current);
     if (version !== current.summary.version) throw this.conflict(current, version);
@@ -129,17 +180,26 @@ export class ResourceService {
     } catch (err) {
       throw this.withCurrent(err, id, version);
     }
+    if (!applyNow) return null;
+    const gone = current.placement.id;
+    if (!gone) return skipped('it had no Perses kind and name');
+    return this.applyNow ? this.applyNow.remove(gone) : skipped(NO_APPLY);
   }
 
   detail(r: IndexedResource): ResourceDetail {
     const parsed = parse(r.entry.text, r.entry.key);
     const document = parsed.documents[r.docIndex] ?? null;
+    // Where the resource starts when the text holds more than it: the editor opens there.
+    const ctx = parsed.contexts[r.docIndex];
+    const inList = parsed.documents.length > 1 || (ctx?.pointer?.length ?? 0) > 0;
+    const at = inList ? ctx?.locate?.(ctx.pointer ?? [], ctx.docIndex) : undefined;
     return {
       ...r.summary,
       text: r.entry.text,
       document,
       origin: r.entry.origin,
       findingList: r.findings,
+      ...(at ? { at: { line: at.line, column: at.column } } : {}),
     };
   }
 
@@ -194,6 +254,23 @@ export class ResourceService {
     return id;
   }
 
+  /** A chosen ConfigMap name: Kubernetes targets only, and no other ConfigMap holds it. */
+  private checkConfigMapName(name: string, namespace: string | null): void {
+    const field = (message: string) => ({ fields: [{ field: 'configMapName', message }] });
+    if (namespace === null)
+      throw new AppError(
+        'bad_request',
+        'configMapName applies to Kubernetes targets only: a chart directory stores files',
+        field('not for a chart directory'),
+      );
+    if (this.store.container(`cm:${namespace}/${name}`))
+      throw new AppError(
+        'already_exists',
+        `ConfigMap ${namespace}/${name} already exists`,
+        field('a ConfigMap of that name exists'),
+      );
+  }
+
   private namespaceFor(requested: string | undefined): string | null {
     const writable = this.store.writableNamespaces();
     if (writable !== 'any' && writable.length === 0) {
@@ -208,16 +285,19 @@ export class ResourceService {
         });
       return first;
     }
-    if (writable !== 'any' && !writable.includes(requested)) {
+    this.assertWatched(requested, 'namespace');
+    return requested;
+  }
+
+  private assertWatched(namespace: string, field: string): void {
+    const writable = this.store.writableNamespaces();
+    if (writable !== 'any' && !writable.includes(namespace)) {
       throw new AppError(
         'bad_request',
-        `namespace "${requested}" is not watched by this server (watched: ${writable.join(', ')})`,
-        {
-          fields: [{ field: 'namespace', message: 'not a watched namespace' }],
-        },
+        `namespace "${namespace}" is not watched by this server (watched: ${writable.join(', ') || 'none'})`,
+        { fields: [{ field, message: 'not a watched namespace' }] },
       );
     }
-    return requested;
   }
 
   private conflict(current: IndexedResource, version: string): AppError {
@@ -251,10 +331,7 @@ export class ResourceService {
   }
 }
 
-function where(r: IndexedResource): string {
-  const o = r.entry.origin;
-  return o.type === 'file' ? `file ${o.path}` : `ConfigMap ${o.namespace}/${o.name} key ${o.key}`;
-}
+const NO_APPLY = 'apply now is not available on this target';
 
 /** Two lists in list order, merged into one. */
 function mergeSorted(a: IndexedResource[], b: IndexedResource[]): IndexedResource[] {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ResourceSummary, type Finding } from '@perses-cm/api';
 import type { Container, StoreEntry } from '../stores/store.ts';
 import {
+  configMapOwner,
   describeLocation,
   identity,
   isProvisionedFile,
@@ -14,6 +15,7 @@ import {
   validate,
   type NeighbourKeys,
   type Placement,
+  utf8Length,
 } from '../domain/model.ts';
 
 export interface IndexedResource {
@@ -38,7 +40,7 @@ export interface IndexedResource {
 /** The resource with other cross-resource findings: counts, summary and JSON follow. */
 export function withCross(r: IndexedResource, cross: Finding[]): IndexedResource {
   const findings = [...r.own, ...cross];
-  const summary = { ...r.summary, findings: countFindings(findings) };
+  const summary = { ...r.summary, ...findingsSummary(findings) };
   return { ...r, cross, findings, summary, json: JSON.stringify(summary) };
 }
 
@@ -47,10 +49,17 @@ export function withSummary(r: IndexedResource, summary: ResourceSummary): Index
   return { ...r, summary, json: JSON.stringify(summary) };
 }
 
-function countFindings(findings: Finding[]) {
+/** Rules the list names on a row, not only counts. */
+const FLAGGED_RULES = new Set(['plaintext-secret']);
+
+function findingsSummary(findings: Finding[]): Pick<ResourceSummary, 'findings' | 'flags'> {
+  const flags = [...new Set(findings.map((f) => f.rule).filter((r) => FLAGGED_RULES.has(r)))];
   return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
+    findings: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
+    ...(flags.length > 0 ? { flags } : {}),
   };
 }
 
@@ -93,12 +102,36 @@ export function indexContainer(container: Container): IndexedResource[] {
         ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
         : null;
       const placement = placementFor(entry, doc, line);
+      // An item of a list (or of several YAML documents) counts its own text, not the whole key's.
+      const own = parsed.contexts[i];
+      const inList = several || (own?.pointer?.length ?? 0) > 0;
+      const span = inList && own ? parsed.span(own.pointer ?? [], own.docIndex) : undefined;
+      const bytes = span ? utf8Length(entry.text.slice(span.start, span.end)) : undefined;
       out.push(
-        build(entry, i, several ? i : null, doc, parsed.format, findings, placement, readOnly),
+        build(
+          entry,
+          i,
+          several ? i : null,
+          doc,
+          parsed.format,
+          findings,
+          placement,
+          readOnly,
+          bytes,
+        ),
       );
     });
   }
   return out;
+}
+
+/**
+ * A copy made of fresh strings. Readers may hand out strings that are slices of their whole input
+ * (js-yaml does, for every scalar of 13 characters or more): keeping one such name would keep a
+ * copy of the whole document alive for as long as the resource is indexed.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function build(
@@ -110,38 +143,49 @@ function build(
   findings: Finding[],
   placement: Placement,
   readOnly: string | null = null,
+  bytes?: number,
 ): IndexedResource {
   const id = doc === null ? null : identity(doc);
   const display = displayNameOf(doc);
-  const summary: ResourceSummary = ResourceSummary.parse({
+  // A kind Perses does not provision (EphemeralDashboard) still has a name and a project.
+  const meta = metadataOf(doc);
+  const owner = entry.origin.type === 'configmap' ? configMapOwner(entry.origin) : undefined;
+  const checked: ResourceSummary = ResourceSummary.parse({
     id: resourceId(entry, idIndex),
     kind: id?.kind ?? kindOf(doc) ?? 'Unknown',
-    project: id?.project ?? null,
-    name: id?.name ?? entry.key,
+    project: id ? (id.project ?? null) : meta.project,
+    name: id?.name ?? meta.name ?? entry.key,
     displayName: display,
     namespace: entry.namespace,
     configMapName: entry.configMapName,
     key: entry.key,
     version: entry.version,
-    sizeBytes: Buffer.byteLength(entry.text, 'utf8'),
+    sizeBytes: bytes ?? Buffer.byteLength(entry.text, 'utf8'),
     format,
-    findings: countFindings(findings),
+    ...findingsSummary(findings),
     readOnly: entry.readOnly ?? readOnly,
+    ...(entry.lastChange ? { lastChange: entry.lastChange } : {}),
+    ...(owner ? { owner: { tool: owner.tool, source: owner.source, message: owner.message } } : {}),
   });
+  const json = JSON.stringify(checked);
+  // Fresh strings, not slices of the document (see detached).
+  const summary = JSON.parse(json) as ResourceSummary;
   const search = [summary.name, display, summary.project, entry.configMapName, entry.key]
     .filter(Boolean)
     .join('\n')
     .toLowerCase();
+  const own = findings.length > 0 ? detached(findings) : findings;
+  const place = detached(placement);
   return {
     summary,
-    json: JSON.stringify(summary),
+    json,
     entry,
     docIndex,
-    own: findings,
+    own,
     cross: [],
-    findings,
-    placement,
-    keys: neighbourKeys(placement),
+    findings: own,
+    placement: place,
+    keys: neighbourKeys(place),
     search,
   };
 }
@@ -162,18 +206,17 @@ function placementFor(entry: StoreEntry, doc: unknown = null, line?: number): Pl
   return doc !== null && isProvisionedFile(entry.key) ? placementOf(doc, where) : where;
 }
 
-/** Warnings about where a resource is stored rather than what it says. */
+/** Warnings about where a resource is stored rather than what it says: a tool writes it back. */
 function storageFindings(entry: StoreEntry): Finding[] {
   const o = entry.origin;
-  if (o.type !== 'configmap' || o.labels['app.kubernetes.io/managed-by'] !== 'Helm') return [];
-  const release = o.annotations['meta.helm.sh/release-name'];
-  return [
-    {
-      severity: 'warning',
-      rule: 'helm-managed',
-      message: `ConfigMap ${o.namespace}/${o.name} is managed by Helm${release ? ` (release ${release})` : ''}: an edit made here is overwritten by the next helm upgrade; change the chart instead`,
-    },
-  ];
+  const owner = o.type === 'configmap' ? configMapOwner(o) : undefined;
+  return owner ? [{ severity: 'warning', rule: owner.rule, message: owner.message }] : [];
+}
+
+function metadataOf(doc: unknown): { name: string | null; project: string | null } {
+  const m = (doc as { metadata?: { name?: unknown; project?: unknown } } | null)?.metadata;
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 253 ? v : null);
+  return { name: str(m?.name), project: str(m?.project) };
 }
 
 function kindOf(doc: unknown): string | null {

@@ -1,9 +1,10 @@
 // The one store interface with two implementations: labeled ConfigMaps over the Kubernetes API,
 // and a Helm chart directory on disk. A store deals in containers (a ConfigMap, a file) holding
 // entries (a data key, the file's text); parsing and indexing happen above it, once per change.
-import type { DocFormat, Origin, SourceError, Target } from '@perses-cm/api';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import type { DocFormat, LastChange, Origin, SourceError, Target } from '@perses-cm/api';
+import type { Authorizer, Credential, Identity } from '../domain/identity.ts';
 import type { ResourceIdentity } from '../domain/model.ts';
+import type { KubeClient } from './kubernetes/kube-client.ts';
 
 /** One stored text: a ConfigMap data key, or a file. */
 export interface StoreEntry {
@@ -18,6 +19,13 @@ export interface StoreEntry {
   key: string;
   /** Why the console will not write this entry (several keys, missing label...), else null. */
   readOnly: string | null;
+  /** Who last changed the container, where the store knows it. */
+  lastChange?: LastChange;
+  /**
+   * When the container last changed as its server recorded it (a ConfigMap's newest managedFields
+   * time, 1 s resolution), when known: how the status learns of changes made while it was away.
+   */
+  changedAt?: number;
 }
 
 export type EntryRef =
@@ -50,6 +58,8 @@ export interface CreateInput {
   format: DocFormat;
   identity: ResourceIdentity;
   namespace: string | null;
+  /** A ConfigMap name chosen instead of the model's (Kubernetes stores only; checked above). */
+  configMapName?: string;
 }
 
 /**
@@ -67,6 +77,12 @@ export interface UnlabeledSource {
   read(namespace: string, name: string): Promise<Container | null>;
 }
 
+/** A container another writer made, possibly for the same resource, and whether it came first. */
+export interface Rival {
+  container: Container;
+  first: boolean;
+}
+
 export interface ResourceStore {
   readonly target: Target;
   /** Null where nothing can lack a label (a chart directory). */
@@ -81,6 +97,12 @@ export interface ResourceStore {
   /** Namespaces the store would write to when the caller names none (first is the default). */
   writableNamespaces(): string[] | 'any';
   create(who: Identity, input: CreateInput): Promise<Container>;
+  /**
+   * After a create: containers elsewhere in the store's scope, read fresh from the source, where
+   * another writer may have created the same resource at the same time. Absent for a chart
+   * directory, which one console writes and where its creates of one resource run one at a time.
+   */
+  rivals?(created: Container): Promise<Rival[]>;
   update(who: Identity, ref: EntryRef, text: string, expectedVersion: string): Promise<Container>;
   delete(who: Identity, ref: EntryRef, expectedVersion: string): Promise<void>;
 }
@@ -106,4 +128,13 @@ export interface Backend {
   openStore(scope: StoreScope): ResourceStore;
   /** Namespaces to report capabilities for, in the store's scope (none for a chart directory). */
   namespaces(store: ResourceStore): Promise<string[]>;
+  /**
+   * Who a person's token belongs to, as the API server says; throws `unauthorized` when it does
+   * not accept the token. Absent where there are no such users (a chart directory).
+   */
+  verifyToken?(
+    credential: Extract<Credential, { type: 'token' }>,
+  ): Promise<{ name: string; groups: string[] }>;
+  /** The cluster's client, for what the provisioning status reads there (a cluster target only). */
+  kube?: KubeClient;
 }

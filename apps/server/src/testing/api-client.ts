@@ -4,15 +4,29 @@
 import { z } from 'zod';
 import {
   API,
+  ApplyNowAvailability,
+  SplitPlan,
+  SplitResponse,
+  CSRF_HEADER,
   ConflictDetails,
+  DeleteResourceResponse,
   ErrorBody,
   FieldError,
   Finding,
   HealthResponse,
+  LagHistoryResponse,
   ListResourcesResponse,
+  AuditResponse,
+  OrphansResponse,
   ResourceDetail,
+  ResourcePipeline,
+  SessionResponse,
+  ServedDocument,
+  StatusOverview,
+  UnavailableDetails,
   ValidateResponse,
   WhoAmIResponse,
+  type WriteOutcome,
 } from '@perses-cm/api';
 
 type ApiError = ErrorBody['error'];
@@ -54,6 +68,11 @@ export class Reply<T> {
     return z.object({ findings: z.array(Finding) }).parse(this.error.details).findings;
   }
 
+  /** `details.outcome` of a 503 `unavailable` write: whether it may have been applied. */
+  outcome(): WriteOutcome {
+    return UnavailableDetails.parse(this.error.details).outcome;
+  }
+
   /** `details.current` of a 409 `conflict`: what is stored now. */
   current(): ResourceDetail | null {
     return ConflictDetails.parse(this.error.details).current;
@@ -73,13 +92,28 @@ export interface CallOptions<T> {
 const NoBody = z.undefined();
 const Text = z.string();
 
-export function apiClient(base: string) {
+/**
+ * A client as the web app is one: it sends the CSRF header on every request. `headers` go with
+ * every request too (an auth proxy's user headers, a session cookie). `answerWithinMs`: every call
+ * fails unless the whole answer arrived within that time.
+ */
+export function apiClient(
+  base: string,
+  options: { headers?: Record<string, string>; answerWithinMs?: number } = {},
+) {
+  const { answerWithinMs } = options;
   const call = async <T>(method: string, path: string, opts: CallOptions<T>) => {
     const sends = opts.body !== undefined || opts.raw !== undefined;
+    const signal = answerWithinMs === undefined ? undefined : AbortSignal.timeout(answerWithinMs);
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: sends ? { 'content-type': 'application/json' } : {},
+      headers: {
+        [CSRF_HEADER]: '1',
+        ...options.headers,
+        ...(sends ? { 'content-type': 'application/json' } : {}),
+      },
       body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      signal,
     });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
@@ -107,10 +141,36 @@ export function apiClient(base: string) {
         schema: NoBody,
       }),
     validate: (body: unknown) => call('POST', API.validate, { schema: ValidateResponse, body }),
+    splitPlan: (id: string) => call('GET', API.split(id), { schema: SplitPlan }),
+    split: (id: string, version: string) =>
+      call('POST', API.split(id), { schema: SplitResponse, body: { version } }),
     whoami: () => call('GET', API.whoami, { schema: WhoAmIResponse }),
+    applyNow: () => call('GET', API.applyNow, { schema: ApplyNowAvailability }),
+    /** Deletes with `applyNow=true`: the ConfigMap, then the resource in Perses. */
+    removeApplyNow: (id: string, version: string) =>
+      call('DELETE', `${API.resource(id)}?version=${encodeURIComponent(version)}&applyNow=true`, {
+        schema: DeleteResourceResponse,
+      }),
+    session: () => call('GET', API.session, { schema: SessionResponse }),
+    signIn: (token: string) =>
+      call('POST', API.session, { schema: SessionResponse, body: { token } }),
+    signOut: () => call('DELETE', API.session, { schema: NoBody }),
+    audit: (query = '') => call('GET', `${API.audit}${query}`, { schema: AuditResponse }),
     health: (path: typeof API.healthz | typeof API.readyz) =>
       call('GET', path, { schema: HealthResponse, also: [503] }),
     metrics: () => call('GET', API.metrics, { schema: Text }),
+    status: () => call('GET', API.status, { schema: StatusOverview }),
+    pipeline: (id: string) => call('GET', API.statusResource(id), { schema: ResourcePipeline }),
+    served: (id: string) => call('GET', API.statusServed(id), { schema: ServedDocument }),
+    orphans: () => call('GET', API.orphans, { schema: OrphansResponse }),
+    deleteOrphan: (id: string, confirm: string) =>
+      call('DELETE', `${API.orphan(id)}?confirm=${encodeURIComponent(confirm)}`, {
+        schema: NoBody,
+      }),
+    lag: (id?: string) =>
+      call('GET', `${API.lag}${id === undefined ? '' : `?id=${encodeURIComponent(id)}`}`, {
+        schema: LagHistoryResponse,
+      }),
     /** A raw JSON body to a write route; the answer is read as that route's. */
     send: (method: 'POST' | 'PUT', path: string, raw: string) =>
       call(method, path, { schema: ResourceDetail, raw }),

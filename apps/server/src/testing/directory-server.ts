@@ -7,6 +7,8 @@ import { startServer, type RunningServer } from '../main.ts';
 
 export interface DirectoryServer extends RunningServer {
   dir: string;
+  /** The audit lines the server wrote (to stdout outside tests). */
+  auditLines: string[];
   dispose(): Promise<void>;
 }
 
@@ -28,13 +30,16 @@ export async function startDirectoryServer(
 ): Promise<DirectoryServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-chart-'));
   await cp(SAMPLE_CHART_DIR, dir, { recursive: true });
+  const auditLines: string[] = [];
   const server = await startServer(directoryConfig(dir, extra), {
     pollMs: 200,
     events: { heartbeatMs: 500 },
+    auditWrite: (line) => auditLines.push(line),
   });
   // Extended, not copied: the server's getters follow its current settings.
   return Object.assign(server, {
     dir,
+    auditLines,
     dispose: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { stackEnvSchema, type StackEnv } from '@perses-cm/stack/testing';
 import type { ServerConfig } from '../config.ts';
-import { startServer, type RunningServer } from '../main.ts';
+import { startServer, type RunningServer, type RuntimeOptions } from '../main.ts';
 
 export type { StackEnv };
 
@@ -44,6 +44,8 @@ export function startKubeServer(
   kubeconfig: string,
   namespaces: string[] | 'all',
   extra: Partial<ServerConfig> = {},
+  /** Runtime options; audit lines go nowhere unless `auditWrite` says, so test output stays readable. */
+  options: RuntimeOptions = {},
 ): Promise<RunningServer> {
   return startServer(
     {
@@ -56,7 +58,12 @@ export function startKubeServer(
       ...extra,
     },
     // Small pages, so every test also goes through paginated lists.
-    { loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2 }, events: { heartbeatMs: 1000 } },
+    {
+      events: { heartbeatMs: 1000 },
+      auditWrite: () => {},
+      ...options,
+      loop: { minBackoffMs: 100, maxBackoffMs: 1000, pageSize: 2, ...options.loop },
+    },
   );
 }
 

@@ -12,6 +12,8 @@ export interface SseClient {
   ): Promise<ResourceEvent>;
   close(): void;
   raw: string[];
+  /** Resolves when the server ends the stream (or it is closed). */
+  ended: Promise<void>;
 }
 
 export async function openSse(
@@ -31,7 +33,7 @@ export async function openSse(
   let invalid: Error | undefined;
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  void (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -62,6 +64,7 @@ export async function openSse(
   return {
     events,
     raw,
+    ended,
     close: () => controller.abort(),
     waitFor: (pred, timeoutMs = 5000, label = 'event') =>
       new Promise((resolve, reject) => {

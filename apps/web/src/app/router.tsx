@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoadingState } from '../components/states.tsx';
+import { SignInPage } from '../features/session/components/sign-in-page.tsx';
+import { SIGN_IN_PATH } from '../features/session/hooks/use-session-gate.ts';
 import { ListPage } from './list-page.tsx';
 import { Layout } from './layout.tsx';
 
@@ -11,6 +13,9 @@ const ResourceEditorPage = lazy(
 const CreateResourcePage = lazy(
   () => import('../features/resources/components/create-resource-page.tsx'),
 );
+const AuditPage = lazy(() => import('../features/audit/components/audit-page.tsx'));
+// The overview carries its own chunk; its chart library loads later still, with the first chart.
+const OverviewPage = lazy(() => import('../features/status/components/overview-page.tsx'));
 
 const editorFallback = <LoadingState label="Loading the editor" />;
 
@@ -32,6 +37,23 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={editorFallback}>
             <CreateResourcePage />
+          </Suspense>
+        ),
+      },
+      { path: SIGN_IN_PATH.slice(1), element: <SignInPage /> },
+      {
+        path: 'audit',
+        element: (
+          <Suspense fallback={<LoadingState label="Loading the audit log" />}>
+            <AuditPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'overview',
+        element: (
+          <Suspense fallback={<LoadingState label="Loading the overview" />}>
+            <OverviewPage />
           </Suspense>
         ),
       },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ResourceDetail } from '@perses-cm/api';
-import { ApiError, request } from './api-client.ts';
+import { CSRF_HEADER, ResourceDetail } from '@perses-cm/api';
+import { ApiError, onUnauthorized, request } from './api-client.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -50,5 +50,29 @@ describe('request', () => {
       }),
     );
     await expect(request('/x', null)).rejects.toMatchObject({ code: 'network', status: 0 });
+  });
+});
+
+describe('sign-in and CSRF', () => {
+  it('sends the CSRF header with every request', async () => {
+    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetchMock);
+    await request('/api/v1/resources/x', null, { method: 'DELETE', query: { version: '1' } });
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.headers).toMatchObject({ [CSRF_HEADER]: '1' });
+  });
+
+  it('tells its listeners about a 401, and only about a 401', async () => {
+    const seen: string[] = [];
+    const stop = onUnauthorized((e) => seen.push(e.message));
+    try {
+      respond(401, { error: { code: 'unauthorized', message: 'sign in with a Kubernetes token' } });
+      await expect(request('/api/v1/whoami', null)).rejects.toMatchObject({ status: 401 });
+      respond(403, { error: { code: 'forbidden', message: 'no' } });
+      await expect(request('/api/v1/whoami', null)).rejects.toMatchObject({ status: 403 });
+      expect(seen).toEqual(['sign in with a Kubernetes token']);
+    } finally {
+      stop();
+    }
   });
 });

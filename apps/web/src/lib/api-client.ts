@@ -1,6 +1,12 @@
 // The one place that talks HTTP to the perses-cm server: every response is parsed with the
 // shared zod contract, and every failure becomes an ApiError carrying the server's envelope.
-import { ErrorBody, TARGET_HEADER, type ErrorCode, type FieldError } from '@perses-cm/api';
+import {
+  CSRF_HEADER,
+  ErrorBody,
+  TARGET_HEADER,
+  type ErrorCode,
+  type FieldError,
+} from '@perses-cm/api';
 
 /** The part of a zod schema the client uses; keeps zod itself a dependency of the contract only. */
 export interface Schema<T> {
@@ -39,6 +45,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+const unauthorizedListeners = new Set<(err: ApiError) => void>();
+
+/**
+ * Called on every 401: the session ended or never was. The app shell listens, to lead to the
+ * sign-in page; drafts are already in local storage, so leaving the page loses nothing.
+ */
+export function onUnauthorized(listener: (err: ApiError) => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
 let lastTarget: string | null = null;
 /** The target description the server sent with its last response (TARGET_HEADER). */
 export function lastTargetHeader(): string | null {
@@ -60,6 +77,8 @@ export async function request<T>(
       method: opts.method ?? 'GET',
       headers: {
         accept: 'application/json',
+        // The server refuses state-changing requests without it (CSRF defence).
+        [CSRF_HEADER]: '1',
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
@@ -74,11 +93,16 @@ export async function request<T>(
   const json: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const env = ErrorBody.safeParse(json);
-    if (env.success) {
-      const e = env.data.error;
-      throw new ApiError(res.status, e.code, e.message, e.details);
-    }
-    throw new ApiError(res.status, statusCode(res.status), `${res.status} ${res.statusText}`);
+    const err = env.success
+      ? new ApiError(
+          res.status,
+          env.data.error.code,
+          env.data.error.message,
+          env.data.error.details,
+        )
+      : new ApiError(res.status, statusCode(res.status), `${res.status} ${res.statusText}`);
+    if (res.status === 401) for (const l of unauthorizedListeners) l(err);
+    throw err;
   }
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(json);
@@ -106,6 +130,8 @@ function statusCode(status: number): ErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 401) return 'unauthorized';
   if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
   if (status >= 400 && status < 500) return 'bad_request';
   if (status === 503) return 'unavailable';
   return 'internal';

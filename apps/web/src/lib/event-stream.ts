@@ -14,7 +14,8 @@ export interface StreamState {
 type Handler = (ev: ResourceEvent) => void;
 type ResyncHandler = () => void;
 
-const EVENT_TYPES = ['added', 'modified', 'deleted', 'stale', 'recovered', 'resync'] as const;
+// Every event type of the contract, so a type added there (e.g. the status events) is heard here.
+const EVENT_TYPES = ResourceEvent.options.map((o) => o.shape.type.value);
 
 let state: StreamState = { status: 'connecting', since: Date.now() };
 const stateListeners = new Set<() => void>();
@@ -103,4 +104,40 @@ export function useConnectionState(): StreamState {
     },
     () => state,
   );
+}
+
+/** Closes the stream (signed out: the server would refuse it); the next subscriber reopens it. */
+export function stopEvents(): void {
+  window.clearTimeout(retryTimer);
+  source?.close();
+  source = null;
+  attempt = 0;
+  setState('connecting');
+}
+
+/**
+ * Like subscribeEvents, but hands over the events arriving within `windowMs` together: a re-list
+ * can send thousands, and caches are cheaper to patch once per batch.
+ */
+export function subscribeEventBatches(
+  onBatch: (events: ResourceEvent[]) => void,
+  onResync?: ResyncHandler,
+  windowMs = 50,
+): () => void {
+  let queue: ResourceEvent[] = [];
+  let timer: number | undefined;
+  const flush = () => {
+    timer = undefined;
+    const batch = queue;
+    queue = [];
+    onBatch(batch);
+  };
+  const unsubscribe = subscribeEvents((ev) => {
+    queue.push(ev);
+    timer ??= window.setTimeout(flush, windowMs);
+  }, onResync);
+  return () => {
+    unsubscribe();
+    window.clearTimeout(timer);
+  };
 }

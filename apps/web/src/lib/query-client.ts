@@ -3,6 +3,7 @@
 import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { showToast } from './toast-store.ts';
 import { ApiError } from './api-client.ts';
+import { sessionKeys } from './session/get-whoami.ts';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -11,9 +12,13 @@ declare module '@tanstack/react-query' {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     mutationCache: new MutationCache({
       onError: (err, _vars, _ctx, mutation) => {
+        // Refused by Kubernetes RBAC: what the identity may do changed, and the actions it may
+        // no longer take show disabled, with the reason, once whoami is read again.
+        if (err instanceof ApiError && err.status === 403)
+          void client.invalidateQueries({ queryKey: sessionKeys.whoami() });
         const meta = mutation.options.meta;
         if (err instanceof ApiError && meta?.handledCodes?.includes(err.code)) return;
         const field = err instanceof ApiError ? err.fields[0] : undefined;
@@ -33,4 +38,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }

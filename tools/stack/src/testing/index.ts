@@ -4,3 +4,4 @@ export { stackEnvSchema, type StackEnv } from '../env.ts';
 export { startRestartableApiserver, type RestartableApiserver } from '../restartable-apiserver.ts';
 export { requirePluginSchemas } from './plugins.ts';
 export { fixtureDashboards, persesGet, validateDashboard, type Resource } from './perses.ts';
+export { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.ts';

@@ -10,6 +10,7 @@ import {
 } from '@perses-cm/resources';
 import type { Identity } from '../../domain/identity.ts';
 import type { ResourceService } from '../resource-service.ts';
+import type { ListStatus } from '../status/list-status.ts';
 import { ARCHIVE_TYPES, writeArchive, type ArchiveEntry } from './archive.ts';
 import { planExport, type PlannedFile } from './plan.ts';
 import { selectResources, type ExportSelection } from './select.ts';
@@ -37,10 +38,12 @@ export class ExportService {
     private readonly resources: ResourceService,
     /** The sidecar label the exported chart's ConfigMaps carry. */
     private readonly label: LabelSelector,
+    /** Statuses for the `status` filter; null where there is no Perses connection. */
+    private readonly status: ListStatus | null = null,
   ) {}
 
   async prepare(who: Identity, q: ExportSelection): Promise<PreparedExport> {
-    const selected = await selectResources(this.resources, who, q);
+    const selected = await selectResources(this.resources, this.status, who, q);
     const plan = planExport(selected.resources, q.files);
     const name = q.name ?? DEFAULT_CHART_NAME;
     const chart =

@@ -6,10 +6,12 @@ import {
   type RefusedResource,
   type SourceError,
 } from '@perses-cm/api';
+import { badRequest } from '../../domain/errors.ts';
 import type { Identity } from '../../domain/identity.ts';
 import { identityKey, type ResourceIdentity } from '../../domain/model.ts';
 import type { IndexedResource } from '../resource-index.ts';
 import type { ResourceService } from '../resource-service.ts';
+import { withStates, type ListStatus } from '../status/list-status.ts';
 
 /** What to export: the query's filters and ids, plus identities (the CLI's `--resource`). */
 export interface ExportSelection extends ExportQuery {
@@ -23,23 +25,23 @@ export interface Selected {
   errors: SourceError[];
 }
 
-/**
- * Provisioning status filter: a hook for the per-resource status still to come. Resources carry
- * no status yet, so every resource passes whatever `status` asks.
- */
-function matchesStatus(_r: IndexedResource, _status: string | undefined): boolean {
-  return true;
-}
-
 export async function selectResources(
   service: ResourceService,
+  status: ListStatus | null,
   who: Identity,
   q: ExportSelection,
 ): Promise<Selected> {
+  // Without statuses every resource would fail the filter: an empty chart is not what was asked.
+  if (q.status !== undefined && status === null)
+    throw badRequest('the status filter needs the provisioning status', [
+      { field: 'status', message: 'no provisioning status here: no Perses connection' },
+    ]);
   // Kind and namespace are exact in the index too; the rest is the list's predicate.
   const list = await service.list(who, { kind: q.kind, namespace: q.namespace });
-  let resources = list.resources.filter(
-    (r) => matchesFilters(r.summary, q) && matchesStatus(r, q.status),
+  let resources = withStates(
+    list.resources.filter((r) => matchesFilters(r.summary, { ...q, status: undefined })),
+    status,
+    q.status,
   );
   const missing: RefusedResource[] = [];
   if (q.ids !== undefined) {

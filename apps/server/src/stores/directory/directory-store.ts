@@ -17,7 +17,7 @@ import type {
   StoreChange,
   StoreStatus,
 } from '../store.ts';
-import { KeyedMutex } from './keyed-mutex.ts';
+import { KeyedMutex } from '../../domain/keyed-mutex.ts';
 import { resolveInside, staysInside } from './paths.ts';
 import { readOne, scanFiles, type ScannedFile } from './scan.ts';
 

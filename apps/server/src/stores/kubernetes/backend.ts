@@ -3,16 +3,25 @@
 import type { TargetConfig } from '../../config.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { Backend, ResourceStore } from '../store.ts';
-import { KubeAuthorizer } from './kube-authorizer.ts';
+import { KubeAuthorizer, type AuthorizerOptions } from './kube-authorizer.ts';
+import { DEFAULT_DEADLINES, type KubeDeadlines } from './kube-call.ts';
 import { KubeClient } from './kube-client.ts';
 import { KubernetesStore } from './kubernetes-store.ts';
 import type { LoopOptions } from './watch-loop.ts';
 
+/** How the server waits on Kubernetes: call deadlines, access decisions, watch loops. */
+export interface KubeOptions {
+  deadlines?: Partial<KubeDeadlines>;
+  access?: AuthorizerOptions;
+  loop?: LoopOptions;
+}
+
 export async function kubernetesBackend(
   target: Extract<TargetConfig, { type: 'kubernetes' }>,
-  loopOptions: LoopOptions = {},
+  options: KubeOptions = {},
 ): Promise<Backend> {
-  const client = new KubeClient(target);
+  const loopOptions = options.loop ?? {};
+  const client = new KubeClient(target, { ...DEFAULT_DEADLINES, ...options.deadlines });
   const me = await client.whoami();
   const identity: Identity = {
     name: me.name,
@@ -21,7 +30,7 @@ export async function kubernetesBackend(
   };
   return {
     identity,
-    authorizer: new KubeAuthorizer(client, identity),
+    authorizer: new KubeAuthorizer(client, identity, options.access),
     openStore: (scope) =>
       new KubernetesStore(
         client,
@@ -30,6 +39,9 @@ export async function kubernetesBackend(
         loopOptions,
       ),
     namespaces: (store) => capabilityNamespaces(client, store),
+    verifyToken: (credential) =>
+      client.forIdentity({ name: '', groups: [], source: 'token', credential }).reviewSelf(),
+    kube: client,
   };
 }
 

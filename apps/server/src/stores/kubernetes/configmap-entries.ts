@@ -1,9 +1,39 @@
 // How a ConfigMap appears in the console: one entry per data key, read-only with a reason when
 // the console would not write it (several keys, binary data, immutable, not a resource file).
 import type { V1ConfigMap } from '@kubernetes/client-node';
+import type { LastChange } from '@perses-cm/api';
 import { Buffer } from 'node:buffer';
 import { isProvisionedFile } from '../../domain/model.ts';
 import type { Container, StoreEntry } from '../store.ts';
+
+/** The console's stamp on every ConfigMap it writes: who (`perses-cm (<user>)`) and when. */
+export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
+export const LAST_APPLIED_AT = 'perses-cm.dev/last-applied-at';
+
+// The stamp is written just before the request, Kubernetes's field time just after, to the second.
+const OWN_WRITE_SLACK_MS = 5_000;
+
+/**
+ * Who changed the ConfigMap last: the console's stamp when its write is the latest update the
+ * field managers record, else the latest field manager (`kubectl-edit`, `argocd-controller`...)
+ * and its time, else when it was created.
+ */
+export function lastChangeOf(cm: V1ConfigMap): LastChange {
+  const notes = cm.metadata?.annotations ?? {};
+  const stampedAt = notes[LAST_APPLIED_AT];
+  const stamped = stampedAt ? Date.parse(stampedAt) : NaN;
+  let latest: { manager: string; time: number } | null = null;
+  for (const f of cm.metadata?.managedFields ?? []) {
+    const time = f.time ? new Date(f.time).getTime() : NaN;
+    if (!Number.isNaN(time) && (!latest || time > latest.time))
+      latest = { manager: f.manager ?? 'unknown', time };
+  }
+  if (!Number.isNaN(stamped) && (!latest || latest.time - stamped <= OWN_WRITE_SLACK_MS))
+    return { by: notes[LAST_APPLIED_BY] ?? null, at: stampedAt ?? null };
+  if (latest) return { by: latest.manager, at: new Date(latest.time).toISOString() };
+  const created = cm.metadata?.creationTimestamp;
+  return { by: null, at: created ? new Date(created).toISOString() : null };
+}
 
 export const containerKeyFor = (namespace: string, name: string) => `cm:${namespace}/${name}`;
 
@@ -21,6 +51,8 @@ export function toContainer(cm: V1ConfigMap): Container {
       : total > 1
         ? `the ConfigMap holds ${total} keys; the console edits ConfigMaps that hold one resource`
         : null;
+  const lastChange = lastChangeOf(cm);
+  const changedAt = lastManagedTime(cm);
   const entry = (key: string, text: string, isBinary: boolean): StoreEntry => ({
     ref: { type: 'configmap', namespace, name, key },
     text,
@@ -44,6 +76,8 @@ export function toContainer(cm: V1ConfigMap): Container {
         : isProvisionedFile(key)
           ? null
           : 'the key has no .json, .yaml or .yml extension, so Perses ignores the file'),
+    lastChange,
+    ...(changedAt !== undefined && { changedAt }),
   });
   return {
     key: containerKeyFor(namespace, name),
@@ -52,4 +86,14 @@ export function toContainer(cm: V1ConfigMap): Container {
       ...binary.map(([k, v]) => entry(k, v, true)),
     ],
   };
+}
+
+/** The newest managedFields time: when the API server last recorded a change (1 s resolution). */
+function lastManagedTime(cm: V1ConfigMap): number | undefined {
+  let last: number | undefined;
+  for (const f of cm.metadata?.managedFields ?? []) {
+    const t = f.time ? new Date(f.time).getTime() : NaN;
+    if (!Number.isNaN(t) && (last === undefined || t > last)) last = t;
+  }
+  return last;
 }

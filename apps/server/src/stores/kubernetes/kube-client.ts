@@ -2,66 +2,38 @@
 // makes every API call the server needs, and turns every failure into the app's AppError.
 import { readFileSync } from 'node:fs';
 import {
-  ApiException,
   AuthenticationV1Api,
   AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
-  Watch,
+  ServerConfiguration,
+  VersionApi,
+  createConfiguration,
   type V1ConfigMap,
+  type V1Pod,
+  type V1Service,
 } from '@kubernetes/client-node';
 import type { TargetConfig } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
-import { kubeStatusError } from './kube-status.ts';
+import type { Identity } from '../../domain/identity.ts';
+import { DEFAULT_DEADLINES, KubeCalls, type CallOptions, type KubeDeadlines } from './kube-call.ts';
+import { tokenKubeConfig } from './kube-identity.ts';
+import { listConfigMapPages, slim } from './kube-list.ts';
 import { serviceProxyOf, type ServiceProxy } from './kube-service-proxy.ts';
+import { readPodLog, type PodLogRequest } from './kube-pod-log.ts';
+import { openWatch, type WatchEventType, type WatchHandle } from './kube-watch.ts';
+
+export type { WatchEventType, WatchHandle };
 
 export type KubeTargetConfig = Extract<TargetConfig, { type: 'kubernetes' }>;
 
-export interface WatchHandle {
-  abort(): void;
+/** How long a watch may run: the server ends it at `timeoutSeconds`; `graceMs` later it is dead. */
+export interface WatchTiming {
+  timeoutSeconds: number;
+  graceMs: number;
 }
-
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
-
-/** Converts any failure of a call into a typed error the mapper understands. */
-export function kubeError(err: unknown): AppError {
-  if (err instanceof ApiException) return kubeStatusError(err.code, err.body);
-  const code = (err as { statusCode?: unknown }).statusCode;
-  if (typeof code === 'number') return kubeStatusError(code, (err as Error).message);
-  if (err instanceof AppError) return err;
-  return new AppError(
-    'unavailable',
-    `Kubernetes API unreachable: ${(err as Error).message ?? String(err)}`,
-  );
-}
-
-/** Longest wait for one API call: a hung API server must not hang a request forever. */
-const CALL_TIMEOUT_MS = 30_000;
-
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new AppError(
-            'unavailable',
-            `Kubernetes API did not answer within ${CALL_TIMEOUT_MS / 1000} s`,
-          ),
-        ),
-      CALL_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([fn(), timeout]);
-  } catch (err) {
-    throw kubeError(err);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export class KubeClient {
   readonly cluster: string;
@@ -73,10 +45,12 @@ export class KubeClient {
   private readonly core: CoreV1Api;
   private readonly authz: AuthorizationV1Api;
   private readonly authn: AuthenticationV1Api;
-  private readonly watcher: Watch;
+  private readonly version: VersionApi;
   private readonly kc: KubeConfig;
+  private readonly calls: KubeCalls;
 
-  constructor(target: KubeTargetConfig) {
+  constructor(target: KubeTargetConfig, deadlines: KubeDeadlines = DEFAULT_DEADLINES) {
+    this.calls = new KubeCalls(deadlines);
     const kc = new KubeConfig();
     let defaultNamespace: string | undefined;
     if (target.inCluster) {
@@ -106,8 +80,13 @@ export class KubeClient {
     this.core = kc.makeApiClient(CoreV1Api);
     this.authz = kc.makeApiClient(AuthorizationV1Api);
     this.authn = kc.makeApiClient(AuthenticationV1Api);
-    this.watcher = new Watch(kc);
+    this.version = kc.makeApiClient(VersionApi);
     this.kc = kc;
+  }
+
+  /** Why the API server is thought unreachable (its last failure), or null while it answers. */
+  get unreachable(): string | null {
+    return this.calls.unreachable;
   }
 
   /** A Service reached through this API server's service proxy, with this client's credentials. */
@@ -117,84 +96,109 @@ export class KubeClient {
 
   /**
    * Lists in pages, so thousands of dashboard-sized ConfigMaps never arrive as one response; the
-   * pages form one consistent snapshot whose resourceVersion the watch starts from.
+   * pages form one consistent snapshot whose resourceVersion the watch starts from. `onPage` sees
+   * each page while the next one downloads (see kube-list.ts).
    */
   async listConfigMaps(
     namespace: string | null,
     labelSelector: string,
     pageSize = 500,
+    onPage?: (items: V1ConfigMap[]) => Promise<void> | void,
+    fieldSelector?: string,
   ): Promise<{ items: V1ConfigMap[]; resourceVersion: string }> {
     const items: V1ConfigMap[] = [];
-    let cont: string | undefined;
-    let resourceVersion = '';
-    do {
-      const page = await call(() =>
-        namespace === null
-          ? this.core.listConfigMapForAllNamespaces({
-              labelSelector,
-              limit: pageSize,
-              _continue: cont,
-            })
-          : this.core.listNamespacedConfigMap({
-              namespace,
-              labelSelector,
-              limit: pageSize,
-              _continue: cont,
-            }),
-      );
-      items.push(...page.items);
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      cont = page.metadata?._continue || undefined;
-    } while (cont);
+    // Each page under the read deadline; the outcome tells whether the API server answers.
+    const { resourceVersion } = await this.calls.tracked(() =>
+      listConfigMapPages(
+        this.kc,
+        this.server,
+        namespace,
+        { labelSelector, fieldSelector },
+        pageSize,
+        async (page) => {
+          for (const cm of page) items.push(cm);
+          await onPage?.(page);
+        },
+        this.calls.deadlines.readMs,
+      ),
+    );
     return { items, resourceVersion };
   }
 
-  /** Opens a watch; `onDone` gets null when the server closed it normally. */
-  async watchConfigMaps(
+  /**
+   * Opens a watch with bookmarks; `onDone` gets null when the server closed it normally, and an
+   * `unavailable` error when it neither sent its bookmark nor closed in time (a frozen link).
+   */
+  watchConfigMaps(
     namespace: string | null,
     labelSelector: string,
     resourceVersion: string,
     onEvent: (type: WatchEventType, object: unknown) => void,
-    onDone: (err: unknown) => void,
-  ): Promise<WatchHandle> {
+    onDone: (err: AppError | null) => void,
+    timing: WatchTiming,
+  ): WatchHandle {
     const path =
       namespace === null
         ? '/api/v1/configmaps'
         : `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps`;
-    let controller: AbortController;
-    try {
-      controller = await this.watcher.watch(
+    return openWatch(
+      this.kc,
+      {
         path,
-        { labelSelector, resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 240 },
-        (type: string, object: unknown) => onEvent(type as WatchEventType, object),
-        (err: unknown) => onDone(err ? kubeError(err) : null),
-      );
-    } catch (err) {
-      throw kubeError(err);
-    }
-    return { abort: () => controller.abort() };
+        params: { labelSelector, resourceVersion, allowWatchBookmarks: 'true' },
+        ...timing,
+      },
+      {
+        onEvent: (type, object) =>
+          onEvent(type, type === 'ERROR' ? object : slim(object as V1ConfigMap)),
+        onAnswer: () => this.calls.answered(),
+        onDone: (err) => {
+          if (err?.code === 'unavailable') this.calls.failed(err.message);
+          onDone(err);
+        },
+      },
+    );
   }
 
   readConfigMap(namespace: string, name: string): Promise<V1ConfigMap> {
-    return call(() => this.core.readNamespacedConfigMap({ namespace, name }));
+    return this.calls.read((o) => this.core.readNamespacedConfigMap({ namespace, name }, o));
   }
 
+  /** A quick re-read (the check deadline): the ConfigMap, or null when it does not exist. */
+  async checkConfigMap(namespace: string, name: string): Promise<V1ConfigMap | null> {
+    try {
+      return await this.calls.check((o) =>
+        this.core.readNamespacedConfigMap({ namespace, name }, o),
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') return null;
+      throw err;
+    }
+  }
+
+  /**
+   * Writes abort at their deadline and then fail with `details.outcome`: `not_applied` (nothing
+   * was sent, or the API server is known to be unreachable) or `unknown` (sent, never answered).
+   */
   createConfigMap(namespace: string, body: V1ConfigMap): Promise<V1ConfigMap> {
-    return call(() => this.core.createNamespacedConfigMap({ namespace, body }));
+    return this.write((o) => this.core.createNamespacedConfigMap({ namespace, body }, o));
   }
 
   replaceConfigMap(namespace: string, name: string, body: V1ConfigMap): Promise<V1ConfigMap> {
-    return call(() => this.core.replaceNamespacedConfigMap({ namespace, name, body }));
+    return this.write((o) => this.core.replaceNamespacedConfigMap({ namespace, name, body }, o));
   }
 
   async deleteConfigMap(namespace: string, name: string, resourceVersion: string): Promise<void> {
-    await call(() =>
-      this.core.deleteNamespacedConfigMap({
-        namespace,
-        name,
-        body: { preconditions: { resourceVersion } },
-      }),
+    await this.write((o) =>
+      this.core.deleteNamespacedConfigMap(
+        { namespace, name, body: { preconditions: { resourceVersion } } },
+        o,
+      ),
     );
+  }
+
+  private write<T>(fn: (options: CallOptions) => Promise<T>): Promise<T> {
+    return this.calls.write(fn, (o) => this.version.getCode({}, o));
   }
 
   /**
@@ -213,22 +217,29 @@ export class KubeClient {
       group: '',
       namespace: namespace ?? undefined,
     };
-    const review = await call(() =>
+    // A review writes nothing: it is read under the read deadline.
+    const review = await this.calls.read((o) =>
       subject
-        ? this.authz.createSubjectAccessReview({
-            body: {
-              apiVersion: 'authorization.k8s.io/v1',
-              kind: 'SubjectAccessReview',
-              spec: { user: subject.user, groups: subject.groups, resourceAttributes },
+        ? this.authz.createSubjectAccessReview(
+            {
+              body: {
+                apiVersion: 'authorization.k8s.io/v1',
+                kind: 'SubjectAccessReview',
+                spec: { user: subject.user, groups: subject.groups, resourceAttributes },
+              },
             },
-          })
-        : this.authz.createSelfSubjectAccessReview({
-            body: {
-              apiVersion: 'authorization.k8s.io/v1',
-              kind: 'SelfSubjectAccessReview',
-              spec: { resourceAttributes },
+            o,
+          )
+        : this.authz.createSelfSubjectAccessReview(
+            {
+              body: {
+                apiVersion: 'authorization.k8s.io/v1',
+                kind: 'SelfSubjectAccessReview',
+                spec: { resourceAttributes },
+              },
             },
-          }),
+            o,
+          ),
     );
     return { allowed: review.status?.allowed === true, reason: review.status?.reason || undefined };
   }
@@ -236,9 +247,12 @@ export class KubeClient {
   /** Who the API server says we are (SelfSubjectReview); the kubeconfig user name if unsupported. */
   async whoami(): Promise<{ name: string; groups: string[] }> {
     try {
-      const review = await this.authn.createSelfSubjectReview({
-        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-      });
+      const review = await this.calls.read((o) =>
+        this.authn.createSelfSubjectReview(
+          { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } },
+          o,
+        ),
+      );
       const user = review.status?.userInfo;
       return { name: user?.username ?? this.userName, groups: user?.groups ?? [] };
     } catch {
@@ -246,8 +260,105 @@ export class KubeClient {
     }
   }
 
+  /** Services of a namespace, or of every namespace (null): how the console finds Perses. */
+  async listServices(namespace: string | null): Promise<V1Service[]> {
+    const list = await this.calls.read((o) =>
+      namespace === null
+        ? this.core.listServiceForAllNamespaces({}, o)
+        : this.core.listNamespacedService({ namespace }, o),
+    );
+    return list.items;
+  }
+
+  async listPods(namespace: string, labelSelector: string): Promise<V1Pod[]> {
+    return (
+      await this.calls.read((o) => this.core.listNamespacedPod({ namespace, labelSelector }, o))
+    ).items;
+  }
+
+  /** A container's log from `sinceTime`, each line prefixed with the kubelet's timestamp. */
+  podLog(req: PodLogRequest): Promise<string> {
+    // Its own HTTP call (the typed client mangles the log's text); tracked like the others.
+    return this.calls.read(() => readPodLog(this.kc, this.server, req));
+  }
+
   async listNamespaces(): Promise<string[]> {
-    const list = await call(() => this.core.listNamespace());
+    const list = await this.calls.read((o) => this.core.listNamespace({}, o));
     return list.items.flatMap((n) => (n.metadata?.name ? [n.metadata.name] : []));
+  }
+
+  /** Clients acting for people, reused while they keep calling (see forIdentity). */
+  private personal?: {
+    impersonated: Map<string, KubeClient>;
+    byToken: WeakMap<object, KubeClient>;
+  };
+
+  /**
+   * This client acting for `who`: the same server, calls and deadlines, authenticated as the
+   * person — their own token, or this client's credentials with `Impersonate-User`/
+   * `Impersonate-Group` (the typed API calls; watches and lists stay the console's own). Whether
+   * the API server answers stays one fact for all. The server's own identity gets this client.
+   */
+  forIdentity(who: Identity): KubeClient {
+    const credential = who.credential;
+    if (!credential) return this;
+    this.personal ??= { impersonated: new Map(), byToken: new WeakMap() };
+    const { impersonated, byToken } = this.personal;
+    if (credential.type === 'token') {
+      let client = byToken.get(credential);
+      if (!client) {
+        client = this.derived(tokenKubeConfig(this.kc, credential.token.reveal()), this.calls);
+        byToken.set(credential, client);
+      }
+      return client;
+    }
+    const key = JSON.stringify([who.name, [...who.groups].sort()]);
+    let client = impersonated.get(key);
+    if (client) {
+      // Most recently used last, so the oldest is the first to go.
+      impersonated.delete(key);
+    } else {
+      client = this.derived(this.kc, this.calls.actingAs({ user: who.name, groups: who.groups }));
+      if (impersonated.size >= 500) impersonated.delete(impersonated.keys().next().value ?? '');
+    }
+    impersonated.set(key, client);
+    return client;
+  }
+
+  /**
+   * Who the API server says this client's credentials belong to (SelfSubjectReview); fails with
+   * `unauthorized` when it does not accept them. Any authenticated user may ask.
+   */
+  async reviewSelf(): Promise<{ name: string; groups: string[] }> {
+    const review = await this.calls.read((o) =>
+      this.authn.createSelfSubjectReview(
+        { body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } },
+        o,
+      ),
+    );
+    const user = review.status?.userInfo;
+    if (!user?.username) throw new AppError('unauthorized', 'the API server named no user');
+    return { name: user.username, groups: user.groups ?? [] };
+  }
+
+  /**
+   * A copy of this client whose API clients use `kc` (as `makeApiClient` builds them) and whose
+   * calls are `calls`. Everything else, methods included, stays this client's.
+   */
+  private derived(kc: KubeConfig, calls: KubeCalls): KubeClient {
+    const config = createConfiguration({
+      baseServer: new ServerConfiguration(this.server, {}),
+      authMethods: { default: kc },
+    });
+    const copy = Object.create(KubeClient.prototype) as KubeClient;
+    return Object.assign(copy, this, {
+      kc,
+      calls,
+      core: new CoreV1Api(config),
+      authz: new AuthorizationV1Api(config),
+      authn: new AuthenticationV1Api(config),
+      version: new VersionApi(config),
+      personal: undefined,
+    });
   }
 }

@@ -1,5 +1,6 @@
 // Store over labeled ConfigMaps: reads come from the watch loops' cache; writes go to the API
-// server with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
+// server as the person asking (impersonated, or with their token), so Kubernetes RBAC has the
+// last word, with resourceVersion preconditions, one resource per ConfigMap, never to a ConfigMap
 // without the label, and record when and through what the console changed it.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { Target } from '@perses-cm/api';
@@ -11,18 +12,22 @@ import type {
   CreateInput,
   EntryRef,
   ResourceStore,
+  Rival,
   StoreChange,
   StoreStatus,
   UnlabeledSource,
 } from '../store.ts';
-import { containerKeyFor, toContainer } from './configmap-entries.ts';
+import {
+  LAST_APPLIED_AT,
+  LAST_APPLIED_BY,
+  containerKeyFor,
+  toContainer,
+} from './configmap-entries.ts';
+import { writeOutcome } from './kube-call.ts';
 import type { KubeClient } from './kube-client.ts';
 import { labelSelectorString, matchesLabel } from './label-selector.ts';
 import { UnlabeledConfigMaps } from './unlabeled-configmaps.ts';
 import { WatchLoop, type LoopChange, type LoopOptions } from './watch-loop.ts';
-
-export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
-export const LAST_APPLIED_AT = 'perses-cm.dev/last-applied-at';
 
 export class KubernetesStore implements ResourceStore {
   readonly target: Target;
@@ -105,6 +110,7 @@ export class KubernetesStore implements ResourceStore {
       kind: 'ConfigMap',
       metadata: {
         ...plan.configMap.metadata,
+        name: input.configMapName ?? plan.name,
         namespace,
         annotations: { ...plan.configMap.metadata.annotations, ...stamp(who) },
       },
@@ -112,14 +118,39 @@ export class KubernetesStore implements ResourceStore {
     };
     let created: V1ConfigMap;
     try {
-      created = await this.client.createConfigMap(namespace, body);
+      created = await this.client.forIdentity(who).createConfigMap(namespace, body);
     } catch (err) {
       if (err instanceof AppError && err.code === 'already_exists') {
-        throw new AppError('already_exists', `ConfigMap ${namespace}/${plan.name} already exists`);
+        const name = input.configMapName ?? plan.name;
+        throw new AppError('already_exists', `ConfigMap ${namespace}/${name} already exists`, {
+          fields: [{ field: 'configMapName', message: 'a ConfigMap of that name exists' }],
+        });
       }
-      throw err;
+      created = await this.confirm(err, namespace, plan.name, (cm) => isOurs(cm, body));
     }
     return this.applied(created);
+  }
+
+  /**
+   * ConfigMaps of the same name in the other watched namespaces, read from the API server: the
+   * name comes from the Perses identity, so another console creating the same resource elsewhere
+   * at the same moment shows up here even before its watch event does.
+   */
+  async rivals(created: Container): Promise<Rival[]> {
+    const ours = this.cached(created.key);
+    const name = ours?.metadata?.name;
+    if (!ours || !name) return [];
+    const scopes = this.namespaces === 'all' ? [null] : this.namespaces;
+    const selector = labelSelectorString(this.label);
+    const lists = await Promise.all(
+      scopes.map((ns) =>
+        this.client.listConfigMaps(ns, selector, undefined, undefined, `metadata.name=${name}`),
+      ),
+    );
+    return lists
+      .flatMap((l) => l.items)
+      .filter((cm) => cm.metadata?.namespace !== ours.metadata?.namespace)
+      .map((cm) => ({ container: toContainer(cm), first: createdBefore(cm, ours) }));
   }
 
   async update(who: Identity, ref: EntryRef, text: string, expected: string): Promise<Container> {
@@ -136,22 +167,46 @@ export class KubernetesStore implements ResourceStore {
       },
       data: { [key]: text },
     };
+    let replaced: V1ConfigMap;
     try {
-      return this.applied(await this.client.replaceConfigMap(namespace, name, body));
+      replaced = await this.client.forIdentity(who).replaceConfigMap(namespace, name, body);
     } catch (err) {
-      throw await this.afterFailedWrite(err, namespace, name);
+      if (writeOutcome(err) === 'unknown')
+        replaced = await this.confirm(err, namespace, name, (now) => isOurs(now, body));
+      else throw await this.afterFailedWrite(err, namespace, name);
     }
+    return this.applied(replaced);
   }
 
-  async delete(_who: Identity, ref: EntryRef, expected: string): Promise<void> {
+  async delete(who: Identity, ref: EntryRef, expected: string): Promise<void> {
     this.editable(ref);
     const { namespace, name } = ref as Extract<EntryRef, { type: 'configmap' }>;
     try {
-      await this.client.deleteConfigMap(namespace, name, expected);
+      await this.client.forIdentity(who).deleteConfigMap(namespace, name, expected);
     } catch (err) {
-      throw await this.afterFailedWrite(err, namespace, name);
+      if (writeOutcome(err) === 'unknown') await this.confirm(err, namespace, name, null);
+      else throw await this.afterFailedWrite(err, namespace, name);
     }
     this.loopFor(namespace)?.forget(`${namespace}/${name}`);
+  }
+
+  /**
+   * A write whose answer never came may have been applied: re-read the ConfigMap (briefly) and
+   * answer with the truth. `ours` tells our write from what was there; null expects it gone.
+   * When the re-read cannot settle it either, the write's own error (outcome unknown) stands.
+   */
+  private async confirm(
+    err: unknown,
+    namespace: string,
+    name: string,
+    ours: ((cm: V1ConfigMap) => boolean) | null,
+  ): Promise<V1ConfigMap> {
+    if (writeOutcome(err) !== 'unknown') throw err;
+    const now = await this.client.checkConfigMap(namespace, name).catch(() => undefined);
+    if (now === undefined) throw err;
+    if (ours === null && now === null) return { metadata: { namespace, name } };
+    if (ours !== null && now !== null && ours(now)) return now;
+    throw err;
   }
 
   /** The label written on new ConfigMaps: a selector on the key alone still needs a value. */
@@ -240,6 +295,20 @@ export class KubernetesStore implements ResourceStore {
   private emit(change: StoreChange): void {
     for (const l of this.listeners) l(change);
   }
+}
+
+/** Whether `cm` holds the write `body` (its data and its stamp, which is unique to the write). */
+function isOurs(cm: V1ConfigMap, body: V1ConfigMap): boolean {
+  const at = (c: V1ConfigMap) => c.metadata?.annotations?.[LAST_APPLIED_AT];
+  return at(cm) === at(body) && JSON.stringify(cm.data) === JSON.stringify(body.data);
+}
+
+/** Creation order: the second-precision timestamp, then the resourceVersion (etcd's revision). */
+function createdBefore(a: V1ConfigMap, b: V1ConfigMap): boolean {
+  const t = (c: V1ConfigMap) => new Date(c.metadata?.creationTimestamp ?? 0).getTime();
+  if (t(a) !== t(b)) return t(a) < t(b);
+  const rv = (c: V1ConfigMap) => c.metadata?.resourceVersion ?? '';
+  return /^\d+$/.test(rv(a)) && /^\d+$/.test(rv(b)) && BigInt(rv(a)) < BigInt(rv(b));
 }
 
 function stamp(who: Identity): Record<string, string> {

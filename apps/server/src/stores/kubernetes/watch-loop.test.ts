@@ -32,7 +32,7 @@ function fakeClient() {
       if (state.failLists) throw new Error('connect ECONNREFUSED');
       return { items: state.items, resourceVersion: state.listRv };
     },
-    watchConfigMaps: async (
+    watchConfigMaps: (
       _ns: string | null,
       _sel: string,
       rv: string,

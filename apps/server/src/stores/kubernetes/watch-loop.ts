@@ -18,12 +18,26 @@ export interface LoopOptions {
   maxBackoffMs?: number;
   /** ConfigMaps per list page. */
   pageSize?: number;
+  /**
+   * Each watch asks the server to end it after this many seconds (it sends a bookmark two seconds
+   * before); a watch that neither bookmarked nor ended `watchGraceMs` later is frozen: the loop
+   * reports itself stale and re-lists. Their sum bounds how long a frozen link goes unnoticed.
+   */
+  watchTimeoutSeconds?: number;
+  watchGraceMs?: number;
 }
+
+/** A frozen watch is noticed within 45 s + 10 s. */
+const WATCH_TIMEOUT_SECONDS = 45;
+const WATCH_GRACE_MS = 10_000;
 
 export const cmKey = (cm: V1ConfigMap) =>
   `${cm.metadata?.namespace ?? ''}/${cm.metadata?.name ?? ''}`;
 
 class Expired extends Error {}
+
+/** How long the first list indexes before letting the socket of the next page be read. */
+const YIELD_EVERY_MS = 20;
 
 export class WatchLoop {
   readonly items = new Map<string, V1ConfigMap>();
@@ -105,10 +119,13 @@ export class WatchLoop {
   }
 
   private async relist(): Promise<void> {
+    // The first list of a store nobody reads yet is indexed page by page as it arrives; a re-list
+    // of a store in use applies its differences in one step at the end, so reads never see half.
     const list = await this.client.listConfigMaps(
       this.namespace,
       this.selector,
       this.options.pageSize,
+      this.synced ? undefined : (page) => this.applyFirstPage(page),
     );
     const seen = new Set<string>();
     for (const cm of list.items) {
@@ -141,6 +158,23 @@ export class WatchLoop {
     this.resolveFirst();
   }
 
+  /** Puts a page of the first list, yielding now and then so the next page keeps downloading. */
+  private async applyFirstPage(page: V1ConfigMap[]): Promise<void> {
+    let slice = performance.now();
+    for (const cm of page) {
+      if (this.stopped) return;
+      const key = cmKey(cm);
+      const old = this.items.get(key);
+      if (old && !isNewer(cm, old)) continue;
+      this.items.set(key, cm);
+      this.onChange({ type: 'put', configMap: cm });
+      if (performance.now() - slice > YIELD_EVERY_MS) {
+        await new Promise((r) => setImmediate(r));
+        slice = performance.now();
+      }
+    }
+  }
+
   private watchOnce(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let settled = false;
@@ -159,14 +193,19 @@ export class WatchLoop {
           finish(err);
         }
       };
-      this.client
-        .watchConfigMaps(this.namespace, this.selector, this.rv, onEvent, (err) =>
-          finish(err ?? null),
-        )
-        .then((h) => {
-          if (settled || this.stopped) h.abort();
-          else this.handle = h;
-        }, finish);
+      const handle = this.client.watchConfigMaps(
+        this.namespace,
+        this.selector,
+        this.rv,
+        onEvent,
+        (err) => finish(err),
+        {
+          timeoutSeconds: this.options.watchTimeoutSeconds ?? WATCH_TIMEOUT_SECONDS,
+          graceMs: this.options.watchGraceMs ?? WATCH_GRACE_MS,
+        },
+      );
+      if (settled || this.stopped) handle.abort();
+      else this.handle = handle;
     });
   }
 

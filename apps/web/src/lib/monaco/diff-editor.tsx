@@ -36,6 +36,9 @@ export function DiffEditor({ original, modified, format, label, inline = false }
       // re-indents must not look like "no changes".
       ignoreTrimWhitespace: false,
       hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3 },
+      // A dashboard's JSON can sit on a few very long lines: wrap them so the change is visible.
+      wordWrap: 'on',
+      diffWordWrap: 'on',
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12.5,

@@ -1,4 +1,4 @@
-import { KINDS, resourceJsonSchema } from '@perses-cm/resources';
+import { KINDS, NAME_PATTERN, resourceJsonSchema } from '@perses-cm/resources';
 import { jsonDefaults } from './monaco.ts';
 
 // The envelope every provisioned resource shares; Monaco marks violations as the user types.
@@ -54,14 +54,38 @@ export function configureJsonSchema() {
   });
 }
 
-/** The resource model's schema (per kind, discriminated by `kind`); the envelope if it cannot be built. */
+/**
+ * The resource model's schema (per kind, discriminated by `kind`), for one resource or a list of
+ * them (Perses reads both); the envelope if it cannot be built. Name patterns are left to the
+ * server's findings, which say the rule in words (the schema would show the raw regex as well).
+ */
 function editorSchema(): object {
+  let one: Record<string, unknown>;
   try {
     // Monaco's JSON service validates without a $schema dialect marker; drop it so no warning shows.
     const { $schema: _dialect, ...schema } = resourceJsonSchema() as Record<string, unknown>;
-    return schema;
+    one = withoutNamePatterns(schema) as Record<string, unknown>;
   } catch (err) {
     console.warn('resource JSON Schema unavailable, using the envelope only', err);
-    return resourceEnvelopeSchema();
+    one = resourceEnvelopeSchema() as Record<string, unknown>;
   }
+  // Definitions stay at the root, where the `$ref`s point.
+  const { $defs, ...rules } = one;
+  return {
+    ...($defs ? { $defs } : {}),
+    if: { type: 'array' },
+    then: { type: 'array', items: rules },
+    else: rules,
+  };
+}
+
+function withoutNamePatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutNamePatterns);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'pattern' && v === NAME_PATTERN.source) continue;
+    out[k] = withoutNamePatterns(v);
+  }
+  return out;
 }

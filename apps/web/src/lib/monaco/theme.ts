@@ -1,7 +1,7 @@
+import { effectiveTheme, onThemeChange } from '../theme.ts';
 import { monaco } from './monaco.ts';
 
-// Monaco follows the system theme like the rest of the console, on the console's own surfaces.
-const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+// Monaco follows the console's theme (the user's choice or the system's), on its own surfaces.
 let installed = false;
 
 export function followSystemTheme() {
@@ -23,7 +23,8 @@ export function followSystemTheme() {
       'editor.lineHighlightBackground': '#1c222b',
     },
   });
-  const apply = () => monaco.editor.setTheme(media?.matches ? 'perses-cm-dark' : 'perses-cm-light');
+  const apply = () =>
+    monaco.editor.setTheme(effectiveTheme() === 'dark' ? 'perses-cm-dark' : 'perses-cm-light');
   apply();
-  media?.addEventListener('change', apply);
+  onThemeChange(apply);
 }

@@ -37,6 +37,21 @@ export function permission(
   };
 }
 
+/**
+ * Whether `verb` is allowed in at least one namespace: what acting on something that belongs to
+ * no ConfigMap needs (e.g. deleting an orphan from Perses, which the server allows to whoever may
+ * delete ConfigMaps somewhere it watches).
+ */
+export function permissionSomewhere(who: WhoAmIResponse | undefined, verb: Verb): Permission {
+  if (!who) return { allowed: false, reason: 'Checking permissions…' };
+  if (who.capabilities.some((c) => c.allowed[verb])) return { allowed: true };
+  if (who.target.type === 'directory' && who.capabilities.length === 0) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `${who.identity.name} may not ${verb} ConfigMaps in any namespace the console watches`,
+  };
+}
+
 /** Namespaces where the identity may create resources, for the create form. */
 export function creatableNamespaces(who: WhoAmIResponse | undefined): string[] {
   if (!who) return [];

@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { API, WhoAmIResponse } from '@perses-cm/api';
 import { request } from '../api-client.ts';
 
-export const sessionKeys = { whoami: () => ['whoami'] as const };
+export const sessionKeys = {
+  whoami: () => ['whoami'] as const,
+  session: () => ['session'] as const,
+};
 
 export function getWhoAmI(signal?: AbortSignal): Promise<WhoAmIResponse> {
   return request(API.whoami, WhoAmIResponse, { signal });

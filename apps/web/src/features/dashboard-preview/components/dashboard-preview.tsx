@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { mdiClockOutline, mdiDragVariant, mdiOpenInNew, mdiRefresh } from '@mdi/js';
 import { spanOf, type LayoutTarget, type PanelSummary } from '@perses-cm/resources';
 import type { EditorPreviewProps } from '../../../components/editor-preview-slot.tsx';
@@ -29,8 +29,64 @@ export default function DashboardPreview(props: EditorPreviewProps) {
     const span = spanOf(model.parsed, model.layout, target);
     if (span) editor.current?.select(span.keyStart, span.end);
   };
-  const highlighted = (itemId: string | undefined, panelKey?: string) =>
-    cursor?.type === 'item' ? cursor.id === itemId : cursor?.key === panelKey && !!panelKey;
+  // The sections (hundreds of panels in a big dashboard) are drawn again only when the drawing,
+  // the panel under the cursor or the arrangement change, not on every key: their handlers call
+  // the latest ones through this ref.
+  const handlers = useRef({ reveal, move: arrange.move, nudge: arrange.nudge });
+  useLayoutEffect(() => {
+    handlers.current = { reveal, move: arrange.move, nudge: arrange.nudge };
+  });
+  const { revision } = arrange;
+  const sections = useMemo(() => {
+    if (!drawn) return null;
+    const highlighted = (itemId: string | undefined, panelKey?: string) =>
+      cursor?.type === 'item' ? cursor.id === itemId : cursor?.key === panelKey && !!panelKey;
+    const onReveal = (target: LayoutTarget) => handlers.current.reveal(target);
+    const { layout } = drawn;
+    return (
+      <div className="dp-sections">
+        {layout.sections.map((section) => (
+          <GridSection
+            key={section.index}
+            section={section}
+            panels={panels}
+            highlighted={highlighted}
+            readOnly={readOnly}
+            revision={revision}
+            onMove={(id, wanted) => handlers.current.move(id, wanted)}
+            onNudge={(id, delta) => handlers.current.nudge(id, delta)}
+            onReveal={(id, key) => onReveal(key ? { type: 'panel', key } : { type: 'item', id })}
+          />
+        ))}
+        {layout.sections.length === 0 && <p className="dp-note">This dashboard has no layout.</p>}
+        {layout.unplaced.length > 0 && (
+          <section className="dp-section dp-unplaced" aria-label="Not in any layout">
+            <h3 className="dp-section-head">
+              Not in any layout
+              <span className="dp-section-meta">
+                {layout.unplaced.length} panel{layout.unplaced.length === 1 ? '' : 's'} Perses does
+                not show
+              </span>
+            </h3>
+            <div className="dp-unplaced-list">
+              {layout.unplaced.map((key) => {
+                const panel = panels.get(key);
+                return panel ? (
+                  <PanelCard
+                    key={key}
+                    panel={panel}
+                    highlighted={highlighted(undefined, key)}
+                    readOnly
+                    onReveal={() => onReveal({ type: 'panel', key })}
+                  />
+                ) : null;
+              })}
+            </div>
+          </section>
+        )}
+      </div>
+    );
+  }, [drawn, panels, cursor, readOnly, revision]);
 
   if (!drawn)
     return (
@@ -90,47 +146,7 @@ export default function DashboardPreview(props: EditorPreviewProps) {
       >
         {arrange.message?.text}
       </p>
-      <div className="dp-sections">
-        {layout.sections.map((section) => (
-          <GridSection
-            key={section.index}
-            section={section}
-            panels={panels}
-            highlighted={highlighted}
-            readOnly={readOnly}
-            revision={arrange.revision}
-            onMove={arrange.move}
-            onNudge={arrange.nudge}
-            onReveal={(id, key) => reveal(key ? { type: 'panel', key } : { type: 'item', id })}
-          />
-        ))}
-        {layout.sections.length === 0 && <p className="dp-note">This dashboard has no layout.</p>}
-        {layout.unplaced.length > 0 && (
-          <section className="dp-section dp-unplaced" aria-label="Not in any layout">
-            <h3 className="dp-section-head">
-              Not in any layout
-              <span className="dp-section-meta">
-                {layout.unplaced.length} panel{layout.unplaced.length === 1 ? '' : 's'} Perses does
-                not show
-              </span>
-            </h3>
-            <div className="dp-unplaced-list">
-              {layout.unplaced.map((key) => {
-                const panel = panels.get(key);
-                return panel ? (
-                  <PanelCard
-                    key={key}
-                    panel={panel}
-                    highlighted={highlighted(undefined, key)}
-                    readOnly
-                    onReveal={() => reveal({ type: 'panel', key })}
-                  />
-                ) : null;
-              })}
-            </div>
-          </section>
-        )}
-      </div>
+      {sections}
     </div>
   );
 }

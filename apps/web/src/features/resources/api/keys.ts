@@ -6,5 +6,7 @@ export const resourceKeys = {
   list: () => ['resources', 'list'] as const,
   unlabeled: () => ['resources', 'unlabeled'] as const,
   detail: (id: string) => ['resource', id] as const,
-  validation: (text: string, format: string) => ['validate', format, text] as const,
+  validation: (digest: string, format: string) => ['validate', format, digest] as const,
+  split: (id: string) => ['resource', id, 'split'] as const,
+  applyNow: () => ['apply-now'] as const,
 };

@@ -10,12 +10,14 @@ export interface UpdateInput {
   format: DocFormat;
   /** The version the edit started from; a stale one is answered with 409 and ConflictDetails. */
   version: string;
+  /** Also write it through the Perses API; the answer's `applied` says what Perses did. */
+  applyNow?: boolean;
 }
 
-export function updateResource({ id, text, format, version }: UpdateInput) {
+export function updateResource({ id, text, format, version, applyNow }: UpdateInput) {
   return request(API.resource(id), ResourceDetail, {
     method: 'PUT',
-    body: { text, format, version },
+    body: { text, format, version, ...(applyNow ? { applyNow } : {}) },
   });
 }
 

@@ -1,12 +1,17 @@
-import type { DocFormat } from '@perses-cm/api';
+import { useMemo } from 'react';
+import type { DocFormat, LastChange } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
+import { threeWayMerge, type MergeOutcome } from '../hooks/three-way-merge.ts';
+import { LastChangeText } from './last-change.tsx';
 
 export interface ConflictVersions {
   base: string;
   stored: string | null;
   storedVersion: string | null;
   yours: string;
+  /** Who wrote the stored version, and when. */
+  storedChange?: LastChange | null;
 }
 
 interface Props {
@@ -15,17 +20,30 @@ interface Props {
   format: DocFormat;
   onTakeStored: () => void;
   onKeepMine: () => void;
+  /** Loads the merge into the editor (conflicts, if any, marked) on top of the stored version. */
+  onMerge: (merged: MergeOutcome) => void;
   onKeepEditing: () => void;
 }
 
 /**
- * The resource changed under the user. Shows what they started from, what is stored now and
- * their edit (as two diffs against the base), and lets them choose; their text is never dropped
- * (taking the stored version is one undoable edit, and the draft is kept until a save).
+ * The resource changed under the user. Says who changed it and when, shows their change and the
+ * user's as inline diffs with long lines wrapped, and offers a three-way merge: clean when the two
+ * changes touch different lines, otherwise with the overlapping lines marked in the editor. The
+ * user's text is never dropped (every choice is one undoable edit; the draft stays until a save).
  */
 export function ConflictDialog(props: Props) {
-  const { open, versions, format, onTakeStored, onKeepMine, onKeepEditing } = props;
+  const { open, versions, format, onTakeStored, onKeepMine, onMerge, onKeepEditing } = props;
   const deleted = versions.stored === null;
+  const label = versions.storedVersion
+    ? `stored (version ${versions.storedVersion.slice(0, 10)})`
+    : 'stored';
+  const merged = useMemo(
+    () =>
+      open && versions.stored !== null
+        ? threeWayMerge(versions.base, versions.stored, versions.yours, label)
+        : null,
+    [open, versions.base, versions.stored, versions.yours, label],
+  );
   return (
     <Dialog
       open={open}
@@ -43,8 +61,24 @@ export function ConflictDialog(props: Props) {
             </button>
           )}
           {!deleted && (
-            <button type="button" className="btn btn-primary" onClick={onKeepMine}>
+            <button type="button" className="btn" onClick={onKeepMine}>
               Keep mine (save over stored)
+            </button>
+          )}
+          {merged && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => onMerge(merged)}
+              title={
+                merged.conflicts === 0
+                  ? 'Both changes touch different lines: take both, then review'
+                  : `${merged.conflicts} place(s) changed on both sides: they are marked in the editor for you to resolve`
+              }
+            >
+              {merged.conflicts === 0
+                ? 'Merge both changes'
+                : `Merge, mark ${merged.conflicts} conflict${merged.conflicts === 1 ? '' : 's'}`}
             </button>
           )}
         </>
@@ -53,17 +87,21 @@ export function ConflictDialog(props: Props) {
       <p style={{ margin: 0 }}>
         {deleted
           ? 'This resource was deleted while you were editing it. Your text is still in the editor and in your draft.'
-          : 'Someone saved this resource after you started editing. Compare the three versions, then pick one. Your text stays in the editor until you choose.'}
+          : 'Someone saved this resource after you started editing. Your text stays in the editor until you choose.'}{' '}
+        {!deleted && <LastChangeText change={versions.storedChange} prefix="Changed by" />}
       </p>
+      {merged && (
+        <p className="muted" role="status" style={{ margin: 0 }}>
+          {merged.conflicts === 0
+            ? 'Your change and theirs touch different lines: Merge takes both.'
+            : `Your change and theirs overlap in ${merged.conflicts} place${merged.conflicts === 1 ? '' : 's'}: Merge marks them in the editor (yours first), and saving waits until they are resolved.`}
+        </p>
+      )}
       {open && (
         <div className="three-way">
           <div className="pane">
             <div className="pane-head">
-              Their change{' '}
-              <span>
-                — base → stored
-                {versions.storedVersion ? ` (version ${versions.storedVersion.slice(0, 10)})` : ''}
-              </span>
+              Their change <span>— what you started from → {label}</span>
             </div>
             <DiffEditor
               original={versions.base}
@@ -75,7 +113,7 @@ export function ConflictDialog(props: Props) {
           </div>
           <div className="pane">
             <div className="pane-head">
-              Your change <span>— base → yours</span>
+              Your change <span>— what you started from → yours</span>
             </div>
             <DiffEditor
               original={versions.base}
@@ -87,7 +125,7 @@ export function ConflictDialog(props: Props) {
           </div>
           <div className="pane">
             <div className="pane-head">
-              Result if you keep yours <span>— stored → yours</span>
+              Result if you keep yours <span>— {label} → yours</span>
             </div>
             <DiffEditor
               original={versions.stored ?? ''}

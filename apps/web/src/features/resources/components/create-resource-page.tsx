@@ -1,5 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { DocFormat, ResourceSummary } from '@perses-cm/api';
+import { configMapNameFor } from '@perses-cm/resources';
 import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
@@ -10,25 +12,53 @@ import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
 import { useCreateResource } from '../api/create-resource.ts';
 import { useResources } from '../api/list-resources.ts';
+import { configMapNameProblem, identityClash } from '../hooks/create-checks.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../hooks/drafts.ts';
+import {
+  convertFormat,
+  detectFormat,
+  readIdentity,
+  withIdentityField,
+  type IdentityField,
+} from '../hooks/identity-edit.ts';
+import { useDocumentBytes } from '../hooks/use-document-bytes.ts';
 import { useEditorFindings } from '../hooks/use-editor-findings.ts';
-import { plannedPlace } from '../hooks/planned-place.ts';
+import { useSaveShortcut } from '../hooks/use-save-shortcut.ts';
+import { blockingErrors } from '../hooks/use-save-flow.ts';
+import { identityOfText, plannedPlace } from '../hooks/planned-place.ts';
 import { TEMPLATES, templateText } from '../hooks/templates.ts';
+import { EditorBar } from './editor-bar.tsx';
+import { IdentityForm } from './identity-form.tsx';
+import { PlacementBanner } from './placement-banner.tsx';
 import { SidePanel } from './side-panel.tsx';
 
 const NO_MARKERS: MarkerSummary = { errors: 0, warnings: 0, list: [] };
 
-/** Route /new?kind=…&namespace=…: pick a kind, edit its template, see where it will be stored. */
+/**
+ * Route /new?kind=…&namespace=…&project=…: pick a kind, edit its template (JSON or YAML, pasted or
+ * typed), see where it will be stored. `project` is the list filter's, when there was one.
+ */
 export default function CreateResourcePage() {
   const who = useWhoAmI();
   const list = useResources();
+  const [params] = useSearchParams();
   // Templates name an existing project: wait for the list (or its failure) first.
   if (list.isPending || who.isPending) return <LoadingState label="Loading" />;
-  const project = list.data?.items.find((i) => i.kind === 'Project')?.name ?? 'default';
-  return <CreateResourceForm project={project} />;
+  const items = list.data?.items ?? [];
+  const projects = [
+    ...new Set(items.filter((i) => i.kind === 'Project').map((i) => i.name)),
+  ].sort();
+  const project = params.get('project') || projects[0] || 'default';
+  return <CreateResourceForm project={project} projects={projects} items={items} />;
 }
 
-function CreateResourceForm({ project }: { project: string }) {
+interface FormProps {
+  project: string;
+  projects: string[];
+  items: ResourceSummary[];
+}
+
+function CreateResourceForm({ project, projects, items }: FormProps) {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const who = useWhoAmI();
@@ -38,27 +68,44 @@ function CreateResourceForm({ project }: { project: string }) {
     () => loadDraft(key)?.text ?? (kind ? templateText(kind, project) : '{}\n'),
   );
   const [text, setText] = useState(initialText);
+  const [chosenName, setChosenName] = useState('');
   const [markers, setMarkers] = useState<MarkerSummary>(NO_MARKERS);
   const editor = useRef<CodeEditorHandle>(null);
   const create = useCreateResource();
 
+  const format: DocFormat = detectFormat(text);
   const isDirectory = who.data?.target.type === 'directory';
   const namespaces = creatableNamespaces(who.data);
   const namespace = params.get('namespace') ?? namespaces[0] ?? '';
   const perm = permission(who.data, 'create', isDirectory ? null : namespace || null);
-  const { findings, perses } = useEditorFindings(text, 'json');
+  const bytes = useDocumentBytes(text);
+  const { findings, perses } = useEditorFindings(text, format, bytes);
 
+  const identity = useMemo(() => readIdentity(text, format), [text, format]);
+  const id = useMemo(() => identityOfText(text, format), [text, format]);
   const place = useMemo(
-    () => plannedPlace(text, isDirectory, namespace),
-    [text, isDirectory, namespace],
+    () => plannedPlace(text, isDirectory, namespace, format, chosenName),
+    [text, isDirectory, namespace, format, chosenName],
   );
+  const clash = identityClash(id, items);
+  const cmName = place.type === 'configmap' ? place.configMapName : null;
+  const cmProblem = cmName ? configMapNameProblem(cmName, namespace, items) : null;
   const placed = place.type === 'file' ? place.path !== null : place.key !== null;
 
+  const edit = (next: string | undefined) => {
+    if (next === undefined)
+      return showToast({
+        tone: 'error',
+        title: 'Cannot change the field',
+        message: 'Fix the document errors first.',
+      });
+    editor.current?.replaceText(next);
+  };
   const onChange = (t: string) => {
     setText(t);
-    saveDraft(key, { text: t, format: 'json', baseText: '', baseVersion: '', savedAt: Date.now() });
+    const f = detectFormat(t);
+    saveDraft(key, { text: t, format: f, baseText: '', baseVersion: '', savedAt: Date.now() });
   };
-
   const pickKind = (k: string) => {
     const t = TEMPLATES.find((x) => x.kind === k);
     if (!t) return;
@@ -66,18 +113,24 @@ function CreateResourceForm({ project }: { project: string }) {
     next.set('kind', k);
     setParams(next, { replace: true });
     const draft = loadDraft(draftKey(`new:${k}`));
-    editor.current?.replaceText(draft?.text ?? templateText(t, project));
+    editor.current?.replaceText(
+      draft?.text ?? templateText(t, identity.project || project, format),
+    );
   };
 
   const reason = !perm.allowed
     ? perm.reason
-    : markers.errors > 0
-      ? `Fix ${markers.errors} error(s) first`
-      : place.type === 'file' && place.problem
-        ? place.problem
-        : !placed
-          ? 'The document has no valid kind and name'
-          : null;
+    : blockingErrors(markers).length > 0
+      ? `Fix ${blockingErrors(markers).length} error(s) first`
+      : clash
+        ? clash
+        : cmProblem
+          ? cmProblem
+          : place.type === 'file' && place.problem
+            ? place.problem
+            : !placed
+              ? 'The document has no valid kind and name'
+              : null;
 
   const submit = () => {
     if (reason) {
@@ -85,7 +138,12 @@ function CreateResourceForm({ project }: { project: string }) {
       return;
     }
     create.mutate(
-      { text, format: 'json', ...(isDirectory ? {} : { namespace }) },
+      {
+        text,
+        format,
+        ...(isDirectory ? {} : { namespace }),
+        ...(chosenName && !isDirectory ? { configMapName: chosenName } : {}),
+      },
       {
         onSuccess: (created) => {
           clearDraft(key);
@@ -99,6 +157,7 @@ function CreateResourceForm({ project }: { project: string }) {
       },
     );
   };
+  useSaveShortcut(submit);
 
   return (
     <section className="page page-editor" aria-label="Create resource">
@@ -132,57 +191,52 @@ function CreateResourceForm({ project }: { project: string }) {
             </select>
           </label>
         )}
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={submit}
-          disabled={Boolean(reason) || create.isPending}
-          title={reason ?? (isDirectory ? 'Create the file' : 'Create the ConfigMap')}
-        >
-          {create.isPending ? 'Creating…' : 'Create'}
-        </button>
-      </div>
-      <div className="kind-picker" role="group" aria-label="Kind">
-        {TEMPLATES.map((t) => (
+        <span title={reason ?? (isDirectory ? 'Create the file' : 'Create the ConfigMap')}>
           <button
-            key={t.kind}
             type="button"
-            className="kind-option"
-            aria-pressed={t.kind === kind?.kind}
-            onClick={() => pickKind(t.kind)}
+            className="btn btn-primary"
+            onClick={submit}
+            disabled={Boolean(reason) || create.isPending}
+            aria-label={reason ? `Create (disabled: ${reason})` : 'Create'}
           >
-            <strong>{t.title}</strong>
-            <small>{t.hint}</small>
+            {create.isPending ? 'Creating…' : 'Create'}
           </button>
-        ))}
+        </span>
       </div>
-      <div className="banner banner-info" role="status" aria-label="Placement">
-        Will be stored as{' '}
-        {place.type === 'file' && place.path !== null ? (
-          <>
-            file <code data-testid="placement-file">{place.path}</code> of the chart
-          </>
-        ) : place.type === 'configmap' && place.key !== null ? (
-          <>
-            ConfigMap{' '}
-            <code data-testid="placement-configmap">
-              {place.namespace}/{place.configMapName}
-            </code>{' '}
-            key <code data-testid="placement-key">{place.key}</code>
-          </>
-        ) : (
-          <span className="muted">
-            — {(place.type === 'file' && place.problem) || 'set a valid kind and metadata.name'}
-          </span>
-        )}
-      </div>
+      <IdentityForm
+        identity={identity}
+        format={format}
+        projects={projects}
+        onKind={pickKind}
+        onField={(field: IdentityField, value) =>
+          edit(withIdentityField(text, format, field, value))
+        }
+        onFormat={(to) => edit(convertFormat(text, to))}
+        {...(isDirectory
+          ? {}
+          : {
+              configMap: {
+                value: chosenName,
+                derived: id ? configMapNameFor(id) : null,
+                problem: cmProblem,
+              },
+              onConfigMapName: setChosenName,
+            })}
+      />
+      {clash && (
+        <div className="banner banner-error" role="alert">
+          {clash}
+        </div>
+      )}
+      <PlacementBanner place={place} />
       <div className="editor-layout">
         <div className="editor-frame">
+          <EditorBar where="new resource" bytes={bytes} validating={false} format={format} />
           <ErrorBoundary section="Editor">
             <EditorWithPreview
-              kind={kind?.kind ?? ''}
+              kind={identity.kind || (kind?.kind ?? '')}
               text={text}
-              format="json"
+              format={format}
               readOnly={false}
               editor={editor}
             >
@@ -190,18 +244,19 @@ function CreateResourceForm({ project }: { project: string }) {
                 ref={editor}
                 path="new-resource"
                 initialText={initialText}
-                format="json"
+                format={format}
                 findings={findings}
                 onChange={onChange}
                 onMarkers={setMarkers}
                 onSave={submit}
-                label={`New ${kind?.kind ?? 'resource'} (JSON)`}
+                label={`New ${kind?.kind ?? 'resource'} (${format.toUpperCase()})`}
               />
             </EditorWithPreview>
           </ErrorBoundary>
         </div>
         <SidePanel
           pending={place}
+          bytes={bytes}
           markers={markers}
           perses={perses}
           onReveal={(l, c) => editor.current?.reveal(l, c)}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ResourceDetail } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
+import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
+import { storageLabel } from '../hooks/storage-label.ts';
 
 interface Props {
   open: boolean;
@@ -8,16 +10,14 @@ interface Props {
   deleting: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** Also delete it from Perses (apply now), so no orphan is left. */
+  applyNow?: ApplyNowChoice;
 }
 
-export function storageLabel(r: ResourceDetail): string {
-  return r.origin.type === 'configmap'
-    ? `ConfigMap ${r.origin.namespace}/${r.origin.name}`
-    : `file ${r.origin.path}`;
-}
+export { storageLabel };
 
 /** Names what is deleted and says that Perses keeps the resource (provisioning never deletes). */
-export function DeleteDialog({ open, resource, deleting, onConfirm, onClose }: Props) {
+export function DeleteDialog({ open, resource, deleting, onConfirm, onClose, applyNow }: Props) {
   const [typed, setTyped] = useState('');
   const what = storageLabel(resource);
   const ok = typed === resource.name;
@@ -56,8 +56,15 @@ export function DeleteDialog({ open, resource, deleting, onConfirm, onClose }: P
       </p>
       <div className="banner banner-warn" role="note">
         Perses keeps the {resource.kind} after this: provisioning never deletes. Delete it in Perses
-        too (UI or API) or it stays there as an orphan.
+        too (below, or in its UI or API) or it stays there as an orphan.
       </div>
+      {applyNow && (
+        <ApplyNowBox
+          choice={applyNow}
+          label="Also delete from Perses"
+          hint="Perses stops serving it at once: no orphan is left"
+        />
+      )}
       <label className="field">
         <span>
           Type <code>{resource.name}</code> to confirm

@@ -36,6 +36,9 @@ function serve(put: ((req: FakeRequest) => FakeResponse)[] = []) {
       return next(req);
     },
     [`POST ${API.validate}`]: { body: { findings: [], perses: { checked: false, skipped: 'x' } } },
+    [`GET ${API.applyNow}`]: {
+      body: { available: false, reason: 'no Perses is configured', perses: null },
+    },
   });
   const puts = () => requests.filter((r) => r.method === 'PUT').map((r) => r.body);
   return { stored, puts };

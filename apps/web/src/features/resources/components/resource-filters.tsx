@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GroupKey, ListState } from '../hooks/filter-resources.ts';
+import { StatusFilter } from './status-filter.tsx';
 
 interface Props {
   state: ListState;
@@ -34,7 +35,7 @@ export function ResourceFilters(props: Props) {
   }, []);
 
   const active = Boolean(
-    state.kind || state.project || state.namespace || state.q || state.findings,
+    state.kind || state.project || state.namespace || state.q || state.findings || state.status,
   );
 
   return (
@@ -86,6 +87,7 @@ export function ResourceFilters(props: Props) {
           <option value="clean">Clean</option>
         </select>
       </label>
+      <StatusFilter value={state.status} onChange={(status) => update({ status })} />
       <label className="field-inline">
         <span>Group</span>
         <select
@@ -124,7 +126,7 @@ export function ResourceFilters(props: Props) {
           className="btn btn-ghost"
           onClick={() => {
             setQ('');
-            update({ kind: '', project: '', namespace: '', q: '', findings: '' });
+            update({ kind: '', project: '', namespace: '', q: '', findings: '', status: '' });
           }}
         >
           Clear filters

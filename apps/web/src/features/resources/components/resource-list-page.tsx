@@ -30,10 +30,10 @@ export function ResourceListPage({ headerActions }: Props = {}) {
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
   // What the filters select, never the sort or grouping.
-  const { kind, project, namespace, q, findings } = deferred;
+  const { kind, project, namespace, q, findings, status } = deferred;
   const filters = useMemo(
-    () => ({ kind, project, namespace, q, findings }),
-    [kind, project, namespace, q, findings],
+    () => ({ kind, project, namespace, q, findings, status }),
+    [kind, project, namespace, q, findings, status],
   );
   // Read once per visit: drafts only change on the editor page.
   const [drafts] = useState(draftIds);
@@ -44,7 +44,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
         <h1>Resources</h1>
         <span className="spacer" />
         {headerActions?.(filters)}
-        <NewResourceButton />
+        <NewResourceButton project={state.project} />
       </div>
       <ResourceFilters
         state={state}
@@ -87,7 +87,9 @@ export function ResourceListPage({ headerActions }: Props = {}) {
           <button
             type="button"
             className="btn"
-            onClick={() => update({ kind: '', project: '', namespace: '', q: '', findings: '' })}
+            onClick={() =>
+              update({ kind: '', project: '', namespace: '', q: '', findings: '', status: '' })
+            }
           >
             Clear filters
           </button>
@@ -107,7 +109,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
 }
 
 /** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */
-function NewResourceButton() {
+function NewResourceButton({ project }: { project: string }) {
   const { data: who } = useWhoAmI();
   const denied =
     who?.target.type === 'kubernetes' && creatableNamespaces(who).length === 0
@@ -127,8 +129,10 @@ function NewResourceButton() {
       </button>
     );
   }
+  // The list's project filter becomes the new resource's project.
+  const to = project ? `/new?project=${encodeURIComponent(project)}` : '/new';
   return (
-    <Link to="/new" className="btn btn-primary">
+    <Link to={to} className="btn btn-primary">
       New resource
     </Link>
   );

@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import type { ResourceSummary } from '@perses-cm/api';
 import { FindingBadges, KindBadge, formatBytes } from '../../../components/badges.tsx';
+import { lastChangeWords } from './last-change.tsx';
+import { rememberOpened } from '../hooks/return-focus.ts';
+import { StatusBadge } from '../../../components/status-badge.tsx';
 
 interface Props {
   item: ResourceSummary;
@@ -22,6 +25,8 @@ export const ResourceRow = memo(function ResourceRow({
   hasDraft,
 }: Props) {
   const where = item.configMapName ? `${item.configMapName} · ${item.key}` : item.key;
+  const full = `${item.project ? `${item.project}/` : ''}${item.name}`;
+  const changed = lastChangeWords(item.lastChange);
   return (
     <div
       id={rowId}
@@ -38,12 +43,30 @@ export const ResourceRow = memo(function ResourceRow({
           to={{ pathname: `/resources/${encodeURIComponent(item.id)}`, search }}
           className="row-link"
           tabIndex={-1}
-          aria-label={`${item.kind} ${item.project ? `${item.project}/` : ''}${item.name}`}
+          onClick={() => rememberOpened(item.id)}
+          aria-label={`${item.kind} ${full}`}
+          title={`${full}${item.displayName ? ` — ${item.displayName}` : ''}${changed ? `\nLast changed by ${changed}` : ''}`}
         >
           {item.name}
         </Link>
         {item.displayName && item.displayName !== item.name && (
-          <span className="muted ellipsis"> {item.displayName}</span>
+          <span className="muted ellipsis" title={item.displayName}>
+            {' '}
+            {item.displayName}
+          </span>
+        )}
+        {item.flags?.includes('plaintext-secret') && (
+          <span
+            className="badge badge-warn row-flag"
+            title="Credentials in plain text in a ConfigMap, readable by anyone who can read ConfigMaps"
+          >
+            plain-text secret
+          </span>
+        )}
+        {item.owner && (
+          <span className="badge badge-muted row-flag" title={item.owner.message}>
+            {item.owner.tool}
+          </span>
         )}
         {hasDraft && (
           <span className="badge badge-warn" title="You have unsaved changes to this resource">
@@ -60,6 +83,9 @@ export const ResourceRow = memo(function ResourceRow({
             unlabeled
           </span>
         )}
+      </span>
+      <span role="gridcell" className="cell">
+        <StatusBadge status={item.status} />
       </span>
       <span role="gridcell" className="cell ellipsis">
         {item.project ?? <span className="muted">global</span>}

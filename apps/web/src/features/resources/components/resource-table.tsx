@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ListState, Row, SortKey } from '../hooks/filter-resources.ts';
+import { rememberOpened, takeOpened } from '../hooks/return-focus.ts';
 import { ResourceRow } from './resource-row.tsx';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'kind', label: 'Kind' },
   { key: 'name', label: 'Name' },
+  { key: 'status', label: 'Status' },
   { key: 'project', label: 'Project' },
   { key: 'namespace', label: 'Namespace' },
   { key: 'configmap', label: 'ConfigMap · key' },
@@ -33,8 +35,15 @@ const GROUP_HEIGHT = 30;
  */
 export function ResourceTable({ rows, state, update, search, showNamespace, drafts }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
-  const [active, setActive] = useState(() => firstItem(rows, 0, 1));
+  // Back from a resource: its row again, not the first one.
+  const [returnTo] = useState(() => {
+    const id = takeOpened();
+    const i = id ? rows.findIndex((r) => r.type === 'item' && r.item.id === id) : -1;
+    return i >= 0 ? i : null;
+  });
+  const [active, setActive] = useState(() => returnTo ?? firstItem(rows, 0, 1));
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -48,6 +57,14 @@ export function ResourceTable({ rows, state, update, search, showNamespace, draf
       return r ? (r.type === 'group' ? `g:${r.key}` : r.item.id) : i;
     },
   });
+
+  useEffect(() => {
+    if (returnTo === null) return;
+    virtualizer.scrollToIndex(returnTo, { align: 'center' });
+    gridRef.current?.focus();
+    // Once, when the list comes back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Keep the active index on an item row when the rows change under it.
   useEffect(() => {
@@ -64,6 +81,8 @@ export function ResourceTable({ rows, state, update, search, showNamespace, draf
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on a header's sort button are the button's own.
+    if (e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1, 1),
@@ -76,8 +95,9 @@ export function ResourceTable({ rows, state, update, search, showNamespace, draf
       End: () => move(rows.length - 1, -1),
       Enter: () => {
         const r = rows[active];
-        if (r?.type === 'item')
-          void navigate({ pathname: `/resources/${encodeURIComponent(r.item.id)}`, search });
+        if (r?.type !== 'item') return;
+        rememberOpened(r.item.id);
+        void navigate({ pathname: `/resources/${encodeURIComponent(r.item.id)}`, search });
       },
     };
     const fn = keys[e.key];
@@ -99,6 +119,7 @@ export function ResourceTable({ rows, state, update, search, showNamespace, draf
 
   return (
     <div
+      ref={gridRef}
       className={showNamespace ? 'grid' : 'grid grid-no-ns'}
       role="grid"
       aria-label="Resources"
@@ -117,7 +138,7 @@ export function ResourceTable({ rows, state, update, search, showNamespace, draf
               state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : 'none'
             }
           >
-            <button type="button" className="sort-btn" onClick={() => sortBy(c.key)} tabIndex={-1}>
+            <button type="button" className="sort-btn" onClick={() => sortBy(c.key)}>
               {c.key === 'configmap' && !showNamespace ? 'File' : c.label}
               <span className="sort-ind" aria-hidden="true">
                 {state.sort === c.key ? (state.dir === 'asc' ? '▲' : '▼') : ''}

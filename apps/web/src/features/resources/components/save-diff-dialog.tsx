@@ -2,6 +2,9 @@ import type { DocFormat } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
 import { onlyWhitespaceChanged } from '../hooks/change-summary.ts';
+import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
+import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
+import { persesMessageText } from '@perses-cm/resources';
 
 interface Props {
   open: boolean;
@@ -10,8 +13,12 @@ interface Props {
   format: DocFormat;
   target: string;
   saving: boolean;
+  /** Perses's verdict on exactly the text to save; undefined while it is being asked. */
+  perses: PersesVerdict | undefined;
   onConfirm: () => void;
   onClose: () => void;
+  /** The "apply now" choice: also write through to Perses after the ConfigMap. */
+  applyNow?: ApplyNowChoice;
 }
 
 /** Review step before every save: stored vs edited, side by side, unchanged regions folded. */
@@ -22,10 +29,13 @@ export function SaveDiffDialog({
   format,
   target,
   saving,
+  perses,
   onConfirm,
   onClose,
+  applyNow,
 }: Props) {
   const unchanged = stored === edited;
+  const refused = perses?.checked === true && perses.valid === false;
   return (
     <Dialog
       open={open}
@@ -37,6 +47,13 @@ export function SaveDiffDialog({
           <span className="muted" style={{ marginRight: 'auto' }}>
             Writes <code>{target}</code>
           </span>
+          {applyNow && (
+            <ApplyNowBox
+              choice={applyNow}
+              label="Apply now in Perses"
+              hint="Perses serves it in about a second"
+            />
+          )}
           <button type="button" className="btn" onClick={onClose}>
             Back to editing
           </button>
@@ -47,12 +64,14 @@ export function SaveDiffDialog({
             disabled={saving || unchanged}
             autoFocus
           >
-            {saving ? 'Saving…' : 'Confirm and save'}
+            {saving ? 'Saving…' : refused ? 'Save anyway' : 'Confirm and save'}
           </button>
         </>
       }
     >
-      {onlyWhitespaceChanged(stored, edited) && (
+      <PersesNote perses={perses} />
+      {/* Only while open: stripping a 900 KB text on every key would slow typing. */}
+      {open && onlyWhitespaceChanged(stored, edited) && (
         <div className="banner banner-info" role="status">
           Only whitespace changed (indentation, line breaks or trailing spaces): every change is
           shown below.
@@ -66,5 +85,36 @@ export function SaveDiffDialog({
         <DiffEditor original={stored} modified={edited} format={format} label="Changes to save" />
       )}
     </Dialog>
+  );
+}
+
+/** Before the user confirms: whether Perses takes this exact text, and why not when it does not. */
+function PersesNote({ perses }: { perses: PersesVerdict | undefined }) {
+  if (!perses)
+    return (
+      <div className="banner banner-info" role="status">
+        Asking Perses about this text…
+      </div>
+    );
+  if (!perses.checked)
+    return (
+      <div className="banner banner-info" role="status">
+        Perses did not check this text: {perses.skipped}
+      </div>
+    );
+  if (perses.valid)
+    return (
+      <div className="banner banner-ok" role="status">
+        Perses accepts this document.
+      </div>
+    );
+  return (
+    <div className="banner banner-error" role="alert">
+      <div>
+        <strong>Perses refuses this document:</strong> the ConfigMap can still be saved, but
+        provisioning will keep the old version and log the error until this is fixed.
+        <pre className="perses-message">{persesMessageText(perses.message ?? '')}</pre>
+      </div>
+    </div>
   );
 }

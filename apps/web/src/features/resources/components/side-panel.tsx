@@ -1,19 +1,28 @@
-import type { ResourceDetail, ValidateResponse } from '@perses-cm/api';
+import type { ResourceDetail } from '@perses-cm/api';
 import { formatBytes } from '../../../components/badges.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
 import type { PlannedPlace } from '../hooks/planned-place.ts';
+import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
+import { PersesVerdictPanel } from './perses-verdict-panel.tsx';
+import { LastChangeText } from './last-change.tsx';
+import type { Base } from '../hooks/use-edit-session.ts';
 
 interface Props {
   resource?: ResourceDetail;
+  /** The version the edit started from (the resource editor only). */
+  base?: Base;
+  /** The live size of the text in UTF-8 bytes. */
+  bytes?: number;
   /** Shown instead of origin for a resource not created yet. */
   pending?: PlannedPlace;
   markers: MarkerSummary;
-  perses?: ValidateResponse['perses'];
+  perses?: PersesVerdict;
   onReveal: (line: number, column: number) => void;
 }
 
 /** Where the resource lives, and every problem in the text (click one to jump to it). */
-export function SidePanel({ resource, pending, markers, perses, onReveal }: Props) {
+export function SidePanel({ resource, base, bytes, pending, markers, perses, onReveal }: Props) {
+  const storedChanged = resource && base && base.version !== resource.version;
   return (
     <aside className="side" aria-label="Resource details">
       <section className="panel">
@@ -54,10 +63,29 @@ export function SidePanel({ resource, pending, markers, perses, onReveal }: Prop
             )}
             {resource && (
               <>
-                <dt>Version</dt>
-                <dd>{resource.version}</dd>
+                <dt>{storedChanged ? 'Started from' : 'Version'}</dt>
+                <dd data-testid="base-version">
+                  {base?.version ?? resource.version}
+                  <LastChangeText
+                    change={base ? base.lastChange : resource.lastChange}
+                    prefix="·"
+                  />
+                </dd>
+                {storedChanged && (
+                  <>
+                    <dt>Stored now</dt>
+                    <dd data-testid="stored-version" className="text-warn">
+                      {resource.version}
+                      <LastChangeText change={resource.lastChange} prefix="·" />
+                    </dd>
+                  </>
+                )}
                 <dt>Size</dt>
-                <dd>{formatBytes(resource.sizeBytes)}</dd>
+                <dd>
+                  {resource.at
+                    ? `${formatBytes(resource.sizeBytes)} (this resource; the whole text ${formatBytes(bytes ?? 0)})`
+                    : formatBytes(bytes ?? resource.sizeBytes)}
+                </dd>
                 <dt>Format</dt>
                 <dd>{resource.format.toUpperCase()}</dd>
               </>
@@ -97,24 +125,7 @@ export function SidePanel({ resource, pending, markers, perses, onReveal }: Prop
           </ul>
         )}
       </section>
-      {perses && (
-        <section className="panel">
-          <h3>Perses validation</h3>
-          <div className="panel-body">
-            {perses.checked ? (
-              perses.valid ? (
-                <span className="badge badge-ok">Accepted by Perses</span>
-              ) : (
-                <span className="badge badge-error">Rejected: {perses.message}</span>
-              )
-            ) : (
-              <span className="muted">
-                Not checked: {perses.skipped ?? 'no Perses URL configured'}
-              </span>
-            )}
-          </div>
-        </section>
-      )}
+      <PersesVerdictPanel perses={perses} />
     </aside>
   );
 }

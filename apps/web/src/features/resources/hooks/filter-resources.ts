@@ -1,7 +1,9 @@
 // Pure filtering, sorting and grouping of the list; the URL holds the state (use-list-state).
 import { matchesFilters, type ResourceSummary } from '@perses-cm/api';
+import { STATE_INFO } from '../../../components/status-badge.tsx';
 
-export type SortKey = 'name' | 'kind' | 'project' | 'namespace' | 'configmap' | 'size' | 'findings';
+export type SortKey =
+  'name' | 'kind' | 'project' | 'namespace' | 'configmap' | 'size' | 'findings' | 'status';
 export type GroupKey = 'none' | 'kind' | 'project' | 'namespace';
 
 export interface ListState {
@@ -10,6 +12,8 @@ export interface ListState {
   namespace: string;
   q: string;
   findings: '' | 'errors' | 'warnings' | 'clean';
+  /** Provisioning states, comma-separated as the API's `?status=` ('' = any). */
+  status: string;
   sort: SortKey;
   dir: 'asc' | 'desc';
   group: GroupKey;
@@ -23,6 +27,8 @@ export type Row =
 
 /** The list's filters: the same predicate the server's export applies (one rule, in the contract). */
 export function matches(r: ResourceSummary, s: ListState, needle: string): boolean {
+  // The export applies the same states on the server (matchesFilters leaves status to each side).
+  if (s.status && !(r.status && s.status.split(',').includes(r.status.state))) return false;
   return matchesFilters(r, { ...s, q: needle });
 }
 
@@ -44,6 +50,9 @@ function sortValue(r: ResourceSummary, key: SortKey): string | number {
       return r.sizeBytes;
     case 'findings':
       return r.findings.errors * 100_000 + r.findings.warnings;
+    case 'status':
+      // Worst first; rows without a status last.
+      return r.status ? STATE_INFO[r.status.state].rank : 99;
   }
 }
 

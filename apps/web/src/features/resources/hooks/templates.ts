@@ -1,5 +1,6 @@
 // A valid starting document per kind: what Perses provisioning accepts as is.
-import type { PersesKind } from '@perses-cm/resources';
+import type { DocFormat } from '@perses-cm/api';
+import { serializeResource, type PersesKind } from '@perses-cm/resources';
 
 export interface Template {
   kind: PersesKind;
@@ -131,6 +132,6 @@ export const TEMPLATES: Template[] = [
   },
 ];
 
-export function templateText(t: Template, project: string): string {
-  return `${JSON.stringify(t.build(project), null, 2)}\n`;
+export function templateText(t: Template, project: string, format: DocFormat = 'json'): string {
+  return serializeResource(t.build(project), format);
 }

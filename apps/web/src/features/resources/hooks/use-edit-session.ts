@@ -1,11 +1,13 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { ResourceDetail } from '@perses-cm/api';
+import type { LastChange, ResourceDetail } from '@perses-cm/api';
 import type { CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './drafts.ts';
 
 export interface Base {
   text: string;
   version: string;
+  /** Who wrote that version and when, where the store records it. */
+  lastChange?: LastChange | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export function useEditSession(
       const base = { text: d.baseText, version: d.baseVersion };
       return { base, text: d.text, restoredAt: d.savedAt as number | null };
     }
-    const base = { text: stored.text, version: stored.version };
+    const base = { text: stored.text, version: stored.version, lastChange: stored.lastChange };
     return { base, text: stored.text, restoredAt: null };
   });
   const [base, setBase] = useState<Base>(initial.base);
@@ -48,11 +50,11 @@ export function useEditSession(
   useEffect(() => {
     if (!remoteChanged) return;
     if (!dirty || stored.text === text) {
-      setBase({ text: stored.text, version: stored.version });
+      setBase({ text: stored.text, version: stored.version, lastChange: stored.lastChange });
       editor.current?.replaceText(stored.text);
       setText(stored.text);
     }
-  }, [remoteChanged, dirty, stored.text, stored.version, text, editor]);
+  }, [remoteChanged, dirty, stored.text, stored.version, stored.lastChange, text, editor]);
 
   useEffect(() => {
     const t = window.setTimeout(() => {
@@ -98,7 +100,7 @@ export function useEditSession(
     },
     discardDraft() {
       clearDraft(key);
-      adopt({ text: stored.text, version: stored.version });
+      adopt({ text: stored.text, version: stored.version, lastChange: stored.lastChange });
     },
     forgetDraft: () => clearDraft(key),
   };

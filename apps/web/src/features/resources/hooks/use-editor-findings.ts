@@ -1,47 +1,52 @@
 import { useMemo } from 'react';
-import type { DocFormat, Finding } from '@perses-cm/api';
-import { parseText } from '@perses-cm/resources';
+import type { DocFormat, Finding, ValidateResponse } from '@perses-cm/api';
+import { CONFIGMAP_MAX_BYTES } from '@perses-cm/resources';
 import { useValidation } from '../api/validate-resource.ts';
 import { useDebounced } from './use-debounced.ts';
+import { localFindings } from './local-findings.ts';
+import { sizeFinding } from './document-size.ts';
+
+export type PersesVerdict = ValidateResponse['perses'];
 
 /**
- * Findings for the text being edited: parse errors at once (in the browser), then the server's
- * verdict (resource model lint and Perses) after a short pause in typing.
+ * Findings for the text being edited: parse errors and merge conflicts from the browser, then the
+ * server's verdict (resource model lint and Perses, each of Perses's complaints on its line) after
+ * a short pause in typing. A text over the ConfigMap limit is not sent: the size says why.
  */
 export function useEditorFindings(
   text: string,
   format: DocFormat,
+  bytes: number,
   storedText?: string,
   stored?: Finding[],
 ) {
   const debounced = useDebounced(text, 450);
-  // JSON syntax errors come from Monaco's own JSON service; YAML has none, so parse here.
-  const local = useMemo(() => {
-    if (format !== 'yaml') return [];
-    try {
-      return parseText(text, { format }).findings.filter(
-        (f) => f.rule.startsWith('parse') || f.severity === 'error',
-      );
-    } catch {
-      return [];
-    }
-  }, [text, format]);
+  const tooLarge = bytes > CONFIGMAP_MAX_BYTES;
+  const local = useMemo(() => localFindings(debounced, format), [debounced, format]);
   const unchanged = storedText !== undefined && debounced === storedText;
-  const validation = useValidation(unchanged ? null : debounced, format);
+  const validation = useValidation(unchanged || tooLarge ? null : debounced, format);
+  const data = validation.data;
+  const perses: PersesVerdict | undefined = tooLarge
+    ? { checked: false, skipped: `too large to send: ${sizeFinding(bytes)?.message ?? ''}` }
+    : unchanged
+      ? undefined
+      : validation.error
+        ? { checked: false, skipped: `the check failed: ${(validation.error as Error).message}` }
+        : data?.perses;
   // A stable array: the editor re-applies markers only when the findings really change.
-  const serverFindings = validation.data?.findings;
   const findings = useMemo(() => {
-    const server = unchanged ? (stored ?? []) : (serverFindings ?? stored ?? []);
-    const localKeys = new Set(local.map((f) => `${f.line}:${f.column}:${f.message}`));
-    return [
-      ...local,
-      ...server.filter((f) => !localKeys.has(`${f.line}:${f.column}:${f.message}`)),
-    ];
-  }, [local, unchanged, stored, serverFindings]);
+    const size = sizeFinding(bytes);
+    if (size?.severity === 'error') return [size, ...local];
+    const server = unchanged
+      ? (stored ?? [])
+      : [...(data?.findings ?? stored ?? []), ...(data?.perses.findings ?? [])];
+    const key = (f: Finding) => `${f.line}:${f.column}:${f.message}`;
+    const localKeys = new Set(local.map(key));
+    return [...(size ? [size] : []), ...local, ...server.filter((f) => !localKeys.has(key(f)))];
+  }, [bytes, local, unchanged, stored, data]);
   return {
     findings,
-    perses: unchanged ? undefined : validation.data?.perses,
-    validating: validation.isFetching || debounced !== text,
-    validationError: validation.error,
+    perses,
+    validating: !tooLarge && (validation.isFetching || debounced !== text),
   };
 }

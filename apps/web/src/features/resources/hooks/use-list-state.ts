@@ -1,8 +1,18 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { SYNC_STATES } from '@perses-cm/api';
 import type { GroupKey, ListState, SortKey } from './filter-resources.ts';
 
-const SORTS: SortKey[] = ['name', 'kind', 'project', 'namespace', 'configmap', 'size', 'findings'];
+const SORTS: SortKey[] = [
+  'name',
+  'kind',
+  'project',
+  'namespace',
+  'configmap',
+  'size',
+  'findings',
+  'status',
+];
 const GROUPS: GroupKey[] = ['none', 'kind', 'project', 'namespace'];
 const FINDINGS = ['', 'errors', 'warnings', 'clean'] as const;
 
@@ -12,11 +22,18 @@ export const DEFAULT_STATE: ListState = {
   namespace: '',
   q: '',
   findings: '',
+  status: '',
   sort: 'name',
   dir: 'asc',
   group: 'kind',
   unlabeled: '',
 };
+
+/** The known states of `?status=a,b`, each once; unknown words are dropped. */
+function pickStates(v: string | null): string {
+  const wanted = new Set((v ?? '').split(',').map((s) => s.trim()));
+  return SYNC_STATES.filter((s) => wanted.has(s)).join(',');
+}
 
 function pick<T extends string>(v: string | null, allowed: readonly T[], def: T): T {
   return v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : def;
@@ -29,6 +46,7 @@ export function parseListState(p: URLSearchParams): ListState {
     namespace: p.get('namespace') ?? '',
     q: p.get('q') ?? '',
     findings: pick(p.get('findings'), FINDINGS, ''),
+    status: pickStates(p.get('status')),
     sort: pick(p.get('sort'), SORTS, DEFAULT_STATE.sort),
     dir: pick(p.get('dir'), ['asc', 'desc'] as const, 'asc'),
     group: pick(p.get('group'), GROUPS, DEFAULT_STATE.group),

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ListResourcesResponse, ResourceEvent, ResourceSummary } from '@perses-cm/api';
-import { subscribeEvents } from '../../../lib/event-stream.ts';
+import { subscribeEventBatches } from '../../../lib/event-stream.ts';
 import { resourceKeys } from '../api/keys.ts';
 
 type ChangeEvent = Extract<ResourceEvent, { resource: ResourceSummary }>;
+type StatusEvent = Extract<ResourceEvent, { type: 'status' }>;
 
 /**
  * Applies a batch of events to the list in one pass: rows whose version did not move keep
@@ -30,7 +31,8 @@ export function patchItems(items: ResourceSummary[], events: ChangeEvent[]): Res
     if (i !== undefined) {
       const cur = (next ?? items)[i];
       if (cur && cur.version === r.version) continue;
-      (next ??= items.slice())[i] = r;
+      // A change event may come before its status: keep the last one until a status event.
+      (next ??= items.slice())[i] = r.status || !cur?.status ? r : { ...r, status: cur.status };
     } else if (a !== undefined) {
       added[a] = r;
     } else {
@@ -45,15 +47,32 @@ export function patchItems(items: ResourceSummary[], events: ChangeEvent[]): Res
 }
 
 /**
- * Applies live events to the caches: the list is patched once per batch, and a cached detail
+ * Puts each status of a batch on its row (a new object for that row only); the same array when
+ * no row is listed.
+ */
+export function patchStatuses(items: ResourceSummary[], events: StatusEvent[]): ResourceSummary[] {
+  const latest = new Map<string, StatusEvent['items'][number]['status']>();
+  for (const ev of events) for (const s of ev.items) latest.set(s.id, s.status);
+  if (latest.size === 0) return items;
+  let next: ResourceSummary[] | null = null;
+  items.forEach((r, i) => {
+    const status = latest.get(r.id);
+    if (status) (next ??= items.slice())[i] = { ...r, status };
+  });
+  return next ?? items;
+}
+
+/**
+ * Applies live events to the caches: the list (rows and their statuses) is patched once per batch, and a cached detail
  * is refetched only when its version moved (or it was deleted).
  */
 export function applyEvents(qc: QueryClient, events: ResourceEvent[]) {
   const changes = events.filter((e): e is ChangeEvent => 'resource' in e);
-  if (changes.length === 0) return;
+  const statuses = events.filter((e): e is StatusEvent => e.type === 'status');
+  if (changes.length === 0 && statuses.length === 0) return;
   qc.setQueryData<ListResourcesResponse>(resourceKeys.list(), (old) => {
     if (!old) return old;
-    const items = patchItems(old.items, changes);
+    const items = patchStatuses(patchItems(old.items, changes), statuses);
     return items === old.items ? old : { ...old, items };
   });
   for (const ev of changes) {
@@ -65,34 +84,18 @@ export function applyEvents(qc: QueryClient, events: ResourceEvent[]) {
   }
 }
 
-/** Events arriving within this window are applied together (a re-list can send thousands). */
-const BATCH_MS = 50;
-
 /** Mount once, high in the tree: keeps the resource caches live. */
 export function useLiveResources() {
   const qc = useQueryClient();
-  useEffect(() => {
-    let queue: ResourceEvent[] = [];
-    let timer: number | undefined;
-    const flush = () => {
-      timer = undefined;
-      const batch = queue;
-      queue = [];
-      applyEvents(qc, batch);
-    };
-    const unsubscribe = subscribeEvents(
-      (ev) => {
-        queue.push(ev);
-        timer ??= window.setTimeout(flush, BATCH_MS);
-      },
-      () => {
-        void qc.invalidateQueries({ queryKey: resourceKeys.lists() });
-        void qc.invalidateQueries({ queryKey: ['resource'] });
-      },
-    );
-    return () => {
-      unsubscribe();
-      window.clearTimeout(timer);
-    };
-  }, [qc]);
+  useEffect(
+    () =>
+      subscribeEventBatches(
+        (batch) => applyEvents(qc, batch),
+        () => {
+          void qc.invalidateQueries({ queryKey: resourceKeys.lists() });
+          void qc.invalidateQueries({ queryKey: ['resource'] });
+        },
+      ),
+    [qc],
+  );
 }

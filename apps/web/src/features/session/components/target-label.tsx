@@ -7,7 +7,7 @@ export function describeTarget(t: Target): { title: string; detail: string } {
   return { title: t.context ?? t.cluster, detail: ns };
 }
 
-/** Header block: what this console edits, and as whom. */
+/** Header block: what this console edits (who is signing in shows beside it). */
 export function TargetLabel() {
   const { data, error } = useWhoAmI();
   if (error) return <span className="target muted">Target unknown</span>;
@@ -24,10 +24,6 @@ export function TargetLabel() {
       </span>
       <span className="target-name">{title}</span>
       <span className="target-detail">{detail}</span>
-      <span className="target-sep" aria-hidden="true" />
-      <span className="target-user" title={data.identity.groups.join(', ')}>
-        {data.identity.name}
-      </span>
     </span>
   );
 }

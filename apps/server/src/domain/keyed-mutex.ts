@@ -1,5 +1,5 @@
-// Runs async work one at a time per key (a file path), so a check-then-write on one file never
-// interleaves with another write to it from this process.
+// Runs async work one at a time per key (a file path, a Perses identity), so a check-then-write
+// on one key never interleaves with another write to it from this process.
 export class KeyedMutex {
   private tails = new Map<string, Promise<unknown>>();
 

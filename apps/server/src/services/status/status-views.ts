@@ -1,0 +1,257 @@
+// What the status monitor answers: the overview, one resource's pipeline, what Perses serves for
+// it, the orphans and their cleanup, the lag history. Read from the monitor's state; the only
+// Perses calls here are the ones a person asked for (the served copy, a cleanup).
+import type {
+  LagHistoryQuery,
+  LagHistoryResponse,
+  OrphansResponse,
+  PersesConnection,
+  ResourceEvent,
+  ResourcePipeline,
+  ServedDocument,
+  StatusOverview,
+  SyncState,
+} from '@perses-cm/api';
+import { SYNC_STATES } from '@perses-cm/api';
+import { notFound } from '../../domain/errors.ts';
+import { CHART_SIDECAR } from '../../domain/model.ts';
+import type { ResourceIndex } from '../resource-index.ts';
+import type { Connector } from './connector.ts';
+import { connectionOf, servedDocument } from './connection-view.ts';
+import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
+import { sidecarPathOf } from './evaluate.ts';
+import type { LagHistory } from './lag-history.ts';
+import type { ProvisioningEvent } from './log-lines.ts';
+import { cleanupRefusal, deleteOrphan, orphansOf, scopeNoteOf } from './orphans.ts';
+import { pipelineOf } from './pipeline.ts';
+import type { World } from './rules.ts';
+import type { Tracker } from './tracker.ts';
+
+export interface ScopeInfo {
+  target: 'kubernetes' | 'directory';
+  /** `perses.dev/resource=true`. */
+  label: string;
+  /** Watched namespaces; null for a chart directory. */
+  namespaces: string[] | 'all' | null;
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+export class MonitorViews {
+  index: ResourceIndex | null = null;
+  /** Bumped on every evaluation, so list bodies holding statuses are rebuilt. */
+  generation = 0;
+  protected lastCycleAt: number | null = null;
+  protected stalled: string | null = null;
+  protected unattributed: ProvisioningEvent[] = [];
+  protected historyWhere: string | null = null;
+  protected historyError: string | null = null;
+  protected historySavedAt: number | null = null;
+  protected readonly startedAt: number;
+  private published = { connection: '', orphans: '' };
+
+  constructor(
+    public scope: ScopeInfo,
+    protected readonly tracker: Tracker,
+    protected readonly history: LagHistory,
+    protected readonly connector: Connector,
+    protected readonly now: () => number,
+  ) {
+    this.startedAt = now();
+  }
+
+  protected link() {
+    return this.connector.link;
+  }
+
+  protected get logs() {
+    return this.connector.logs;
+  }
+
+  protected folder(): string {
+    return this.link().config?.provisioning.folders[0] ?? CHART_SIDECAR.folder;
+  }
+
+  protected world(): Omit<World, 'scope'> & {
+    scope: Pick<World['scope'], 'target' | 'label' | 'namespaces'>;
+  } {
+    const link = this.link();
+    const ns = this.scope.namespaces;
+    return {
+      connection: link.state,
+      connectionMessage: link.message ?? '',
+      now: this.now(),
+      timing: { intervalMs: link.intervalMs, lastCycleAt: this.lastCycleAt },
+      startedAt: this.startedAt,
+      scope: {
+        target: this.scope.target,
+        label: this.scope.label,
+        namespaces:
+          ns === null
+            ? 'a chart directory'
+            : ns === 'all'
+              ? 'all namespaces'
+              : `namespaces ${ns.join(', ')}`,
+      },
+    };
+  }
+
+  /** The serialised status of a resource, for list bodies. */
+  statusJson(id: string): string | undefined {
+    return this.tracker.byId.get(id)?.statusJson ?? undefined;
+  }
+
+  /** The namespace of a tracked resource (for authorization); not found when untracked. */
+  namespaceOf(id: string): string | null {
+    const t = this.tracker.byId.get(id);
+    if (!t) throw notFound(`resource ${id.slice(0, 100)} not found`);
+    return t.r.summary.namespace;
+  }
+
+  stateOf(id: string): SyncState | undefined {
+    return this.tracker.byId.get(id)?.status?.state;
+  }
+
+  connection(): PersesConnection {
+    return connectionOf(this.link(), this.lastCycleAt, this.now());
+  }
+
+  counts(): Record<SyncState, number> {
+    const counts = Object.fromEntries(SYNC_STATES.map((s) => [s, 0])) as Record<SyncState, number>;
+    for (const t of this.tracker.byId.values()) if (t.status) counts[t.status.state]++;
+    return counts;
+  }
+
+  orphanCount(): number {
+    return this.orphanList().length;
+  }
+
+  overview(polling: StatusOverview['polling']): StatusOverview {
+    const counts = this.counts();
+    const intervalMs = this.link().intervalMs;
+    const worst = intervalMs === null ? null : intervalMs + SIDECAR_DELAY_MS;
+    return {
+      perses: this.connection(),
+      counts,
+      total: this.tracker.byId.size,
+      orphans: this.orphanList().length,
+      expectation: {
+        worstCaseMs: worst,
+        message:
+          worst === null
+            ? 'the provisioning interval is not known until Perses answers'
+            : `interval ${this.link().config?.provisioning.interval?.text ?? '1h (Perses default)'}: a change reaches Perses within about ${humanDuration(worst)}`,
+      },
+      lag: this.history.summary(),
+      sidecar: { stalled: this.stalled !== null, message: this.stalled },
+      logs: this.logs.states(),
+      polling,
+      history: {
+        where: this.historyWhere,
+        savedAt: iso(this.historySavedAt),
+        error: this.historyError,
+      },
+      generatedAt: new Date(this.now()).toISOString(),
+    };
+  }
+
+  /** Provisioning lines the console could not match to any resource it holds. */
+  unattributedLines(): ProvisioningEvent[] {
+    return this.unattributed;
+  }
+
+  pipeline(id: string): ResourcePipeline {
+    const t = this.tracker.byId.get(id);
+    if (!t?.status) throw notFound(`no provisioning status for resource ${id.slice(0, 100)}`);
+    const key = t.r.keys.identity;
+    return pipelineOf({
+      t,
+      status: t.status,
+      sidecarPath: sidecarPathOf(t, this.folder()),
+      served: key === null ? null : (this.link().snapshot?.items.get(key) ?? null),
+      logs: this.logs,
+      uiUrl: this.link().found.uiUrl,
+      caseSensitive: this.link().config?.database.caseSensitive ?? false,
+      lag: this.history.summary({ id }),
+    });
+  }
+
+  /** What Perses serves for a resource now, ready to take into its ConfigMap. */
+  served(id: string): Promise<ServedDocument> {
+    const t = this.tracker.byId.get(id);
+    if (!t) throw notFound(`resource ${id.slice(0, 100)} not found`);
+    return servedDocument(t, this.link(), this.now());
+  }
+
+  private orphanList() {
+    const known = new Set<string>();
+    for (const t of this.tracker.byId.values()) if (t.r.keys.identity) known.add(t.r.keys.identity);
+    const link = this.link();
+    return orphansOf(
+      link.state === 'connected' ? link.snapshot : null,
+      known,
+      this.tracker.gone,
+      link.found.uiUrl,
+    );
+  }
+
+  orphans(): OrphansResponse {
+    const link = this.link();
+    const refusal = cleanupRefusal(link);
+    return {
+      items: this.orphanList(),
+      cleanup: { possible: refusal === null, reason: refusal },
+      scopeNote: scopeNoteOf(this.scope.namespaces),
+      checkedAt: link.snapshot ? new Date(link.snapshot.at).toISOString() : null,
+    };
+  }
+
+  /** Why the console cannot write to Perses now (orphan cleanup, apply now), else null. */
+  protected writeRefusal(): string | null {
+    const link = this.link();
+    if (link.state !== 'connected') return link.message ?? 'Perses is not connected';
+    if (link.config?.security.readonly)
+      return 'Perses is read-only (security.readonly): its API has no write routes';
+    return null;
+  }
+
+  /** Deletes an orphan through the Perses API once `confirm` names it. */
+  async deleteOrphan(id: string, confirm: string): Promise<void> {
+    await deleteOrphan(this.link(), this.orphanList(), id, confirm);
+    for (const e of this.changedOverview()) this.onOverviewEvent(e);
+  }
+
+  /** Publishes overview events; the monitor sets where they go. */
+  protected onOverviewEvent(_e: ResourceEvent): void {}
+
+  lagHistory(query: LagHistoryQuery): LagHistoryResponse {
+    const filter = query.id === undefined ? undefined : { id: query.id };
+    return {
+      samples: this.history.samples(filter).map((s) => this.history.toApi(s)),
+      stats: this.history.summary(filter),
+    };
+  }
+
+  /** Events for a connection or orphan set that changed since they were last published. */
+  protected changedOverview(): ResourceEvent[] {
+    const out: ResourceEvent[] = [];
+    const c = this.connection();
+    const cKey = JSON.stringify({
+      ...c,
+      lastContactAt: null,
+      nextCycleAt: null,
+      lastCycleAt: null,
+    });
+    if (cKey !== this.published.connection) {
+      this.published.connection = cKey;
+      out.push({ type: 'perses', connection: c });
+    }
+    const orphans = this.orphanList();
+    const oKey = orphans.map((o) => o.id).join('\n');
+    if (oKey !== this.published.orphans) {
+      this.published.orphans = oKey;
+      out.push({ type: 'orphans', count: orphans.length });
+    }
+    return out;
+  }
+}

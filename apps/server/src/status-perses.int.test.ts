@@ -1,0 +1,130 @@
+// The status against a Perses of its own that provisions the stack's sidecar folder every 10 s
+// (so an edit made in Perses lives long enough to be seen): an edit through the Perses API shows
+// Drifted, with Perses's copy offered for the ConfigMap, then Synced after the next cycle; Perses
+// stopped turns every status Unknown while editing keeps working, and started again recovers.
+import type { CoreV1Api } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
+import type { RunningServer } from './main.ts';
+import { apiClient } from './testing/api-client.ts';
+import { project, projectText } from './testing/documents.ts';
+import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { eventually } from './testing/sse.ts';
+import { idOf, putConfigMap, waitForStatus } from './testing/status.ts';
+
+let perses: ExtraPerses;
+let admin: CoreV1Api;
+let srv: RunningServer;
+let api: ReturnType<typeof apiClient>;
+const made: string[] = [];
+const name = uniq('drift');
+let id: string;
+
+beforeAll(async () => {
+  const env = stackEnv();
+  admin = core(env.kubeconfigs.admin);
+  perses = await startExtraPerses({
+    provisioning: { folders: [env.provisioningDir], interval: '10s' },
+  });
+  srv = await startKubeServer(
+    env.kubeconfigs.admin,
+    ['perses'],
+    {
+      persesUrl: perses.url,
+      status: {
+        persesLogFile: perses.logFile,
+        sidecarLogFile: `${env.logsDir}/sidecar.log`,
+        persesNamespaces: null,
+        persesUiUrl: null,
+      },
+    },
+    { status: { fastMs: 500, slowMs: 1000, maxBackoffMs: 2000, history: null } },
+  );
+  api = apiClient(srv.url);
+  await putConfigMap(admin, 'perses', name, `${name}.json`, project(name, 'from the ConfigMap'));
+  made.push(name);
+  id = await idOf(srv.url, name);
+  await waitForStatus(srv.url, id, (s) => s.state === 'synced', 40_000, 'synced');
+});
+
+afterAll(async () => {
+  await srv?.close();
+  await perses?.stop();
+  for (const n of made)
+    await admin.deleteNamespacedConfigMap({ namespace: 'perses', name: n }).catch(() => undefined);
+});
+
+const lastCycle = async (): Promise<string | null> => (await api.status()).body.perses.lastCycleAt;
+
+describe('an edit made in Perses', () => {
+  it('shows Drifted with Perses’s copy to take, then Synced after the next cycle', async () => {
+    // Right after a cycle, so the edit stays for most of an interval.
+    const before = await lastCycle();
+    await eventually(async () => (await lastCycle()) !== before, 20_000, 'a new cycle');
+    const edited = { ...project(name, 'edited in Perses') };
+    const put = await fetch(`${perses.url}/api/v1/projects/${name}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(edited),
+    });
+    expect(put.status).toBe(200);
+    const drifted = await waitForStatus(srv.url, id, (s) => s.state === 'drifted', 8000, 'drifted');
+    expect(drifted.reason).toMatchObject({ code: 'served_differs', source: 'perses-api' });
+    const served = await api.served(id);
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({
+      differs: true,
+      format: 'json',
+      redacted: [],
+      document: {
+        kind: 'Project',
+        metadata: { name },
+        spec: { display: { name: 'edited in Perses' } },
+      },
+    });
+    expect((served.body.document as { metadata: object }).metadata).not.toHaveProperty('updatedAt');
+    await waitForStatus(
+      srv.url,
+      id,
+      (s) => s.state === 'synced',
+      // A 10 s interval, then the console's next content check: room for a slow cycle.
+      60_000,
+      'restored by the next cycle',
+    );
+  });
+});
+
+describe('Perses stopped', () => {
+  it('turns statuses Unknown while editing keeps working, and recovers when Perses is back', async () => {
+    await perses.pause();
+    const unknown = await waitForStatus(
+      srv.url,
+      id,
+      (s) => s.state === 'unknown',
+      15_000,
+      'unknown',
+    );
+    expect(unknown.reason?.code).toBe('perses_unreachable');
+    const overview = (await api.status()).body;
+    expect(overview.perses.state).toBe('unreachable');
+    expect(overview.perses.nextAttemptAt).not.toBeNull();
+    const metrics = await (await fetch(`${srv.url}/metrics`)).text();
+    expect(metrics).toMatch(/^perses_cm_perses_up 0$/m);
+    // Editing does not need Perses.
+    const later = uniq('while-down');
+    const created = await api.create({ text: projectText(later), namespace: 'perses' });
+    expect(created.status).toBe(201);
+    made.push(created.body.configMapName as string);
+
+    await perses.resume();
+    await waitForStatus(srv.url, id, (s) => s.state === 'synced', 30_000, 'synced again');
+    await waitForStatus(
+      srv.url,
+      created.body.id,
+      (s) => s.state === 'synced',
+      30_000,
+      'the new one synced',
+    );
+    expect(await (await fetch(`${srv.url}/metrics`)).text()).toMatch(/^perses_cm_perses_up 1$/m);
+  });
+});
