@@ -20,6 +20,7 @@ import { auditRouter } from './routes/audit.ts';
 import { eventsRouter, type EventsOptions } from './routes/events.ts';
 import { exportRouter } from './routes/export.ts';
 import { healthRouter } from './routes/health.ts';
+import { importRouter, UPLOAD_TYPES } from './routes/import.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import { resourcesRouter } from './routes/resources.ts';
 import { sessionRouter } from './routes/session.ts';
@@ -31,6 +32,8 @@ import type { AuditedWrites } from './services/audited-writes.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
 import type { EventLog } from './services/event-log.ts';
 import { ExportService, exportLabel } from './services/export/export-service.ts';
+import { ImportService } from './services/import/import-service.ts';
+import type { PersesClient } from './perses/perses-client.ts';
 import type { Authorizer } from './domain/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
@@ -70,6 +73,8 @@ export interface AppDeps {
   status?: StatusMonitor | null;
   /** Direct writes to Perses after the ConfigMap (absent: no apply-now route). */
   applyNow?: ApplyNow | null;
+  /** The configured Perses client (import adopts from it and migrates Grafana dashboards). */
+  perses?: PersesClient | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -94,7 +99,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('cache-control', 'no-store');
     next();
   });
-  api.use(csrfGuard());
+  api.use(csrfGuard({ paths: [API.importUpload.slice('/api'.length)], types: UPLOAD_TYPES }));
   api.use(jsonBody());
   api.use('/v1/session', sessionRouter(deps.access, deps.limits.signIn));
   api.use('/openapi.json', openApiRouter());
@@ -108,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
       '/v1/export',
       '/v1/status',
       '/v1/apply-now',
+      '/v1/import',
     ],
     requireIdentity(identify),
   );
@@ -133,6 +139,7 @@ export function createApp(deps: AppDeps): Express {
     deps.status ?? null,
   );
   api.use('/v1/export', exportRouter(exporter, identify));
+  api.use('/v1/import', importRouter(importerOf(deps), identify));
   api.use(notFoundHandler);
   app.use('/api', api);
 
@@ -156,6 +163,21 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+function importerOf(deps: AppDeps): ImportService {
+  const status = deps.status ?? null;
+  return new ImportService({
+    store: deps.store,
+    index: deps.index,
+    authorizer: deps.authorizer,
+    resources: deps.resources,
+    validation: deps.validation,
+    writes: deps.writes,
+    // The monitor's connection is the Perses it found; without one, the configured client.
+    perses: () => (status ? status.writeTarget().client : (deps.perses ?? null)),
+    orphans: () => (status ? status.orphans().items : null),
+  });
 }
 
 function timing(metrics: Metrics): RequestHandler {

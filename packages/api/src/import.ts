@@ -50,13 +50,9 @@ export const ImportPreviewRequest = z.discriminatedUnion('source', [
     name: Name.optional(),
     /** Replaces `$VAR` / `${VAR}` in the dashboard before migrating (Grafana's `__inputs`). */
     input: z.record(z.string(), z.string()).optional(),
-    /** Drop datasource names from queries, so they use the project's default datasource. */
-    useDefaultDatasource: z.boolean().optional(),
     ...Placement,
     project: Name,
   }),
-  /** PersesDashboard / PersesDatasource / PersesGlobalDatasource read from the cluster. */
-  z.object({ source: z.literal('operator'), ...Placement }),
 ]);
 export type ImportPreviewRequest = z.infer<typeof ImportPreviewRequest>;
 export type ImportPreviewRequestInput = z.input<typeof ImportPreviewRequest>;
@@ -154,6 +150,8 @@ export const ImportApplyRequest = z.object({
       }),
     )
     .max(20_000),
+  /** Also write each resource to Perses at once (apply now), after its ConfigMap. */
+  applyNow: z.boolean().optional(),
 });
 export type ImportApplyRequest = z.infer<typeof ImportApplyRequest>;
 

@@ -25,7 +25,11 @@ function originHost(origin: string): string | null {
   }
 }
 
-export function csrfGuard(): RequestHandler {
+/**
+ * `raw`: paths that also take an archive as the body (of these types). The custom header is what
+ * stops a cross-site form, which cannot set it, so such a body is as safe there as JSON.
+ */
+export function csrfGuard(raw: { paths: string[]; types: RegExp } | null = null): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.headers.origin;
@@ -48,7 +52,9 @@ export function csrfGuard(): RequestHandler {
         `state-changing requests must carry the ${CSRF_HEADER} header (the console's web app and clients send it)`,
       );
     }
-    if (hasBody(req.headers) && !JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    const type = req.headers['content-type'] ?? '';
+    const rawOk = raw !== null && raw.paths.includes(req.path) && raw.types.test(type);
+    if (hasBody(req.headers) && !JSON_TYPE.test(type) && !rawOk) {
       throw new AppError(
         'unsupported_media_type',
         `request bodies must be application/json, not ${(req.headers['content-type'] ?? 'untyped').slice(0, 100)}`,

@@ -53,6 +53,7 @@ export interface ClientOptions {
 
 const HEALTH_PATH = '/api/v1/health';
 const CONFIG_PATH = '/api/config';
+const MIGRATE_PATH = '/api/migrate';
 
 export class PersesClient {
   private readonly http: PersesHttp;
@@ -139,6 +140,20 @@ export class PersesClient {
       url,
       skipped: persesStatusError(res.status, res.text, 'validate').message,
     };
+  }
+
+  /**
+   * A Grafana dashboard as a Perses Dashboard, by Perses's own migration (the loaded plugins'
+   * migration schemas). `input` fills the dashboard's `__inputs` variables.
+   */
+  async migrate(
+    grafanaDashboard: unknown,
+    input: Record<string, string> = {},
+  ): Promise<PersesResource> {
+    const res = await this.call('POST', MIGRATE_PATH, 'migrate a Grafana dashboard', {
+      body: { input, grafana_dashboard: grafanaDashboard },
+    });
+    return readAnswer(PersesResource, res.text, 'migrate a Grafana dashboard');
   }
 
   /** Version and database health; Perses's 503 with a health body is an answer (database down). */

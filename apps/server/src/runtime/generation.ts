@@ -123,6 +123,7 @@ export function buildGeneration(
     events: shared.events,
     status,
     applyNow,
+    perses,
   });
   return { store, index, resources, perses, app };
 }

@@ -271,7 +271,8 @@ export class ResourceService {
       );
   }
 
-  private namespaceFor(requested: string | undefined): string | null {
+  /** The namespace a write goes to: the one asked (when watched), else the first; null on a chart. */
+  namespaceFor(requested: string | undefined): string | null {
     const writable = this.store.writableNamespaces();
     if (writable !== 'any' && writable.length === 0) {
       if (requested) throw new AppError('bad_request', 'this target has no namespaces');
