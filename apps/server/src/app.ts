@@ -32,8 +32,7 @@ import type { AuditedWrites } from './services/audited-writes.ts';
 import type { CapabilitiesService } from './services/capabilities.ts';
 import type { EventLog } from './services/event-log.ts';
 import { ExportService, exportLabel } from './services/export/export-service.ts';
-import { ImportService } from './services/import/import-service.ts';
-import type { PersesClient } from './perses/perses-client.ts';
+import type { ImportService } from './services/import/import-service.ts';
 import type { Authorizer } from './domain/identity.ts';
 import type { Metrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
@@ -73,8 +72,8 @@ export interface AppDeps {
   status?: StatusMonitor | null;
   /** Direct writes to Perses after the ConfigMap (absent: no apply-now route). */
   applyNow?: ApplyNow | null;
-  /** The configured Perses client (import adopts from it and migrates Grafana dashboards). */
-  perses?: PersesClient | null;
+  /** Previews and applies of imports. */
+  importer: ImportService;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -139,7 +138,7 @@ export function createApp(deps: AppDeps): Express {
     deps.status ?? null,
   );
   api.use('/v1/export', exportRouter(exporter, identify));
-  api.use('/v1/import', importRouter(importerOf(deps), identify));
+  api.use('/v1/import', importRouter(deps.importer, identify));
   api.use(notFoundHandler);
   app.use('/api', api);
 
@@ -163,21 +162,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
-}
-
-function importerOf(deps: AppDeps): ImportService {
-  const status = deps.status ?? null;
-  return new ImportService({
-    store: deps.store,
-    index: deps.index,
-    authorizer: deps.authorizer,
-    resources: deps.resources,
-    validation: deps.validation,
-    writes: deps.writes,
-    // The monitor's connection is the Perses it found; without one, the configured client.
-    perses: () => (status ? status.writeTarget().client : (deps.perses ?? null)),
-    orphans: () => (status ? status.orphans().items : null),
-  });
 }
 
 function timing(metrics: Metrics): RequestHandler {

@@ -12,6 +12,7 @@ import { EventLog } from './services/event-log.ts';
 import { createMetrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
 import type { ResourceService } from './services/resource-service.ts';
+import type { ImportService } from './services/import/import-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
 import type { Backend, ResourceStore } from './stores/store.ts';
 import type { KubeOptions } from './stores/kubernetes/backend.ts';
@@ -41,6 +42,8 @@ export interface Runtime {
   readonly store: ResourceStore;
   readonly index: ResourceIndex;
   readonly resources: ResourceService;
+  /** Import previews and applies, as the console's routes run them. */
+  readonly importer: ImportService;
   readonly perses: PersesClient | null;
   /** The provisioning status (null when turned off). */
   readonly status: StatusMonitor | null;
@@ -165,6 +168,9 @@ export async function createRuntime(
     },
     get resources() {
       return view().resources;
+    },
+    get importer() {
+      return view().importer;
     },
     get perses() {
       return view().perses;

@@ -1,6 +1,7 @@
 // Entry point of `pnpm perses-cm <command>`: dispatches to one module per command.
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   export: () => import('./export-command.ts'),
+  import: () => import('./import-command.ts'),
   lint: () => import('./lint-command.ts'),
   serve: () => import('./serve-command.ts'),
   status: () => import('./status-command.ts'),
@@ -10,6 +11,7 @@ const usage = `usage: perses-cm <command> [options]
 
 commands:
   export  export the resources of a cluster or a chart directory as a Helm chart
+  import  preview, then write, resources from files, archives, folders or Grafana dashboards
   lint    check Perses resource files, chart files/ trees or ConfigMap manifests
   serve   run the console's server
   status  whether Perses serves each resource, and why not (--wait for CI after helm upgrade)`;

@@ -17,6 +17,7 @@ import type { Metrics } from '../services/metrics.ts';
 import { ResourceIndex } from '../services/resource-index.ts';
 import { ResourceService } from '../services/resource-service.ts';
 import { UnlabeledResources } from '../services/unlabeled-resources.ts';
+import { ImportService } from '../services/import/import-service.ts';
 import { ValidationService } from '../services/validation-service.ts';
 import type { Backend, ResourceStore, StoreScope } from '../stores/store.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
@@ -36,6 +37,7 @@ export interface IndexedStore {
 
 export interface Generation extends IndexedStore {
   resources: ResourceService;
+  importer: ImportService;
   perses: PersesClient | null;
   app: Express;
 }
@@ -101,17 +103,30 @@ export function buildGeneration(
     new UnlabeledResources(store.unlabeled, authorizer),
     applyNow,
   );
+  const validation = new ValidationService(perses);
+  const writes = new AuditedWrites(resources, index, shared.audit);
+  const importer = new ImportService({
+    store,
+    index,
+    authorizer,
+    resources,
+    validation,
+    writes,
+    // The monitor's connection is the Perses it found; without one, the configured client.
+    perses: () => (status ? status.writeTarget().client : perses),
+    orphans: () => (status ? status.orphans().items : null),
+  });
   const app = createApp({
     store,
     index,
     eventLog,
     resources,
-    validation: new ValidationService(perses),
+    validation,
     capabilities: new CapabilitiesService(store.target, authorizer, () =>
       backend.namespaces(store),
     ),
     authorizer,
-    writes: new AuditedWrites(resources, index, shared.audit),
+    writes,
     audit: shared.audit,
     access: shared.access,
     limits: shared.limits,
@@ -123,7 +138,7 @@ export function buildGeneration(
     events: shared.events,
     status,
     applyNow,
-    perses,
+    importer,
   });
-  return { store, index, resources, perses, app };
+  return { store, index, resources, perses, app, importer };
 }

@@ -92,7 +92,7 @@ export function readFiles(raw: RawFiles, label: string, opts: FilesOptions = {})
   const roots = chartRoots(raw.files);
   const seen = new Set<string>();
   for (const f of raw.files) {
-    const origin = label ? `${label}: ${f.path}` : f.path;
+    const origin = label && label !== f.path ? `${label}: ${f.path}` : f.path;
     if ('refused' in f) {
       read.candidates.push(refusedCandidate(origin, f.refused));
       continue;

@@ -22,8 +22,9 @@ import type { ValidationService } from '../validation-service.ts';
 import { applyImport, type Progress } from './apply-import.ts';
 import type { SourceRead } from './candidate.ts';
 import { readFiles } from './files-source.ts';
+import { readFolder } from './folder-reader.ts';
 import { readGrafana } from './grafana-source.ts';
-import { DEFAULT_LIMITS, type ImportLimits } from './limits.ts';
+import { DEFAULT_LIMITS, mib, type ImportLimits } from './limits.ts';
 import { readPerses } from './perses-source.ts';
 import { planImport } from './plan.ts';
 import { PreviewStore } from './preview-store.ts';
@@ -74,6 +75,17 @@ export class ImportService {
     return this.keep(who, q.filename, read, q.namespace);
   }
 
+  /** A folder on disk (a chart, its files/ tree, any folder of resource files), for the CLI. */
+  async previewFolder(
+    who: Identity,
+    dir: string,
+    q: Omit<ImportUploadQuery, 'filename'>,
+  ): Promise<ImportPreview> {
+    const raw = await readFolder(dir, this.limits);
+    const read = readFiles(raw, dir, q.project ? { project: q.project } : {});
+    return this.keep(who, dir, read, q.namespace);
+  }
+
   texts(who: Identity, id: string, key: string): ImportEntryTexts {
     const planned = this.previews.get(who, id).planned.get(key);
     if (!planned || planned.text === null)
@@ -109,7 +121,7 @@ export class ImportService {
     if (f.data.length <= this.limits.entryBytes) return f;
     return {
       path: f.path,
-      refused: `the file is larger than ${this.limits.entryBytes} bytes: one ConfigMap holds at most that`,
+      refused: `the file is larger than ${mib(this.limits.entryBytes)}: one ConfigMap holds at most that`,
     };
   }
 

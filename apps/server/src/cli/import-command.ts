@@ -1,0 +1,159 @@
+// `perses-cm import [--dry-run] SOURCE…`: the console's import from the command line. Each source
+// is previewed (the table is printed), then, unless --dry-run, its entries are applied through the
+// same service as the web page. Updates are written only with --update (the CLI's tick). Exit
+// codes: 0 all went through, 1 anything refused, failed or unreadable, 2 usage error.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportPreview } from '@perses-cm/api';
+import { ConfigError, loadConfig } from '../config.ts';
+import type { Identity } from '../domain/identity.ts';
+import { createRuntime } from '../main.ts';
+import type { ImportService } from '../services/import/import-service.ts';
+import { previewTable, reportTable } from './import/table.ts';
+
+export const usage = `usage: perses-cm import [--dry-run] [--update] [target] [placement] SOURCE…
+
+SOURCE
+  FILE                    a resource file (.json, .yaml, .yml; perses-operator manifests too),
+                          or an archive (.tgz, .tar, .zip) such as an exported chart
+  DIR                     a chart folder (only its files/ tree is read) or any folder of files
+  grafana:FILE            a Grafana dashboard JSON, migrated by Perses (needs --perses-url, --project)
+target (as for serve)
+  --dir PATH | --kubeconfig PATH [--context NAME] [--in-cluster] [--namespaces a,b]
+  --label KEY=VALUE  --perses-url URL (Perses's verdict in the preview; needed for grafana:)
+placement
+  --namespace NS          where new resources go (default: the first watched namespace)
+  --project NAME          project of Grafana dashboards and of perses-operator resources
+apply
+  --dry-run               print the preview only; write nothing
+  --update                also write the updates the preview shows (else they are skipped)
+  --apply-now             also write each resource to Perses at once
+exit status: 1 when anything is refused, fails or cannot be read; 2 on a usage error`;
+
+const flags = {
+  dir: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  'in-cluster': { type: 'boolean' },
+  namespaces: { type: 'string' },
+  label: { type: 'string' },
+  'perses-url': { type: 'string' },
+  namespace: { type: 'string' },
+  project: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  update: { type: 'boolean' },
+  'apply-now': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  const { values: v, positionals } = parseArgs({
+    args: argv,
+    options: flags,
+    strict: true,
+    allowPositionals: true,
+  });
+  if (v.help) return null;
+  if (positionals.length === 0) throw new UsageError('give at least one SOURCE');
+  if (positionals.some((p) => p.startsWith('grafana:')) && !v.project)
+    throw new UsageError('grafana: sources need --project NAME');
+  const pass = (flag: string, value: string | boolean | undefined) =>
+    value === undefined || value === false
+      ? []
+      : value === true
+        ? [`--${flag}`]
+        : [`--${flag}`, value];
+  const parsed = loadConfig([
+    ...pass('dir', v.dir),
+    ...pass('kubeconfig', v.kubeconfig),
+    ...pass('context', v.context),
+    ...pass('in-cluster', v['in-cluster']),
+    ...pass('namespaces', v.namespaces),
+    ...pass('label', v.label),
+    ...pass('perses-url', v['perses-url']),
+  ]);
+  if (parsed.help) return null;
+  const placement = {
+    ...(v.namespace ? { namespace: v.namespace } : {}),
+    ...(v.project ? { project: v.project } : {}),
+  };
+  return { config: parsed.config, sources: positionals, placement, v };
+}
+
+type Placement = { namespace?: string; project?: string };
+
+async function previewOf(
+  svc: ImportService,
+  who: Identity,
+  source: string,
+  at: Placement,
+): Promise<ImportPreview> {
+  if (source.startsWith('grafana:')) {
+    const text = await readFile(source.slice('grafana:'.length), 'utf8');
+    return svc.preview(who, { source: 'grafana', text, project: at.project ?? '', ...at });
+  }
+  if ((await stat(source)).isDirectory()) return svc.previewFolder(who, source, at);
+  return svc.previewUpload(who, createReadStream(source), {
+    filename: path.basename(source),
+    ...at,
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError || err instanceof ConfigError || err instanceof TypeError))
+      throw err;
+    console.error(`perses-cm import: ${err.message}\n\n${usage}`);
+    return 2;
+  }
+  if (!args) {
+    console.log(usage);
+    return 0;
+  }
+  const runtime = await createRuntime(args.config, {
+    pollMs: 3_600_000,
+    status: false,
+    auditWrite: () => {},
+  });
+  let failed = false;
+  try {
+    for (const source of args.sources) {
+      let preview: ImportPreview;
+      try {
+        preview = await previewOf(runtime.importer, runtime.identity, source, args.placement);
+      } catch (err) {
+        console.error(`perses-cm import: ${source}: ${(err as Error).message}`);
+        failed = true;
+        continue;
+      }
+      console.log(previewTable(preview));
+      if (preview.counts.refused > 0 || preview.errors.length > 0) failed = true;
+      if (args.v['dry-run'] || preview.counts.create + preview.counts.update === 0) continue;
+      const items = preview.entries
+        .filter((e) => e.action === 'create' || (e.action === 'update' && args.v.update))
+        .map((e) => ({
+          key: e.key,
+          ...(e.existing ? { overwrite: { version: e.existing.version } } : {}),
+        }));
+      const report = await runtime.importer.apply(
+        runtime.identity,
+        preview.id,
+        { items, applyNow: args.v['apply-now'] === true },
+        'cli',
+        () => {},
+      );
+      console.log(reportTable(report));
+      if (report.counts.failed > 0) failed = true;
+    }
+  } finally {
+    await runtime.close();
+  }
+  return failed ? 1 : 0;
+}
