@@ -151,7 +151,7 @@ export class PersesClient {
     input: Record<string, string> = {},
   ): Promise<PersesResource> {
     const res = await this.call('POST', MIGRATE_PATH, 'migrate a Grafana dashboard', {
-      body: { input, grafana_dashboard: grafanaDashboard },
+      body: { input, grafanaDashboard },
     });
     return readAnswer(PersesResource, res.text, 'migrate a Grafana dashboard');
   }

@@ -13,6 +13,7 @@ const ResourceEditorPage = lazy(
 const CreateResourcePage = lazy(
   () => import('../features/resources/components/create-resource-page.tsx'),
 );
+const ImportPage = lazy(() => import('../features/import/components/import-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/components/audit-page.tsx'));
 // The overview carries its own chunk; its chart library loads later still, with the first chart.
 const OverviewPage = lazy(() => import('../features/status/components/overview-page.tsx'));
@@ -46,6 +47,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<LoadingState label="Loading the audit log" />}>
             <AuditPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <Suspense fallback={<LoadingState label="Loading the import" />}>
+            <ImportPage />
           </Suspense>
         ),
       },

@@ -41,6 +41,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** Sent as is (an archive upload) instead of a JSON `body`. */
+  raw?: Blob;
   query?: Record<string, string | undefined>;
   signal?: AbortSignal;
 }
@@ -80,8 +82,9 @@ export async function request<T>(
         // The server refuses state-changing requests without it (CSRF defence).
         [CSRF_HEADER]: '1',
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.raw !== undefined ? { 'content-type': 'application/octet-stream' } : {}),
       },
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      body: opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
       signal: opts.signal,
     });
   } catch (err) {

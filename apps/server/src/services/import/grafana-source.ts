@@ -41,22 +41,33 @@ export function persesNameOf(dashboard: Record<string, unknown>): string | null 
   return null;
 }
 
-/** Panels Perses left as placeholders: their titles and why, as notes. */
-export function unmigratedPanels(dashboard: unknown): string[] {
-  const panels = isRecord(dashboard) && isRecord(dashboard.spec) ? dashboard.spec.panels : null;
-  if (!isRecord(panels)) return [];
+// What Perses v0.54 writes where a plugin has no migration for a Grafana panel, query or variable.
+const PANEL_PLACEHOLDER = 'Migration from Grafana not supported';
+const QUERY_PLACEHOLDER = /migration_from_grafana_not_supported|MigrationFromGrafanaNotSupported/g;
+const VARIABLE_PLACEHOLDER = '["grafana","migration","not","supported"]';
+
+/** What Perses left as placeholders (panels by title, queries and variables counted), as notes. */
+export function unmigratedParts(dashboard: unknown): string[] {
   const notes: string[] = [];
+  const spec = isRecord(dashboard) && isRecord(dashboard.spec) ? dashboard.spec : {};
+  const panels = isRecord(spec.panels) ? spec.panels : {};
   for (const [key, panel] of Object.entries(panels)) {
-    const spec = isRecord(panel) && isRecord(panel.spec) ? panel.spec : {};
-    const plugin = isRecord(spec.plugin) ? spec.plugin : {};
-    const text =
-      isRecord(plugin.spec) && typeof plugin.spec.text === 'string' ? plugin.spec.text : '';
-    if (plugin.kind === 'Markdown' && /not supported|migration/i.test(text)) {
+    const p = isRecord(panel) && isRecord(panel.spec) ? panel.spec : {};
+    const plugin = isRecord(p.plugin) ? p.plugin : {};
+    const text = isRecord(plugin.spec) ? plugin.spec.text : undefined;
+    if (typeof text === 'string' && text.includes(PANEL_PLACEHOLDER)) {
       const title =
-        isRecord(spec.display) && typeof spec.display.name === 'string' ? spec.display.name : key;
-      notes.push(`panel "${title}" was not migrated by Perses: ${text.trim().slice(0, 200)}`);
+        isRecord(p.display) && typeof p.display.name === 'string' ? p.display.name : key;
+      notes.push(
+        `panel "${title}" was not migrated: Perses has no migration for its Grafana panel type`,
+      );
     }
   }
+  const json = JSON.stringify(dashboard);
+  const queries = new Set(json.match(QUERY_PLACEHOLDER) ?? []).size > 0;
+  if (queries) notes.push('some queries were not migrated: Perses left placeholder queries');
+  if (json.includes(VARIABLE_PLACEHOLDER))
+    notes.push('some variables were not migrated: Perses left placeholder variables');
   return notes;
 }
 
@@ -108,7 +119,7 @@ export async function readGrafana(
       format: 'json',
       refused: null,
       findings: [],
-      notes: unmigratedPanels(document),
+      notes: unmigratedParts(document),
     });
   } catch (err) {
     const message = err instanceof AppError ? err.message : String(err);
