@@ -30,7 +30,7 @@ export const ResourceIdParam = z.object({
     .regex(/^[A-Za-z0-9_.~-]+$/, 'not a resource id'),
 });
 
-/** The list body; summaries were checked against ResourceSummary and serialised when indexed. */
+/** The list body; summaries were built as ResourceSummary values and serialised when indexed. */
 export function listBody(
   list: { resources: IndexedResource[]; errors: SourceError[] },
   status: ListStatus | null = null,
