@@ -1,10 +1,7 @@
 // After the first full list the heap still holds what loading left behind (every page's text,
 // every document's parse tree): V8 frees it only at its next full collection, which an idle
 // console may not reach for hours, so the process keeps its start-up peak. One full collection
-// right after the load frees it; a second one right after moves what survived out of the pages
-// the first left sparse, and those pages go back to the system too (measured on 1,000 real-shape
-// ConfigMaps: the process's RSS over its baseline fell from 3.0x to 2.0x the documents' bytes, where
-// one collection, or waiting, left it). Node exposes `gc` only under --expose-gc; setting the flag
+// right after the load returns it. Node exposes `gc` only under --expose-gc; setting the flag
 // at run time and taking `gc` from a fresh context is the pattern Jest's leak detector uses.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -12,6 +9,5 @@ import { runInNewContext } from 'node:vm';
 export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as (() => void) | undefined;
-  gc?.();
   gc?.();
 }
