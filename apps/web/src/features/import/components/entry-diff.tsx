@@ -33,7 +33,7 @@ export function EntryDiff({ previewId, entryKey }: { previewId: string; entryKey
     <pre className="import-diff mono" aria-label="Diff against the stored resource">
       {lines.map((l, i) => (
         <div key={i} className={l.sign === '+' ? 'diff-add' : l.sign === '-' ? 'diff-del' : ''}>
-          {l.sign} {l.text}
+          {`${l.sign} ${l.text}`}
         </div>
       ))}
     </pre>
