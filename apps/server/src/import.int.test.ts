@@ -202,9 +202,14 @@ describe('import on the real stack', () => {
       .sort();
     expect(kinds).toEqual(['Markdown', 'StatChart', 'TimeSeriesChart']);
     // The third panel's type has no migration: named, so nobody mistakes the placeholder.
-    expect(entry?.notes).toEqual([
+    expect(entry?.notes).toContain(
       'panel "Vendor widget" was not migrated: Perses has no migration for its Grafana panel type',
-    ]);
+    );
+    // The two supported panels carry real queries (the expressions of the Grafana targets).
+    const text2 = JSON.stringify(doc.spec.panels);
+    expect(text2).toContain('node_cpu_seconds_total');
+    expect(text2).toContain('count(up');
+    expect(entry?.notes.filter((n) => /CPU usage|Targets up/.test(n))).toEqual([]);
     const { report } = await imp.apply(preview.id, { items: keysOf(preview) });
     expect(report.items[0]).toMatchObject({ outcome: 'created' });
   }, 60_000);

@@ -43,29 +43,30 @@ export function persesNameOf(dashboard: Record<string, unknown>): string | null 
 
 // What Perses v0.54 writes where a plugin has no migration for a Grafana panel, query or variable.
 const PANEL_PLACEHOLDER = 'Migration from Grafana not supported';
-const QUERY_PLACEHOLDER = /migration_from_grafana_not_supported|MigrationFromGrafanaNotSupported/g;
+const QUERY_PLACEHOLDER = /migration_from_grafana_not_supported|MigrationFromGrafanaNotSupported/;
 const VARIABLE_PLACEHOLDER = '["grafana","migration","not","supported"]';
 
-/** What Perses left as placeholders (panels by title, queries and variables counted), as notes. */
+/** What Perses left as placeholders (panels and their queries by title, other queries, variables). */
 export function unmigratedParts(dashboard: unknown): string[] {
   const notes: string[] = [];
   const spec = isRecord(dashboard) && isRecord(dashboard.spec) ? dashboard.spec : {};
   const panels = isRecord(spec.panels) ? spec.panels : {};
   for (const [key, panel] of Object.entries(panels)) {
     const p = isRecord(panel) && isRecord(panel.spec) ? panel.spec : {};
+    const title = isRecord(p.display) && typeof p.display.name === 'string' ? p.display.name : key;
     const plugin = isRecord(p.plugin) ? p.plugin : {};
     const text = isRecord(plugin.spec) ? plugin.spec.text : undefined;
-    if (typeof text === 'string' && text.includes(PANEL_PLACEHOLDER)) {
-      const title =
-        isRecord(p.display) && typeof p.display.name === 'string' ? p.display.name : key;
+    if (typeof text === 'string' && text.includes(PANEL_PLACEHOLDER))
       notes.push(
         `panel "${title}" was not migrated: Perses has no migration for its Grafana panel type`,
       );
-    }
+    if (QUERY_PLACEHOLDER.test(JSON.stringify(p.queries ?? null)))
+      notes.push(`queries of panel "${title}" were not migrated: Perses left placeholder queries`);
   }
   const json = JSON.stringify(dashboard);
-  const queries = new Set(json.match(QUERY_PLACEHOLDER) ?? []).size > 0;
-  if (queries) notes.push('some queries were not migrated: Perses left placeholder queries');
+  const inPanels = notes.some((n) => n.startsWith('queries of panel'));
+  if (!inPanels && QUERY_PLACEHOLDER.test(json))
+    notes.push('some queries were not migrated: Perses left placeholder queries');
   if (json.includes(VARIABLE_PLACEHOLDER))
     notes.push('some variables were not migrated: Perses left placeholder variables');
   return notes;
