@@ -205,7 +205,8 @@ describe('import on the real stack', () => {
     expect(entry?.notes).toContain(
       'panel "Vendor widget" was not migrated: Perses has no migration for its Grafana panel type',
     );
-    // The two supported panels carry real queries (the expressions of the Grafana targets).
+    // The two supported panels carry real queries: Perses's Prometheus migration reads each
+    // target's own `datasource.type` (a target without one becomes a placeholder query).
     const text2 = JSON.stringify(doc.spec.panels);
     expect(text2).toContain('node_cpu_seconds_total');
     expect(text2).toContain('count(up');
