@@ -99,9 +99,10 @@ export class Relabel {
       return `The new label is ${text(req.to)}.${kept} No running sidecar was found to say which one it watches.`;
     const seen = sees(req.to) || (req.keepOld && sees(req.from));
     const which = `The sidecar watches ${text(watched)}`;
-    return seen
-      ? `${which}: it keeps providing these ConfigMaps to Perses.${kept}`
-      : `${which}: after this it no longer sees these ConfigMaps (Perses keeps what it has but gets no changes) until its label is ${text(req.to)} (apply the Helm values).${kept}`;
+    if (seen) return `${which}: it sees these ConfigMaps after the change.${kept}`;
+    return sees(req.from)
+      ? `${which}: after this it no longer sees these ConfigMaps (Perses keeps what it has but gets no changes) until it watches ${text(req.to)} (apply the Helm values).${kept}`
+      : `${which}: it sees these ConfigMaps neither before nor after; apply the Helm values for ${text(req.to)}.${kept}`;
   }
 
   /** Every ConfigMap's outcome as it comes, then the totals; `only` retries the failed ones. */
