@@ -65,7 +65,7 @@ test('settings: the mismatch, the Helm values, and a relabel with progress', asy
     await page.goto(`${k.admin}/settings`);
     const mismatches = page.getByRole('region', { name: 'Mismatches' });
     await expect(mismatches).toContainText(
-      'the console labels new ConfigMaps `perses.dev/resource=true`, but the sidecar watches `team=perses`: new resources never reach Perses',
+      'the console labels new ConfigMaps perses.dev/resource=true, but the sidecar watches team=perses: new resources never reach Perses',
     );
     await expect(page.getByLabel('Values snippet')).toContainText('label: "perses.dev/resource"');
     await expect(page.getByLabel('Helm command')).toContainText(
@@ -89,8 +89,11 @@ test('settings: the mismatch, the Helm values, and a relabel with progress', asy
     expect(moved.items.map((c) => c.metadata?.name).sort()).toEqual([...names].sort());
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(mismatches).toBeVisible();
+    await mismatches.scrollIntoViewIfNeeded();
+    await expect(mismatches).toBeInViewport();
     await shot('kubernetes-settings-390');
+    await page.getByRole('form', { name: 'Console settings' }).scrollIntoViewIfNeeded();
+    await shot('kubernetes-settings-390-form');
   } finally {
     await apps.deleteNamespacedStatefulSet({ namespace, name: WORKLOAD }).catch(() => undefined);
     for (const name of names)

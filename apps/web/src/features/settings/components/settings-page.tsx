@@ -7,6 +7,13 @@ import { RelabelPanel } from './relabel-panel.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import './settings-page.css';
 
+/** A message with `code` spans, as the server words them. */
+function Words({ text }: { text: string }) {
+  return (
+    <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>
+  );
+}
+
 const SEVERITY = { blocking: 'badge-error', warning: 'badge-warn', info: 'badge-muted' } as const;
 
 export default function SettingsPage() {
@@ -38,7 +45,8 @@ export default function SettingsPage() {
         <ul>
           {v.findings.map((f) => (
             <li key={f.id} data-severity={f.severity}>
-              <span className={`badge ${SEVERITY[f.severity]}`}>{f.severity}</span> {f.message}
+              <span className={`badge ${SEVERITY[f.severity]}`}>{f.severity}</span>{' '}
+              <Words text={f.message} />
             </li>
           ))}
           {v.findings.length === 0 && <li>None: what the console writes reaches Perses.</li>}
