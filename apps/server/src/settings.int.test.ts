@@ -55,12 +55,21 @@ function doctor(): Promise<{
 }
 
 type Manifest = { kind: string; metadata: { name: string } } & Record<string, unknown>;
-async function render(valuesYaml: string): Promise<Manifest[]> {
+/** The stack's Perses reads this folder: the chart's sidecar must write there, as in a real pod. */
+const base = () =>
+  `sidecar:\n  enabled: true\n  allNamespaces: false\nconfig:\n  provisioning:\n    folders: [${JSON.stringify(stackEnv().provisioningDir)}]\n`;
+
+/** `helm template` with the base values, then `extra` over them (as `--reuse-values -f extra`). */
+async function render(extra?: string): Promise<Manifest[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'perses-cm-values-'));
-  const file = path.join(dir, 'values.yaml');
-  await writeFile(file, valuesYaml);
-  const out = await helm(['template', 'obs', CHART, '--namespace', PERSES_NS, '-f', file]);
-  return parseAllDocuments(out)
+  const args = ['template', 'obs', CHART, '--namespace', PERSES_NS];
+  for (const [i, text] of [base(), extra].entries()) {
+    if (text === undefined) continue;
+    const file = path.join(dir, `values-${i}.yaml`);
+    await writeFile(file, text);
+    args.push('-f', file);
+  }
+  return parseAllDocuments(await helm(args))
     .map((d) => d.toJS() as Manifest | null)
     .filter((d): d is Manifest => d !== null);
 }
@@ -97,7 +106,7 @@ beforeAll(async () => {
   for (const name of [PERSES_NS, TEAM_NS])
     await admin.createNamespace({ body: { metadata: { name } } });
   // The chart as a user installs it with the sidecar on, watching only its own namespace.
-  await applyRendered(await render('sidecar:\n  enabled: true\n  allNamespaces: false\n'));
+  await applyRendered(await render());
   for (let i = 0; i < 12; i++)
     await admin.createNamespacedConfigMap({
       namespace: TEAM_NS,
@@ -131,7 +140,7 @@ describe('settings against the real chart', () => {
     expect(view.discovered.sidecar).toMatchObject({
       label: { key: 'perses.dev/resource', value: 'true' },
       namespaces: [PERSES_NS],
-      folder: '/etc/perses/provisioning',
+      folder: stackEnv().provisioningDir,
       uniqueFilenames: false,
       method: 'WATCH',
     });
@@ -174,7 +183,7 @@ describe('settings against the real chart', () => {
     expect(sts && sidecarEnv(sts)).toEqual([
       `LABEL=${KEY}`,
       'LABEL_VALUE=one',
-      'FOLDER=/etc/perses/provisioning',
+      `FOLDER=${stackEnv().provisioningDir}`,
       'HEALTH_PORT=8081',
       `NAMESPACE=${PERSES_NS},${TEAM_NS}`,
       'UNIQUE_FILENAMES=true',
