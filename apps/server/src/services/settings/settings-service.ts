@@ -12,7 +12,8 @@ import type { AuditLog } from '../audit-log.ts';
 import { helmCommand, helmValues } from './helm-values.ts';
 import { CheckedSettings, orderedNamespaces, readStored } from './settings-model.ts';
 import type { SettingsStore } from './settings-store.ts';
-import { newerFeatures, setupFindings, worstCaseLag } from './setup-check.ts';
+import { setupFindings } from './setup-check.ts';
+import { newerFeatures, worstCaseLag } from './setup-lag.ts';
 import { discoverWorkload, type FoundWorkload } from './workload-discovery.ts';
 
 /** What the runtime changes when settings do (see runtime/reconfigure.ts). */

@@ -1,7 +1,8 @@
 // The setup check's words: each mismatch a user can act on, the lag, and what needs a newer Perses.
 import type { ConsoleSettings, DiscoveredSetup } from '@perses-cm/api';
 import { describe, expect, it } from 'vitest';
-import { newerFeatures, setupFindings, worstCaseLag } from './setup-check.ts';
+import { setupFindings } from './setup-check.ts';
+import { newerFeatures, worstCaseLag } from './setup-lag.ts';
 import { readSidecar } from './workload-discovery.ts';
 
 const settings: ConsoleSettings = {
