@@ -85,6 +85,8 @@ test('settings: the mismatch, the Helm values, and a relabel with progress', asy
       'value',
       '30',
     );
+    await relabel.getByRole('progressbar', { name: 'Relabelled' }).scrollIntoViewIfNeeded();
+    await shot('kubernetes-settings-relabel-1440');
     const moved = await core.listNamespacedConfigMap({ namespace, labelSelector: `${NEW}=true` });
     expect(moved.items.map((c) => c.metadata?.name).sort()).toEqual([...names].sort());
 
