@@ -24,6 +24,7 @@ import { importRouter, UPLOAD_TYPES } from './routes/import.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import { resourcesRouter } from './routes/resources.ts';
 import { sessionRouter } from './routes/session.ts';
+import { settingsRouter } from './routes/settings.ts';
 import { statusRouter } from './routes/status.ts';
 import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
@@ -41,6 +42,8 @@ import type { ValidationService } from './services/validation-service.ts';
 import type { ResourceStore } from './stores/store.ts';
 import type { StatusMonitor } from './services/status/status-monitor.ts';
 import type { ApplyNow } from './services/apply/apply-now.ts';
+import type { Relabel } from './services/settings/relabel.ts';
+import type { SettingsService } from './services/settings/settings-service.ts';
 
 export interface AppDeps {
   store: ResourceStore;
@@ -74,6 +77,10 @@ export interface AppDeps {
   applyNow?: ApplyNow | null;
   /** Previews and applies of imports. */
   importer: ImportService;
+  /** The console's settings and the setup check (absent: no settings route). */
+  settings?: SettingsService | null;
+  /** Relabel of ConfigMaps (a cluster only). */
+  relabel?: Relabel | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -113,6 +120,7 @@ export function createApp(deps: AppDeps): Express {
       '/v1/status',
       '/v1/apply-now',
       '/v1/import',
+      '/v1/settings',
     ],
     requireIdentity(identify),
   );
@@ -123,6 +131,11 @@ export function createApp(deps: AppDeps): Express {
   if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, identify));
   api.use('/v1/validate', validateRouter(deps.validation));
   if (deps.applyNow) api.use('/v1/apply-now', applyNowRouter(deps.applyNow));
+  if (deps.settings)
+    api.use(
+      '/v1/settings',
+      settingsRouter(deps.settings, deps.relabel ?? null, identify, deps.limits.writes),
+    );
   api.use(
     '/v1/events',
     eventsRouter(deps.eventLog, deps.store, deps.authorizer, identify, {

@@ -14,3 +14,4 @@ export * from './audit.ts';
 export * from './routes.ts';
 export * from './export.ts';
 export * from './import.ts';
+export * from './settings.ts';

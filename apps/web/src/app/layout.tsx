@@ -57,6 +57,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/overview">Overview</NavLink>
           <NavLink to="/import">Import</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <ErrorBoundary section="Header">
           {ready && <TargetLabel />}
