@@ -5,21 +5,23 @@
 // succeeds and shows Pending with the reason; a delete leaves no orphan; read-only turns it off.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
+import type { ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
 import { compareServed } from './domain/model.ts';
-import { apiClient } from './testing/api-client.ts';
+import type { apiClient } from './testing/api-client.ts';
 import { project } from './testing/documents.ts';
-import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { uniq } from './testing/kube-fixture.ts';
+import { startWithOwnPerses, type OwnPerses } from './testing/own-perses.ts';
 import { eventually } from './testing/sse.ts';
 import { dashboard, idOf, persesGet, putConfigMap, waitForStatus } from './testing/status.ts';
 
 const INTERVAL = '10m';
+let own: OwnPerses;
 let perses: ExtraPerses;
 let admin: CoreV1Api;
 let srv: RunningServer;
 let api: ReturnType<typeof apiClient>;
-const made: string[] = [];
+let made: string[];
 const proj = uniq('applynow');
 
 const created = async (doc: unknown, applyNow = true) => {
@@ -43,38 +45,18 @@ const auditOf = async (name: string) => {
 };
 
 beforeAll(async () => {
-  const env = stackEnv();
-  admin = core(env.kubeconfigs.admin);
-  perses = await startExtraPerses(
-    { provisioning: { folders: [env.provisioningDir], interval: INTERVAL } },
-    { plugins: true },
-  );
-  srv = await startKubeServer(
-    env.kubeconfigs.admin,
-    ['perses'],
-    {
-      persesUrl: perses.url,
-      status: {
-        persesLogFile: perses.logFile,
-        sidecarLogFile: `${env.logsDir}/sidecar.log`,
-        persesNamespaces: null,
-        persesUiUrl: null,
-      },
-    },
-    { status: { fastMs: 300, slowMs: 1000, maxBackoffMs: 1000, history: null } },
-  );
-  api = apiClient(srv.url);
+  own = await startWithOwnPerses({
+    interval: INTERVAL,
+    plugins: true,
+    polls: { fastMs: 300, slowMs: 1000, maxBackoffMs: 1000 },
+  });
+  ({ perses, admin, srv, api, made } = own);
   await eventually(async () => (await available()).available === true, 20_000, 'apply now on');
   const res = await created(project(proj));
   expect(res.body.applied).toMatchObject({ outcome: 'applied' });
 });
 
-afterAll(async () => {
-  await srv?.close();
-  await perses?.stop();
-  for (const n of made)
-    await admin.deleteNamespacedConfigMap({ namespace: 'perses', name: n }).catch(() => undefined);
-});
+afterAll(async () => own?.close());
 
 describe('apply now, with provisioning every 10 minutes', () => {
   it('has Perses serve a saved dashboard when the save answers, equal to the ConfigMap, Synced (applied directly)', async () => {
@@ -208,11 +190,7 @@ describe('apply now, with provisioning every 10 minutes', () => {
   });
 
   it('is off, with the reason, when Perses is read-only; saving still works', async () => {
-    const env = stackEnv();
-    await perses.restart({
-      provisioning: { folders: [env.provisioningDir], interval: INTERVAL },
-      security: { readonly: true },
-    });
+    await perses.restart(own.config({ security: { readonly: true } }));
     const off = await eventually(
       async () => {
         const a = await available();
