@@ -20,6 +20,8 @@ export interface OwnPersesOptions {
   plugins?: boolean;
   /** How the console logs in to Perses. */
   persesAuth?: ServerConfig['persesAuth'];
+  /** Runs once Perses is up, before the console starts (e.g. to sign up its user). */
+  beforeConsole?: (persesUrl: string) => Promise<void>;
   /** The status monitor's poll periods. */
   polls: { fastMs: number; slowMs: number; maxBackoffMs: number };
 }
@@ -52,6 +54,7 @@ export async function startWithOwnPerses(opts: OwnPersesOptions): Promise<OwnPer
   const made: string[] = [];
   let srv: RunningServer;
   try {
+    await opts.beforeConsole?.(perses.url);
     srv = await startKubeServer(
       env.kubeconfigs.admin,
       ['perses'],
