@@ -2,12 +2,14 @@
 // 10 minutes (as the chart does), so only the console's direct write can explain Perses serving a
 // change: served as soon as the save answers, equal to the ConfigMap, Synced (applied directly);
 // the Project first; a refused dashboard writes nothing; with Perses stopped the save still
-// succeeds and shows Pending with the reason; a delete leaves no orphan; read-only turns it off.
+// succeeds and shows Pending with the reason; a delete leaves no orphan; read-only turns it off;
+// a bulk apply puts a batch's Project before the resources in it.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
-import { compareServed } from './domain/model.ts';
+import { compareServed, identity } from './domain/model.ts';
+import { ApplyNow } from './services/apply/apply-now.ts';
 import type { apiClient } from './testing/api-client.ts';
 import { project } from './testing/documents.ts';
 import { uniq } from './testing/kube-fixture.ts';
@@ -113,6 +115,41 @@ describe('apply now, with provisioning every 10 minutes', () => {
       ['create', 'Dashboard', name, store?.user, 'ok'],
       ['create', 'Project', other, store?.user, 'ok'],
     ]);
+  });
+
+  it('in bulk, applies a batch in order of need: its Project before the dashboards in it', async () => {
+    const { index, status } = srv;
+    if (!status) throw new Error('the console watches Perses');
+    // A fresh apply service over the running console's index and status, wired as the server's.
+    const applyNow = new ApplyNow({ target: () => status.writeTarget(), index, status });
+    const batch = uniq('bulkproj');
+    const docs = [dashboard(uniq('bulk'), batch), dashboard(uniq('bulk'), batch), project(batch)];
+    const items = [];
+    for (const doc of docs) {
+      const res = await created(doc, false);
+      expect(res.status).toBe(201);
+      const id = identity(doc);
+      if (!id) throw new Error('a resource without identity');
+      items.push({ document: doc, id, resourceId: res.body.id });
+    }
+    const outcomes = await applyNow.putEach(items);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['applied', 'applied', 'applied']);
+    // Its own Project came first, so no dashboard needed one applied for it.
+    expect(outcomes.map((o) => o.projectApplied)).toEqual([null, null, null]);
+    for (const doc of docs.slice(0, 2)) {
+      const served = await persesGet(
+        perses.url,
+        `/api/v1/projects/${batch}/dashboards/${doc.metadata.name}`,
+      );
+      expect(served.status).toBe(200);
+    }
+    await waitForStatus(
+      srv.url,
+      items[0]?.resourceId ?? '',
+      (st) => st.direct?.outcome === 'applied',
+      5000,
+      'applied directly',
+    );
   });
 
   it('reports a dashboard Perses refuses before anything is written', async () => {
