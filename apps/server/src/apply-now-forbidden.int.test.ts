@@ -114,7 +114,9 @@ describe('apply now when Perses RBAC lets the console write in one project only'
     expect(res.status).toBe(201);
     expect(res.body.applied?.outcome).toBe('failed');
     expect(res.body.applied?.message).toMatch(/^the ConfigMap is saved; Perses did not take it: /);
-    expect(res.body.applied?.message).toMatch(/missing 'create' permission for 'Dashboard'/);
+    expect(res.body.applied?.message).toMatch(
+      new RegExp(`missing 'create' permission in '${readOnly}' project for 'Dashboard' kind`),
+    );
     expect((await configMapOf(res.body.configMapName ?? '')).data).toBeDefined();
     expect((await persesAs(`/api/v1/projects/${readOnly}/dashboards/${name}`)).status).toBe(404);
     const status = await waitForStatus(

@@ -102,12 +102,13 @@ describe('a direct apply', () => {
       srv.url,
       res.body.id,
       (s) => typeof s.direct?.confirmedAt === 'string',
-      60_000,
+      90_000,
       'confirmed by provisioning',
     );
     expect(confirmed.state).toBe('synced');
     expect(confirmed.direct?.outcome).toBe('applied');
-  });
+    // Room for two cycles and the sidecar on a loaded machine.
+  }, 150_000);
 });
 
 describe('Perses stopped', () => {
