@@ -214,10 +214,12 @@ export function factsOf(t: Tracked, c: FactsContext): ResourceFacts {
 
 /** Sets the resource's status from a decision; true when it changed. */
 function setStatus(t: Tracked, d: Decision, now: number): boolean {
-  // Most resources stay Synced poll after poll: a short key tells without building anything.
+  // Most resources stay Synced poll after poll: a short key tells without building anything. The
+  // direct write is in it, so its confirmation by a provisioning cycle is published.
+  const direct = t.direct ? `${t.direct.at}|${t.direct.confirmedAt}` : '';
   const quick =
     d.state === 'synced' && d.code === null
-      ? `synced|${t.changedAt}|${t.confirmedAt}|${t.lagMs}`
+      ? `synced|${t.changedAt}|${t.confirmedAt}|${t.lagMs}|${direct}`
       : null;
   if (quick !== null && quick === t.statusKey) return false;
   const prev = t.status;
