@@ -4,6 +4,7 @@
 import type {
   LagHistoryQuery,
   LagHistoryResponse,
+  Orphan,
   OrphansResponse,
   PersesConnection,
   ResourceEvent,
@@ -39,7 +40,7 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 
 export class MonitorViews {
   index: ResourceIndex | null = null;
-  /** Bumped on every evaluation, so list bodies holding statuses are rebuilt. */
+  /** Bumped whenever a status changed, so list bodies holding statuses are rebuilt. */
   generation = 0;
   protected lastCycleAt: number | null = null;
   protected stalled: string | null = null;
@@ -49,6 +50,13 @@ export class MonitorViews {
   protected historySavedAt: number | null = null;
   protected readonly startedAt: number;
   private published = { connection: '', orphans: '' };
+  private orphanCache: {
+    link: object;
+    snapshot: object | null;
+    revision: number | undefined;
+    tracked: number;
+    list: Orphan[];
+  } | null = null;
 
   constructor(
     public scope: ScopeInfo,
@@ -183,16 +191,29 @@ export class MonitorViews {
     return servedDocument(t, this.link(), this.now());
   }
 
+  /** The orphans, worked out again only when what Perses serves or the resources changed. */
   private orphanList() {
+    const link = this.link();
+    const snapshot = link.state === 'connected' ? link.snapshot : null;
+    const cached = this.orphanCache;
+    if (
+      cached?.link === link &&
+      cached.snapshot === snapshot &&
+      cached.revision === snapshot?.revision &&
+      cached.tracked === this.tracker.revision
+    )
+      return cached.list;
     const known = new Set<string>();
     for (const t of this.tracker.byId.values()) if (t.r.keys.identity) known.add(t.r.keys.identity);
-    const link = this.link();
-    return orphansOf(
-      link.state === 'connected' ? link.snapshot : null,
-      known,
-      this.tracker.gone,
-      link.found.uiUrl,
-    );
+    const list = orphansOf(snapshot, known, this.tracker.gone, link.found.uiUrl);
+    this.orphanCache = {
+      link,
+      snapshot,
+      revision: snapshot?.revision,
+      tracked: this.tracker.revision,
+      list,
+    };
+    return list;
   }
 
   orphans(): OrphansResponse {
