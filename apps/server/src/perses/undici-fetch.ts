@@ -23,7 +23,8 @@ export const undiciFetch: FetchLike = async (url, init) => {
     headers: { get },
     text: async () => {
       const raw = Buffer.from(await res.body.arrayBuffer());
-      const body = get('content-encoding') === 'gzip' ? gunzipSync(raw) : raw;
+      const gzipped = get('content-encoding') === 'gzip' && raw.length > 0;
+      const body = gzipped ? gunzipSync(raw) : raw;
       return body.toString('utf8');
     },
   };
