@@ -17,7 +17,7 @@ import { Tracker, type Tracked } from './tracker.ts';
 import { noteNotServed, noteServed, servedKeyOf, servedMetaOf } from './served-snapshot.ts';
 import type { PersesKind } from '../../domain/model.ts';
 import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
-import { MonitorViews, type ScopeInfo } from './status-views.ts';
+import { MonitorViews, type ScopeInfo, type Visible } from './status-views.ts';
 
 type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
 
@@ -130,7 +130,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
   }
 
   /** The overview, with how the monitor polls right now. */
-  statusOverview(): StatusOverview {
+  statusOverview(visible?: Visible): StatusOverview {
     const link = this.link();
     const mode = !link.client
       ? 'off'
@@ -139,7 +139,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
         : this.busy()
           ? 'fast'
           : 'slow';
-    return this.overview({ mode, fastMs: this.opt.fastMs, slowMs: this.opt.slowMs });
+    return this.overview({ mode, fastMs: this.opt.fastMs, slowMs: this.opt.slowMs }, visible);
   }
 
   /** Every tracked resource's summary and status, in list order (the CLI prints these). */
