@@ -73,8 +73,11 @@ try {
   for (;;) {
     const synced = monitor.counts().synced;
     if (synced >= total) break;
+    const c = monitor.connection();
     if (Date.now() - t0 > 600_000)
-      throw new Error(`only ${synced} of ${total} synced after 10 min`);
+      throw new Error(`only ${synced} of ${total} synced after 10 min (Perses: ${c.state})`);
+    if ((Date.now() - t0) % 60_000 < 1000)
+      log(`first look: ${synced} of ${total} synced, Perses ${c.state} ${c.message ?? ''}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
   log(
