@@ -1,25 +1,53 @@
 // Load on a running console from outside its process: list requests from concurrent clients, and
 // edits by another Kubernetes client timed to the console's SSE event and to `kubectl get -w`.
+import { Agent, get } from 'node:http';
 import { request } from 'node:https';
 import { openSse } from '../src/testing/sse.ts';
 import { p95 } from './bench-report.ts';
 import { httpsOptions, type KubectlWatch } from './kube-peers.ts';
 
-/** p95 of whole-response times for `clients` concurrent clients, `perClient` requests each. */
-export async function listP95(url: string, clients: number, perClient: number): Promise<number> {
+/**
+ * p95 of whole-response times for `clients` concurrent clients, `perClient` requests each. Each
+ * client accepts gzip as a browser does and reads the answer to its last byte as the server sent
+ * it; with `decode`, each answer is also decoded and read as a browser's fetch does, in this one
+ * process for all the clients at once (browsers decode on their own machines).
+ */
+export async function listP95(
+  url: string,
+  clients: number,
+  perClient: number,
+  decode = false,
+): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const times: number[] = [];
   await Promise.all(
     Array.from({ length: clients }, async () => {
       for (let i = 0; i < perClient; i++) {
         const t = performance.now();
-        const res = await fetch(url);
-        await res.arrayBuffer();
-        if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        if (decode) {
+          const res = await fetch(url);
+          await res.arrayBuffer();
+          if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+        } else await readWhole(url, agent);
         times.push(performance.now() - t);
       }
     }),
   );
+  agent.destroy();
   return p95(times);
+}
+
+function readWhole(url: string, agent: Agent): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      res.on('data', () => undefined);
+      res.on('error', reject);
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve() : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
+      );
+    });
+    req.on('error', reject);
+  });
 }
 
 export interface Editor {

@@ -23,6 +23,8 @@ import { eventually, openSse } from './testing/sse.ts';
 
 const IMPERSONATE = { type: 'impersonate' } as const;
 const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
+/** Someone who may read both namespaces: their lists must never be served to dev-a. */
+const READER = { 'x-forwarded-user': 'reader', 'x-forwarded-groups': 'all-readers' };
 const LABEL = { 'perses.dev/resource': 'true' };
 
 let admin: CoreV1Api;
@@ -50,6 +52,8 @@ beforeAll(async () => {
     { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
   ]);
   await account.bindGroup('team-a', 'team-a-editors', 'edit');
+  await account.bindGroup('team-a', 'all-readers', 'view');
+  await account.bindGroup('team-b', 'all-readers', 'view');
   await seed('team-b', hidden);
   srv = await startKubeServer(
     account.kubeconfig,
@@ -150,6 +154,9 @@ describe('proxy mode', () => {
   });
 
   it('never shows team-b in lists', async () => {
+    // Someone who sees team-b lists first, with the same query: their list is not dev-a's.
+    const wider = await apiClient(srv.url, { headers: READER }).list();
+    expect(wider.body.items.map((i) => i.configMapName)).toContain(hidden);
     const list = await devA.list();
     expect(list.body.items.every((i) => i.namespace === 'team-a')).toBe(true);
     expect(JSON.stringify(list.body)).not.toContain('team-b');

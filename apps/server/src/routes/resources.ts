@@ -30,7 +30,7 @@ export const ResourceIdParam = z.object({
     .regex(/^[A-Za-z0-9_.~-]+$/, 'not a resource id'),
 });
 
-/** The list body; summaries were checked against ResourceSummary and serialised when indexed. */
+/** The list body; summaries were built as ResourceSummary values and serialised when indexed. */
 export function listBody(
   list: { resources: IndexedResource[]; errors: SourceError[] },
   status: ListStatus | null = null,
@@ -98,28 +98,35 @@ export function resourcesRouter(
   const cache = new ListBodyCache();
   r.get('/', async (req, res) => {
     const query = ListResourcesQuery.parse(req.query);
-    const listed = await service.list(await identify(req), query);
-    const list = { ...listed, resources: withStates(listed.resources, status, query.status) };
+    const who = await identify(req);
     // Unlabeled ConfigMaps were just read from the API server: such a body is never reused.
     if (query.unlabeled === 'true') {
+      const listed = await service.list(who, query);
+      const list = { ...listed, resources: withStates(listed.resources, status, query.status) };
       res.type('application/json').send(listBody(list, status));
       return;
     }
-    // The key holds all the body depends on besides the index and the statuses: the query and the
-    // failed sources (which name the namespaces hidden from this identity).
+    const view = await service.access(who, query);
+    // The key holds all the body depends on besides the index and the statuses: the query, the
+    // namespaces hidden from this caller and the failed sources. Callers with the same view share
+    // one body, so twenty clients listing at once cost one build and one compression.
     const key = JSON.stringify([
       query.kind,
       query.project,
       query.namespace,
       query.q,
       query.status,
-      list.errors,
+      view.denied,
+      view.errors,
     ]);
-    const generation = `${list.generation}:${status?.generation ?? 0}`;
+    const generation = `${service.generation}:${status?.generation ?? 0}`;
     sendList(
       req,
       res,
-      cache.get(generation, key, () => listBody(list, status)),
+      cache.get(generation, key, () => {
+        const resources = withStates(service.labeled(view, query), status, query.status);
+        return listBody({ resources, errors: view.errors }, status);
+      }),
     );
   });
   r.get('/:id', async (req, res) => {

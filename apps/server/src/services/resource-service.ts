@@ -24,6 +24,12 @@ import type { ApplyNow } from './apply/apply-now.ts';
 import { skipped } from './apply/write-target.ts';
 import { SplitService } from './split-service.ts';
 
+/** Who sees what: namespaces hidden from a caller (sorted) and the sources that failed. */
+export interface ListView {
+  denied: string[];
+  errors: SourceError[];
+}
+
 export class ResourceService {
   private readonly splitter: SplitService;
   private readonly claims: IdentityClaims;
@@ -44,6 +50,24 @@ export class ResourceService {
     who: Identity,
     query: ListResourcesQuery,
   ): Promise<{ resources: IndexedResource[]; errors: SourceError[]; generation: number }> {
+    const view = await this.access(who, query);
+    const generation = this.index.generation;
+    const resources = this.labeled(view, query);
+    const errors = [...view.errors];
+    if (query.unlabeled !== 'true' || !this.unlabeled) return { resources, errors, generation };
+    const extra = await this.unlabeled.list(who, query);
+    // A label changed between the watch and this list: the index's copy wins.
+    const fresh = extra.resources.filter((r) => !this.index.get(r.summary.id));
+    const seen = new Set(errors.map((e) => `${e.source}\n${e.code}`));
+    for (const e of extra.errors) if (!seen.has(`${e.source}\n${e.code}`)) errors.push(e);
+    return { resources: mergeSorted(resources, fresh), errors, generation };
+  }
+
+  /**
+   * What a list by `who` depends on besides the index: the namespaces hidden from them and the
+   * sources that failed. Two callers with equal views get the same list, so its body can be shared.
+   */
+  async access(who: Identity, query: ListResourcesQuery): Promise<ListView> {
     const errors: SourceError[] = [...this.store.status().errors];
     // Checked before any access review: each review is a call and a cache entry.
     if (query.namespace) this.assertWatched(query.namespace, 'namespace');
@@ -69,15 +93,18 @@ export class ResourceService {
         }
       }),
     );
-    const generation = this.index.generation;
-    const resources = this.index.list(query, (ns) => ns === null || !denied.has(ns));
-    if (query.unlabeled !== 'true' || !this.unlabeled) return { resources, errors, generation };
-    const extra = await this.unlabeled.list(who, query);
-    // A label changed between the watch and this list: the index's copy wins.
-    const fresh = extra.resources.filter((r) => !this.index.get(r.summary.id));
-    const seen = new Set(errors.map((e) => `${e.source}\n${e.code}`));
-    for (const e of extra.errors) if (!seen.has(`${e.source}\n${e.code}`)) errors.push(e);
-    return { resources: mergeSorted(resources, fresh), errors, generation };
+    return { denied: [...denied].sort(), errors };
+  }
+
+  /** The index's resources matching `query` that `view` lets its caller see, now. */
+  labeled(view: ListView, query: ListResourcesQuery): IndexedResource[] {
+    const denied = new Set(view.denied);
+    return this.index.list(query, (ns) => ns === null || !denied.has(ns));
+  }
+
+  /** Bumped on every change of the index: what was derived from a list stays valid until then. */
+  get generation(): number {
+    return this.index.generation;
   }
 
   async get(who: Identity, id: string): Promise<ResourceDetail> {
