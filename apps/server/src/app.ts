@@ -23,6 +23,7 @@ import { healthRouter } from './routes/health.ts';
 import { openApiRouter } from './routes/openapi.ts';
 import { resourcesRouter } from './routes/resources.ts';
 import { sessionRouter } from './routes/session.ts';
+import { settingsRouter } from './routes/settings.ts';
 import { statusRouter } from './routes/status.ts';
 import { validateRouter } from './routes/validate.ts';
 import { whoamiRouter } from './routes/whoami.ts';
@@ -39,6 +40,8 @@ import type { ValidationService } from './services/validation-service.ts';
 import type { ResourceStore } from './stores/store.ts';
 import type { StatusMonitor } from './services/status/status-monitor.ts';
 import type { ApplyNow } from './services/apply/apply-now.ts';
+import type { Relabel } from './services/settings/relabel.ts';
+import type { SettingsService } from './services/settings/settings-service.ts';
 
 export interface AppDeps {
   store: ResourceStore;
@@ -70,6 +73,10 @@ export interface AppDeps {
   status?: StatusMonitor | null;
   /** Direct writes to Perses after the ConfigMap (absent: no apply-now route). */
   applyNow?: ApplyNow | null;
+  /** The console's settings and the setup check (absent: no settings route). */
+  settings?: SettingsService | null;
+  /** Relabel of ConfigMaps (a cluster only). */
+  relabel?: Relabel | null;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -108,6 +115,7 @@ export function createApp(deps: AppDeps): Express {
       '/v1/export',
       '/v1/status',
       '/v1/apply-now',
+      '/v1/settings',
     ],
     requireIdentity(identify),
   );
@@ -118,6 +126,11 @@ export function createApp(deps: AppDeps): Express {
   if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, identify));
   api.use('/v1/validate', validateRouter(deps.validation));
   if (deps.applyNow) api.use('/v1/apply-now', applyNowRouter(deps.applyNow));
+  if (deps.settings)
+    api.use(
+      '/v1/settings',
+      settingsRouter(deps.settings, deps.relabel ?? null, identify, deps.limits.writes),
+    );
   api.use(
     '/v1/events',
     eventsRouter(deps.eventLog, deps.store, deps.authorizer, identify, {

@@ -26,6 +26,9 @@ import {
 } from './runtime/generation.ts';
 import { createReconfigure, type SettingsChange } from './runtime/reconfigure.ts';
 import { accessFor } from './runtime/access.ts';
+import { countByNamespace, createSettings } from './services/settings/settings-runtime.ts';
+import type { SettingsService } from './services/settings/settings-service.ts';
+import type { SettingsStore } from './services/settings/settings-store.ts';
 import type { StatusMonitor } from './services/status/status-monitor.ts';
 import {
   createStatusMonitor,
@@ -52,6 +55,8 @@ export interface Runtime {
    * stay connected and get `resync`. Resolves with the settings now in force.
    */
   reconfigure(change: SettingsChange): Promise<RuntimeSettings>;
+  /** The console's saved settings and the check of the sidecar setup (doctor uses it). */
+  readonly consoleSettings: SettingsService;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,8 @@ export interface RuntimeOptions {
   auditWrite?: (line: string) => void;
   /** Provisioning status polling and history (tests shorten and isolate them); false: none. */
   status?: StatusRuntimeOptions | false;
+  /** Where the console's settings are kept (tests isolate it); absent: the target's default. */
+  settingsStore?: SettingsStore;
 }
 
 async function backendFor(config: ServerConfig, options: RuntimeOptions): Promise<Backend> {
@@ -103,22 +110,42 @@ export async function createRuntime(
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const backend = await backendFor(config, options);
-  const settings: RuntimeSettings = {
-    label: config.label,
-    namespaces: config.target.type === 'kubernetes' ? config.target.namespaces : null,
-    perses: { url: config.persesUrl, auth: config.persesAuth ?? { type: 'none' } },
-  };
   let current: Generation | null = null;
   const view = () => {
     if (!current) throw new Error('the runtime has no generation yet');
     return current;
   };
+  const parts = accessFor(config, backend, options.auditWrite);
+  let status: StatusMonitor | null = null;
+  let reconfigure: ReturnType<typeof createReconfigure> | null = null;
+  const { settings: consoleSettings, relabel } = createSettings({
+    config,
+    backend,
+    audit: parts.audit,
+    store: options.settingsStore,
+    perses: () => status?.writeTarget().client ?? view().perses,
+    perNamespace: () =>
+      countByNamespace(
+        view()
+          .index.list({}, () => true)
+          .map((r) => r.summary.namespace),
+      ),
+    apply: (change) => {
+      if (!reconfigure) throw new Error('the runtime is not started yet');
+      return reconfigure.apply(change);
+    },
+  });
+  // Saved settings win over the flags: a label or namespaces changed in the console survive restarts.
+  await consoleSettings.load();
+  const settings: RuntimeSettings = {
+    ...consoleSettings.scope(),
+    perses: { url: config.persesUrl, auth: config.persesAuth ?? { type: 'none' } },
+  };
   const metrics = createMetrics(view, options.defaultMetrics ?? false);
   const opened = await openIndexedStore(backend, settings, metrics);
   // Started after the initial load: replay is for changes, not for the first thousands of adds.
-  const parts = accessFor(config, backend, options.auditWrite);
   const eventLog = new EventLog(opened.index, options.eventLogSize);
-  const status =
+  status =
     options.status === false
       ? null
       : createStatusMonitor({
@@ -136,6 +163,8 @@ export async function createRuntime(
     config,
     events: options.events,
     status,
+    settings: consoleSettings,
+    relabel,
     ...parts,
     access: options.identify ? { ...parts.access, identify: options.identify } : parts.access,
   };
@@ -144,12 +173,16 @@ export async function createRuntime(
     followGeneration(status, current);
     await status.start();
   }
-  const reconfigure = createReconfigure(shared, settings, {
+  reconfigure = createReconfigure(shared, settings, {
     current: view,
     swap: (next) => {
       current = next;
     },
   });
+
+  // What the running sidecar does decides the cross-resource rules: learn it once at start.
+  if (config.target.type === 'kubernetes')
+    void consoleSettings.followRunning().catch(() => undefined);
 
   const app = express();
   app.disable('x-powered-by');
@@ -172,6 +205,7 @@ export async function createRuntime(
     status,
     settings: reconfigure.settings,
     reconfigure: reconfigure.apply,
+    consoleSettings,
     close: async () => {
       parts.access.sessions?.close();
       await status?.close();

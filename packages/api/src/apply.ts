@@ -10,6 +10,8 @@ export const ApplyNowAvailability = z.object({
   reason: z.string().nullable(),
   /** Where the console reaches Perses, for people. */
   perses: z.string().nullable(),
+  /** Whether the save review starts with it on (a setting). */
+  byDefault: z.boolean().default(true),
 });
 export type ApplyNowAvailability = z.infer<typeof ApplyNowAvailability>;
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AuthMode, IdentitySource } from './auth.ts';
 import { ErrorCode } from './errors.ts';
 
-export const AuditAction = z.enum(['create', 'update', 'delete']);
+/** `relabel`: a ConfigMap's label changed; `settings`: the console's settings saved. */
+export const AuditAction = z.enum(['create', 'update', 'delete', 'relabel', 'settings']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** One write through the console, as written to stdout (one JSON line) and kept for the UI. */

@@ -13,3 +13,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './routes.ts';
 export * from './export.ts';
+export * from './settings.ts';

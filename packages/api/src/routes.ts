@@ -17,6 +17,10 @@ export const API = {
   lag: '/api/v1/status/lag',
   /** Whether the console can write through to Perses now (apply now), and if not why. */
   applyNow: '/api/v1/apply-now',
+  /** The sidecar setup: the console's settings, what runs, mismatches, Helm values; relabel. */
+  settings: '/api/v1/settings',
+  relabelPlan: '/api/v1/settings/relabel/plan',
+  relabel: '/api/v1/settings/relabel',
   export: '/api/v1/export',
   exportPreview: '/api/v1/export/preview',
   openapi: '/api/openapi.json',

@@ -1,5 +1,6 @@
 // Entry point of `pnpm perses-cm <command>`: dispatches to one module per command.
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  doctor: () => import('./doctor-command.ts'),
   export: () => import('./export-command.ts'),
   lint: () => import('./lint-command.ts'),
   serve: () => import('./serve-command.ts'),
@@ -9,6 +10,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
 const usage = `usage: perses-cm <command> [options]
 
 commands:
+  doctor  check the sidecar setup against the console's settings (exit 1 when resources cannot reach Perses)
   export  export the resources of a cluster or a chart directory as a Helm chart
   lint    check Perses resource files, chart files/ trees or ConfigMap manifests
   serve   run the console's server

@@ -8,6 +8,7 @@ import { durationMs } from '../domain/model.ts';
 import { createRuntime } from '../main.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
 import { formatJson, formatTable, type StatusReport } from './status/format.ts';
+import { targetArgs } from './target-args.ts';
 import { EXIT, firstLookDone, verdictOf } from './status/verdict.ts';
 
 const usage = `usage: perses-cm status [--format table|json] [--wait [--timeout 15m]] [target options]
@@ -61,12 +62,7 @@ export async function run(argv: string[]): Promise<number> {
   const timeoutMs = durationMs(String(own.values.timeout));
   if (timeoutMs === undefined) return fail('--timeout must be a duration such as 15m or 90s');
   // Everything else is a target option, in its order, checked by serve's rules.
-  const rest: string[] = [];
-  for (const t of own.tokens ?? []) {
-    if (t.kind === 'positional') rest.push(t.value);
-    else if (t.kind === 'option' && !['format', 'wait', 'timeout'].includes(t.name))
-      rest.push(t.inlineValue ? `${t.rawName}=${t.value ?? ''}` : t.rawName);
-  }
+  const rest = targetArgs(own.tokens, ['format', 'wait', 'timeout']);
   let config;
   try {
     const parsed = loadConfig(rest);

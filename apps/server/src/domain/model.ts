@@ -55,6 +55,8 @@ export {
 /** What Perses serves compared with a file, and the kinds table, for the provisioning status. */
 export {
   CHART_SIDECAR,
+  SIDECAR_FOLDER_ANNOTATION,
+  type SidecarSettings,
   KINDS,
   compareServed,
   redactedPaths,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   API,
   ApplyNowAvailability,
+  ConsoleSettings,
   CreateResourceRequest,
   DeleteResourceQuery,
   DeleteResourceResponse,
@@ -14,8 +15,12 @@ import {
   HealthResponse,
   ListResourcesQuery,
   ListResourcesResponse,
+  RelabelPlan,
+  RelabelProgress,
+  RelabelRequest,
   ResourceDetail,
   ResourceEvent,
+  SettingsView,
   SplitPlan,
   SplitRequest,
   SplitResponse,
@@ -175,6 +180,38 @@ export function openApiDocument(): Json {
         get: {
           summary: 'Whether saves can also be written through to Perses now, and why not',
           responses: { '200': { description: 'Availability', ...json(ApplyNowAvailability) } },
+        },
+      },
+      [API.settings]: {
+        get: {
+          summary:
+            "The console's settings beside the running sidecar setup, mismatches, Helm values",
+          responses: { '200': { description: 'Settings and check', ...json(SettingsView) } },
+        },
+        put: {
+          summary: 'Save the settings (as the caller); a new label or namespaces apply at once',
+          requestBody: { required: true, ...json(ConsoleSettings, 'input') },
+          responses: { '200': { description: 'Saved', ...json(ConsoleSettings) }, ...errors },
+        },
+      },
+      [API.relabelPlan]: {
+        post: {
+          summary: 'Dry run of a relabel: every ConfigMap that would change',
+          requestBody: { required: true, ...json(RelabelRequest, 'input') },
+          responses: { '200': { description: 'The plan', ...json(RelabelPlan) }, ...errors },
+        },
+      },
+      [API.relabel]: {
+        post: {
+          summary: 'Relabel ConfigMaps as the caller; one NDJSON line per ConfigMap',
+          requestBody: { required: true, ...json(RelabelRequest, 'input') },
+          responses: {
+            '200': {
+              description: 'Progress lines (application/x-ndjson)',
+              content: { 'application/x-ndjson': { schema: schema(RelabelProgress) } },
+            },
+            ...errors,
+          },
         },
       },
       [API.whoami]: {

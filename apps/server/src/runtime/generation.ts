@@ -22,10 +22,15 @@ import type { Backend, ResourceStore, StoreScope } from '../stores/store.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
 import { ApplyNow } from '../services/apply/apply-now.ts';
 import { configuredTarget } from '../services/apply/write-target.ts';
+import type { SettingsService } from '../services/settings/settings-service.ts';
+import type { Relabel } from '../services/settings/relabel.ts';
+import type { SidecarSettings } from '../domain/model.ts';
 
 /** What can change while the server runs (a settings page changes these). */
 export interface RuntimeSettings extends StoreScope {
   perses: { url: string | null; auth: PersesAuth };
+  /** How the running sidecar names files, as discovered (absent: the chart's defaults). */
+  sidecar?: SidecarSettings;
 }
 
 /** A started store and the index it feeds. */
@@ -54,16 +59,19 @@ export interface Shared {
   allowedHosts: string[];
   /** The provisioning status, shared by every generation (it follows the current one). */
   status?: StatusMonitor | null;
+  /** The console's settings and the check of the sidecar setup. */
+  settings?: SettingsService | null;
+  relabel?: Relabel | null;
 }
 
 /** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
 export async function openIndexedStore(
   backend: Backend,
-  scope: StoreScope,
+  scope: StoreScope & { sidecar?: SidecarSettings },
   metrics: Metrics,
 ): Promise<IndexedStore> {
   const store = backend.openStore(scope);
-  const index = new ResourceIndex();
+  const index = new ResourceIndex(scope.sidecar);
   store.subscribe((change) => {
     metrics.storeEvents.inc({ type: change.type });
     if (change.type === 'put') index.put(change.container);
@@ -93,6 +101,7 @@ export function buildGeneration(
     target: () => (status ? status.writeTarget() : configuredTarget(perses)),
     index,
     status,
+    byDefault: () => shared.settings?.current().applyNowByDefault ?? true,
   });
   const resources = new ResourceService(
     store,
@@ -123,6 +132,8 @@ export function buildGeneration(
     events: shared.events,
     status,
     applyNow,
+    settings: shared.settings ?? null,
+    relabel: shared.relabel ?? null,
   });
   return { store, index, resources, perses, app };
 }

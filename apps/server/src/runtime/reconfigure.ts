@@ -18,6 +18,8 @@ export interface SettingsChange {
   label?: LabelSelector;
   namespaces?: string[] | 'all' | null;
   perses?: { url: string | null; auth?: RuntimeSettings['perses']['auth'] };
+  /** How the running sidecar names files: the index re-reads everything with it. */
+  sidecar?: RuntimeSettings['sidecar'];
 }
 
 interface Slot {
@@ -37,12 +39,16 @@ export function createReconfigure(shared: Shared, initial: RuntimeSettings, slot
       perses: c.perses
         ? { url: c.perses.url, auth: c.perses.auth ?? settings.perses.auth }
         : settings.perses,
+      sidecar: c.sidecar ?? settings.sidecar,
     };
     const old = slot.current();
     const scopeChanged =
+      JSON.stringify([next.label, next.namespaces, next.sidecar]) !==
+      JSON.stringify([settings.label, settings.namespaces, settings.sidecar]);
+    const labelOrNamespaces =
       JSON.stringify([next.label, next.namespaces]) !==
       JSON.stringify([settings.label, settings.namespaces]);
-    if (scopeChanged && old.store.target.type === 'directory')
+    if (labelOrNamespaces && old.store.target.type === 'directory')
       throw badRequest('a chart directory has no label or namespaces to change');
     const opened = scopeChanged
       ? await openIndexedStore(shared.backend, next, shared.metrics)

@@ -5,6 +5,7 @@ import type { ResourceEvent } from '@perses-cm/api';
 import { describe, expect, it } from 'vitest';
 import { toContainer } from '../stores/kubernetes/configmap-entries.ts';
 import { projectText } from '../testing/documents.ts';
+import { CHART_SIDECAR, type SidecarSettings } from '../domain/model.ts';
 import { ResourceIndex } from './resource-index.ts';
 
 const cm = (
@@ -24,7 +25,11 @@ const cm = (
 });
 
 function indexWith(...cms: V1ConfigMap[]) {
-  const index = new ResourceIndex();
+  return indexWithSidecar(CHART_SIDECAR, ...cms);
+}
+
+function indexWithSidecar(sidecar: SidecarSettings, ...cms: V1ConfigMap[]) {
+  const index = new ResourceIndex(sidecar);
   const events: ResourceEvent[] = [];
   index.subscribe((e) => events.push(e));
   for (const c of cms) index.put(toContainer(c));
@@ -158,6 +163,15 @@ describe('ResourceIndex over ConfigMaps', () => {
       by: 'kubectl-edit',
       at: '2025-01-03T00:00:00.000Z',
     });
+  });
+
+  it('sees no file collision where the running sidecar has UNIQUE_FILENAMES on', () => {
+    const { byName } = indexWithSidecar(
+      { ...CHART_SIDECAR, uniqueFilenames: true },
+      cm('a', 'one', { 'same.json': projectText('one') }),
+      cm('b', 'two', { 'same.json': projectText('two') }),
+    );
+    expect(byName('one')?.findings).toEqual([]);
   });
 
   it('flags two ConfigMaps whose keys the sidecar writes to one file, and clears it on delete', () => {

@@ -3,7 +3,7 @@
 // diffed into resource events. Lists read these summaries; nothing deep-copies the cache.
 import type { ListResourcesQuery, ResourceEvent } from '@perses-cm/api';
 import type { Container } from '../stores/store.ts';
-import { crossFindings } from '../domain/model.ts';
+import { CHART_SIDECAR, crossFindings, type SidecarSettings } from '../domain/model.ts';
 import { indexContainer, withCross, type IndexedResource } from './resource-summary.ts';
 
 export { resourceId, type IndexedResource } from './resource-summary.ts';
@@ -23,6 +23,9 @@ export class ResourceIndex {
   /** Bumped on every change, so callers can cache what they derived from a list. */
   generation = 0;
   private listeners = new Set<Listener>();
+
+  /** `sidecar`: how the running sidecar names files (see indexContainer). */
+  constructor(readonly sidecar: SidecarSettings = CHART_SIDECAR) {}
 
   get size(): number {
     return this.byId.size;
@@ -48,7 +51,7 @@ export class ResourceIndex {
 
   /** Replaces a container's resources and emits added / modified / deleted events. */
   put(container: Container): void {
-    this.replace(container.key, indexContainer(container));
+    this.replace(container.key, indexContainer(container, this.sidecar));
   }
 
   remove(containerKey: string): void {

@@ -13,6 +13,8 @@ import {
   placementOf,
   sidecarFilePath,
   validate,
+  CHART_SIDECAR,
+  type SidecarSettings,
   type NeighbourKeys,
   type Placement,
   utf8Length,
@@ -79,14 +81,23 @@ export function resourceId(entry: StoreEntry, docIndex: number | null): string {
   return `${hint}~${hash}`;
 }
 
-export function indexContainer(container: Container): IndexedResource[] {
+/**
+ * `sidecar`: the sidecar's settings that place files (FOLDER_ANNOTATION, UNIQUE_FILENAMES), as
+ * discovered; with UNIQUE_FILENAMES two ConfigMaps' equal keys never share a file.
+ */
+export function indexContainer(
+  container: Container,
+  sidecar: SidecarSettings = CHART_SIDECAR,
+): IndexedResource[] {
   const out: IndexedResource[] = [];
   for (const entry of container.entries) {
     const parsed = parse(entry.text, entry.key);
     const docs = parsed.documents;
     const several = docs.length > 1;
     if (docs.length === 0) {
-      out.push(build(entry, 0, null, null, parsed.format, parsed.findings, placementFor(entry)));
+      out.push(
+        build(entry, 0, null, null, parsed.format, parsed.findings, placementFor(entry, sidecar)),
+      );
       continue;
     }
     docs.forEach((doc, i) => {
@@ -101,7 +112,7 @@ export function indexContainer(container: Container): IndexedResource[] {
       const readOnly = several
         ? `${entry.key} holds ${docs.length} resources; the console edits files and keys that hold one`
         : null;
-      const placement = placementFor(entry, doc, line);
+      const placement = placementFor(entry, sidecar, doc, line);
       // An item of a list (or of several YAML documents) counts its own text, not the whole key's.
       const own = parsed.contexts[i];
       const inList = several || (own?.pointer?.length ?? 0) > 0;
@@ -194,7 +205,12 @@ function build(
 }
 
 /** Who and where a document is for the placement rules; a file Perses skips yields nobody. */
-function placementFor(entry: StoreEntry, doc: unknown = null, line?: number): Placement {
+function placementFor(
+  entry: StoreEntry,
+  sidecar: SidecarSettings,
+  doc: unknown = null,
+  line?: number,
+): Placement {
   const o = entry.origin;
   // Both targets end up in ConfigMaps: a chart directory's files/ are rendered into them.
   const where =
@@ -202,7 +218,7 @@ function placementFor(entry: StoreEntry, doc: unknown = null, line?: number): Pl
       ? {
           at: describeLocation({ configMap: o }),
           container: `${o.namespace}/${o.name}`,
-          sidecarPath: sidecarFilePath(o, o.key),
+          sidecarPath: sidecarFilePath(o, o.key, sidecar),
           inConfigMap: true,
         }
       : { at: describeLocation({ path: o.path, line }), container: o.path, inConfigMap: true };

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import {
   API,
   ApplyNowAvailability,
+  ConsoleSettings,
+  RelabelPlan,
+  SettingsView,
   SplitPlan,
   SplitResponse,
   CSRF_HEADER,
@@ -171,6 +174,9 @@ export function apiClient(
       call('GET', `${API.lag}${id === undefined ? '' : `?id=${encodeURIComponent(id)}`}`, {
         schema: LagHistoryResponse,
       }),
+    settings: () => call('GET', API.settings, { schema: SettingsView }),
+    saveSettings: (body: unknown) => call('PUT', API.settings, { schema: ConsoleSettings, body }),
+    relabelPlan: (body: unknown) => call('POST', API.relabelPlan, { schema: RelabelPlan, body }),
     /** A raw JSON body to a write route; the answer is read as that route's. */
     send: (method: 'POST' | 'PUT', path: string, raw: string) =>
       call(method, path, { schema: ResourceDetail, raw }),

@@ -56,6 +56,7 @@ export function Layout() {
             Resources
           </NavLink>
           <NavLink to="/overview">Overview</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <ErrorBoundary section="Header">
           {ready && <TargetLabel />}

@@ -16,6 +16,7 @@ const CreateResourcePage = lazy(
 const AuditPage = lazy(() => import('../features/audit/components/audit-page.tsx'));
 // The overview carries its own chunk; its chart library loads later still, with the first chart.
 const OverviewPage = lazy(() => import('../features/status/components/overview-page.tsx'));
+const SettingsPage = lazy(() => import('../features/settings/components/settings-page.tsx'));
 
 const editorFallback = <LoadingState label="Loading the editor" />;
 
@@ -54,6 +55,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<LoadingState label="Loading the overview" />}>
             <OverviewPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: 'settings',
+        element: (
+          <Suspense fallback={<LoadingState label="Loading the settings" />}>
+            <SettingsPage />
           </Suspense>
         ),
       },

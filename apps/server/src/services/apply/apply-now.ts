@@ -26,6 +26,8 @@ export interface ApplyNowDeps {
   index: ResourceIndex;
   /** The status monitor, told of every direct write; null when there is none. */
   status: DirectWrites | null;
+  /** Whether the save review starts with apply now on (a setting; default on). */
+  byDefault?: () => boolean;
   now?: () => number;
 }
 
@@ -43,6 +45,7 @@ export class ApplyNow {
       available: this.refusal(t) === null,
       reason: this.refusal(t),
       perses: t.client?.where ?? null,
+      byDefault: this.deps.byDefault?.() ?? true,
     };
   }
 

@@ -2,6 +2,7 @@
 // makes every API call the server needs, and turns every failure into the app's AppError.
 import { readFileSync } from 'node:fs';
 import {
+  AppsV1Api,
   AuthenticationV1Api,
   AuthorizationV1Api,
   CoreV1Api,
@@ -10,6 +11,8 @@ import {
   VersionApi,
   createConfiguration,
   type V1ConfigMap,
+  type V1Deployment,
+  type V1StatefulSet,
   type V1Pod,
   type V1Service,
 } from '@kubernetes/client-node';
@@ -43,6 +46,7 @@ export class KubeClient {
   readonly defaultNamespace: string;
   readonly userName: string;
   private readonly core: CoreV1Api;
+  private readonly apps: AppsV1Api;
   private readonly authz: AuthorizationV1Api;
   private readonly authn: AuthenticationV1Api;
   private readonly version: VersionApi;
@@ -78,6 +82,7 @@ export class KubeClient {
     this.userName = kc.getCurrentUser()?.name ?? 'unknown';
     this.defaultNamespace = defaultNamespace ?? 'default';
     this.core = kc.makeApiClient(CoreV1Api);
+    this.apps = kc.makeApiClient(AppsV1Api);
     this.authz = kc.makeApiClient(AuthorizationV1Api);
     this.authn = kc.makeApiClient(AuthenticationV1Api);
     this.version = kc.makeApiClient(VersionApi);
@@ -270,6 +275,25 @@ export class KubeClient {
     return list.items;
   }
 
+  /** StatefulSets and Deployments of a namespace, or of all (null): how the setup is found. */
+  async listWorkloads(
+    namespace: string | null,
+  ): Promise<{ statefulSets: V1StatefulSet[]; deployments: V1Deployment[] }> {
+    const [sts, deploy] = await Promise.all([
+      this.calls.read((o) =>
+        namespace === null
+          ? this.apps.listStatefulSetForAllNamespaces({}, o)
+          : this.apps.listNamespacedStatefulSet({ namespace }, o),
+      ),
+      this.calls.read((o) =>
+        namespace === null
+          ? this.apps.listDeploymentForAllNamespaces({}, o)
+          : this.apps.listNamespacedDeployment({ namespace }, o),
+      ),
+    ]);
+    return { statefulSets: sts.items, deployments: deploy.items };
+  }
+
   async listPods(namespace: string, labelSelector: string): Promise<V1Pod[]> {
     return (
       await this.calls.read((o) => this.core.listNamespacedPod({ namespace, labelSelector }, o))
@@ -355,6 +379,7 @@ export class KubeClient {
       kc,
       calls,
       core: new CoreV1Api(config),
+      apps: new AppsV1Api(config),
       authz: new AuthorizationV1Api(config),
       authn: new AuthenticationV1Api(config),
       version: new VersionApi(config),

@@ -67,8 +67,10 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   const flow = useSaveFlow(stored, session, editor, blocked, markers);
   const { open, setOpen } = flow;
   useSaveShortcut(flow.requestSave);
-  const [applyNowOn, setApplyNowOn] = useState(true);
+  // Null until the person chooses: the settings' default (apply now by default) decides.
+  const [applyNowChosen, setApplyNowOn] = useState<boolean | null>(null);
   const applyNow = useApplyNow(open === 'diff' || open === 'delete');
+  const applyNowOn = applyNowChosen ?? applyNow.data?.byDefault ?? true;
   const applying = applyNowOn && applyNow.data?.available === true;
   const applyNowChoice = {
     checked: applyNowOn,
