@@ -4,11 +4,14 @@
 // would be (every list in full), whose cost grows with the resources' bytes. CPU is the whole
 // process's during the poll (HTTP, gzip, JSON and schema checks of the lists, the evaluation).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { startExtraPerses } from '@perses-cm/stack';
 import { startServer } from '../src/main.ts';
 import { PersesClient } from '../src/perses/perses-client.ts';
+import { undiciFetch } from '../src/perses/undici-fetch.ts';
 import { directTransport, type FetchLike } from '../src/perses/transport.ts';
 import { StatusMonitor } from '../src/services/status/status-monitor.ts';
 import { directoryConfig } from '../src/testing/directory-server.ts';
@@ -35,7 +38,7 @@ const perses = await startExtraPerses(
 );
 let bytes = 0;
 const counting: FetchLike = async (url, init) => {
-  const res = await fetch(url, init);
+  const res = await undiciFetch(url, init);
   return {
     status: res.status,
     headers: res.headers,
@@ -70,17 +73,35 @@ try {
   for (;;) {
     const synced = monitor.counts().synced;
     if (synced >= total) break;
+    const c = monitor.connection();
     if (Date.now() - t0 > 600_000)
-      throw new Error(`only ${synced} of ${total} synced after 10 min`);
+      throw new Error(`only ${synced} of ${total} synced after 10 min (Perses: ${c.state})`);
+    if ((Date.now() - t0) % 60_000 < 1000)
+      log(`first look: ${synced} of ${total} synced, Perses ${c.state} ${c.message ?? ''}`);
     await new Promise((r) => setTimeout(r, 1000));
   }
   log(
     `first look at ${total} resources: ${((Date.now() - t0) / 1000).toFixed(0)} s, ${(bytes / 2 ** 20).toFixed(1)} MiB read`,
   );
   polls.length = 0;
+  // `--profile <file.cpuprofile>`: a CPU profile of the measured polls only.
+  const profile = parseArgs({ options: { profile: { type: 'string' } } }).values.profile;
+  const session = profile ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   while (polls.filter((p) => p.mode === 'slow').length < POLLS)
     await new Promise((r) => setTimeout(r, 200));
+  if (session && profile) {
+    const { profile: data } = await session.post('Profiler.stop');
+    await writeFile(profile, JSON.stringify(data));
+    session.disconnect();
+    log(`CPU profile of the measured polls: ${profile}`);
+  }
   const slow = polls.filter((p) => p.mode === 'slow');
+  log(`CPU per steady-state poll (ms): ${slow.map((p) => p.cpuMs.toFixed(0)).join(' ')}`);
   // The peer: a poll reading every list in full.
   const fullStart = bytes;
   const cpu = process.cpuUsage();

@@ -2,24 +2,28 @@
 // 10 minutes (as the chart does), so only the console's direct write can explain Perses serving a
 // change: served as soon as the save answers, equal to the ConfigMap, Synced (applied directly);
 // the Project first; a refused dashboard writes nothing; with Perses stopped the save still
-// succeeds and shows Pending with the reason; a delete leaves no orphan; read-only turns it off.
+// succeeds and shows Pending with the reason; a delete leaves no orphan; read-only turns it off;
+// a bulk apply puts a batch's Project before the resources in it.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
+import type { ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
-import { compareServed } from './domain/model.ts';
-import { apiClient } from './testing/api-client.ts';
+import { compareServed, identity } from './domain/model.ts';
+import { ApplyNow } from './services/apply/apply-now.ts';
+import type { apiClient } from './testing/api-client.ts';
 import { project } from './testing/documents.ts';
-import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { uniq } from './testing/kube-fixture.ts';
+import { startWithOwnPerses, type OwnPerses } from './testing/own-perses.ts';
 import { eventually } from './testing/sse.ts';
 import { dashboard, idOf, persesGet, putConfigMap, waitForStatus } from './testing/status.ts';
 
 const INTERVAL = '10m';
+let own: OwnPerses;
 let perses: ExtraPerses;
 let admin: CoreV1Api;
 let srv: RunningServer;
 let api: ReturnType<typeof apiClient>;
-const made: string[] = [];
+let made: string[];
 const proj = uniq('applynow');
 
 const created = async (doc: unknown, applyNow = true) => {
@@ -43,38 +47,18 @@ const auditOf = async (name: string) => {
 };
 
 beforeAll(async () => {
-  const env = stackEnv();
-  admin = core(env.kubeconfigs.admin);
-  perses = await startExtraPerses(
-    { provisioning: { folders: [env.provisioningDir], interval: INTERVAL } },
-    { plugins: true },
-  );
-  srv = await startKubeServer(
-    env.kubeconfigs.admin,
-    ['perses'],
-    {
-      persesUrl: perses.url,
-      status: {
-        persesLogFile: perses.logFile,
-        sidecarLogFile: `${env.logsDir}/sidecar.log`,
-        persesNamespaces: null,
-        persesUiUrl: null,
-      },
-    },
-    { status: { fastMs: 300, slowMs: 1000, maxBackoffMs: 1000, history: null } },
-  );
-  api = apiClient(srv.url);
+  own = await startWithOwnPerses({
+    interval: INTERVAL,
+    plugins: true,
+    polls: { fastMs: 300, slowMs: 1000, maxBackoffMs: 1000 },
+  });
+  ({ perses, admin, srv, api, made } = own);
   await eventually(async () => (await available()).available === true, 20_000, 'apply now on');
   const res = await created(project(proj));
   expect(res.body.applied).toMatchObject({ outcome: 'applied' });
 });
 
-afterAll(async () => {
-  await srv?.close();
-  await perses?.stop();
-  for (const n of made)
-    await admin.deleteNamespacedConfigMap({ namespace: 'perses', name: n }).catch(() => undefined);
-});
+afterAll(async () => own?.close());
 
 describe('apply now, with provisioning every 10 minutes', () => {
   it('has Perses serve a saved dashboard when the save answers, equal to the ConfigMap, Synced (applied directly)', async () => {
@@ -131,6 +115,41 @@ describe('apply now, with provisioning every 10 minutes', () => {
       ['create', 'Dashboard', name, store?.user, 'ok'],
       ['create', 'Project', other, store?.user, 'ok'],
     ]);
+  });
+
+  it('in bulk, applies a batch in order of need: its Project before the dashboards in it', async () => {
+    const { index, status } = srv;
+    if (!status) throw new Error('the console watches Perses');
+    // A fresh apply service over the running console's index and status, wired as the server's.
+    const applyNow = new ApplyNow({ target: () => status.writeTarget(), index, status });
+    const batch = uniq('bulkproj');
+    const docs = [dashboard(uniq('bulk'), batch), dashboard(uniq('bulk'), batch), project(batch)];
+    const items = [];
+    for (const doc of docs) {
+      const res = await created(doc, false);
+      expect(res.status).toBe(201);
+      const id = identity(doc);
+      if (!id) throw new Error('a resource without identity');
+      items.push({ document: doc, id, resourceId: res.body.id });
+    }
+    const outcomes = await applyNow.putEach(items);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['applied', 'applied', 'applied']);
+    // Its own Project came first, so no dashboard needed one applied for it.
+    expect(outcomes.map((o) => o.projectApplied)).toEqual([null, null, null]);
+    for (const doc of docs.slice(0, 2)) {
+      const served = await persesGet(
+        perses.url,
+        `/api/v1/projects/${batch}/dashboards/${doc.metadata.name}`,
+      );
+      expect(served.status).toBe(200);
+    }
+    await waitForStatus(
+      srv.url,
+      items[0]?.resourceId ?? '',
+      (st) => st.direct?.outcome === 'applied',
+      5000,
+      'applied directly',
+    );
   });
 
   it('reports a dashboard Perses refuses before anything is written', async () => {
@@ -208,11 +227,7 @@ describe('apply now, with provisioning every 10 minutes', () => {
   });
 
   it('is off, with the reason, when Perses is read-only; saving still works', async () => {
-    const env = stackEnv();
-    await perses.restart({
-      provisioning: { folders: [env.provisioningDir], interval: INTERVAL },
-      security: { readonly: true },
-    });
+    await perses.restart(own.config({ security: { readonly: true } }));
     const off = await eventually(
       async () => {
         const a = await available();

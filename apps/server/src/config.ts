@@ -61,9 +61,8 @@ export interface StatusConfig {
 
 export class ConfigError extends Error {}
 
-const flagSpec = {
-  host: { type: 'string' },
-  port: { type: 'string' },
+/** The flags that choose what is read and written: every command that opens a store takes them. */
+export const targetFlags = {
   dir: { type: 'string' },
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
@@ -71,6 +70,23 @@ const flagSpec = {
   namespaces: { type: 'string' },
   'all-namespaces': { type: 'boolean' },
   label: { type: 'string' },
+} as const;
+
+type TargetFlagValues = { [F in keyof typeof targetFlags]?: string | boolean };
+
+/** The target flags given among a command's parsed flags, back as arguments for `loadConfig`. */
+export function targetArgs(values: TargetFlagValues): string[] {
+  return Object.entries(targetFlags).flatMap(([flag, spec]) => {
+    const v = values[flag as keyof typeof targetFlags];
+    if (v === undefined || v === false) return [];
+    return spec.type === 'boolean' ? [`--${flag}`] : [`--${flag}`, String(v)];
+  });
+}
+
+const flagSpec = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  ...targetFlags,
   'perses-url': { type: 'string' },
   'perses-token-file': { type: 'string' },
   'perses-user': { type: 'string' },

@@ -1,58 +1,41 @@
 // The status against a Perses of its own that provisions the stack's sidecar folder every 10 s
 // (so an edit made in Perses lives long enough to be seen): an edit through the Perses API shows
-// Drifted, with Perses's copy offered for the ConfigMap, then Synced after the next cycle; Perses
-// stopped turns every status Unknown while editing keeps working, and started again recovers.
+// Drifted, with Perses's copy offered for the ConfigMap, then Synced after the next cycle; a direct
+// apply is confirmed by the next cycle; Perses stopped turns every status Unknown while editing
+// keeps working, and started again recovers.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
+import type { ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
-import { apiClient } from './testing/api-client.ts';
+import type { apiClient } from './testing/api-client.ts';
 import { project, projectText } from './testing/documents.ts';
-import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { uniq } from './testing/kube-fixture.ts';
+import { startWithOwnPerses, type OwnPerses } from './testing/own-perses.ts';
 import { eventually } from './testing/sse.ts';
 import { idOf, putConfigMap, waitForStatus } from './testing/status.ts';
 
+let own: OwnPerses;
 let perses: ExtraPerses;
 let admin: CoreV1Api;
 let srv: RunningServer;
 let api: ReturnType<typeof apiClient>;
-const made: string[] = [];
+let made: string[];
 const name = uniq('drift');
 let id: string;
 
 beforeAll(async () => {
-  const env = stackEnv();
-  admin = core(env.kubeconfigs.admin);
-  perses = await startExtraPerses({
-    provisioning: { folders: [env.provisioningDir], interval: '10s' },
+  own = await startWithOwnPerses({
+    interval: '10s',
+    polls: { fastMs: 500, slowMs: 1000, maxBackoffMs: 2000 },
   });
-  srv = await startKubeServer(
-    env.kubeconfigs.admin,
-    ['perses'],
-    {
-      persesUrl: perses.url,
-      status: {
-        persesLogFile: perses.logFile,
-        sidecarLogFile: `${env.logsDir}/sidecar.log`,
-        persesNamespaces: null,
-        persesUiUrl: null,
-      },
-    },
-    { status: { fastMs: 500, slowMs: 1000, maxBackoffMs: 2000, history: null } },
-  );
-  api = apiClient(srv.url);
+  ({ perses, admin, srv, api, made } = own);
   await putConfigMap(admin, 'perses', name, `${name}.json`, project(name, 'from the ConfigMap'));
   made.push(name);
   id = await idOf(srv.url, name);
   await waitForStatus(srv.url, id, (s) => s.state === 'synced', 40_000, 'synced');
 });
 
-afterAll(async () => {
-  await srv?.close();
-  await perses?.stop();
-  for (const n of made)
-    await admin.deleteNamespacedConfigMap({ namespace: 'perses', name: n }).catch(() => undefined);
-});
+afterAll(async () => own?.close());
 
 const lastCycle = async (): Promise<string | null> => (await api.status()).body.perses.lastCycleAt;
 
@@ -92,6 +75,40 @@ describe('an edit made in Perses', () => {
       'restored by the next cycle',
     );
   });
+});
+
+describe('a direct apply', () => {
+  it('is Synced at once, then confirmed by the next provisioning cycle', async () => {
+    await eventually(async () => (await api.applyNow()).body.available, 20_000, 'apply now on');
+    // Right after a cycle, so the status is seen before the next one confirms it.
+    const before = await lastCycle();
+    await eventually(async () => (await lastCycle()) !== before, 20_000, 'a new cycle');
+    const fresh = uniq('confirm');
+    const res = await api.create({ document: project(fresh), namespace: 'perses', applyNow: true });
+    expect(res.status).toBe(201);
+    made.push(res.body.configMapName ?? '');
+    expect(res.body.applied).toMatchObject({ outcome: 'applied' });
+    const direct = await waitForStatus(
+      srv.url,
+      res.body.id,
+      (s) => s.state === 'synced',
+      5000,
+      'synced',
+    );
+    expect(direct.direct).toMatchObject({ outcome: 'applied', confirmedAt: null });
+    // The sidecar copies the ConfigMap, a cycle rewrites the same content: a 10 s interval, then
+    // the console's next look at Perses.
+    const confirmed = await waitForStatus(
+      srv.url,
+      res.body.id,
+      (s) => typeof s.direct?.confirmedAt === 'string',
+      90_000,
+      'confirmed by provisioning',
+    );
+    expect(confirmed.state).toBe('synced');
+    expect(confirmed.direct?.outcome).toBe('applied');
+    // Room for two cycles and the sidecar on a loaded machine.
+  }, 150_000);
 });
 
 describe('Perses stopped', () => {

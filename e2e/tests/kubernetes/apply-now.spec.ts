@@ -1,6 +1,6 @@
 // Apply now in the review dialog: the option is offered (on, since the stack's Perses takes
 // writes), the save answers with what Perses did, and the status shows the direct write; the
-// delete dialog offers to delete it from Perses too.
+// delete dialog offers to delete it from Perses too. The review dialog fits a 390 px phone.
 import { API, ResourcePipeline } from '@perses-cm/api';
 import { expect, test } from '../../fixtures/test.ts';
 import { createResource, renameFirstPanel } from '../../fixtures/api.ts';
@@ -30,8 +30,25 @@ test('the review dialog offers apply now; after saving Perses serves it and the 
   await expect(option).toBeEnabled();
   await expect(option).toBeChecked();
   await shot('kubernetes-apply-now-review');
+  // On a phone the whole dialog fits the screen: the option and both buttons reachable, nothing
+  // pushed sideways out of view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const control of [
+    option,
+    editor.diffDialog.getByRole('button', { name: 'Back to editing' }),
+    editor.diffDialog.getByRole('button', { name: 'Confirm and save' }),
+  ])
+    await expect(control).toBeInViewport({ ratio: 1 });
+  const box = await editor.diffDialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  expect(await editor.diffDialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  await shot('kubernetes-apply-now-review-390');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await editor.confirmSave();
   await expect(editor.toast(/Perses serves Dashboard/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Provisioning' })).toContainText(
+    /Synced.*applied directly/,
+  );
 
   const res = await fetch(k.admin + API.statusResource(created.id));
   const pipeline = ResourcePipeline.parse(await res.json());

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExportQuery } from '@perses-cm/api';
 import { KINDS, type ResourceIdentity } from '@perses-cm/resources';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, targetArgs, targetFlags } from '../config.ts';
 import { createRuntime } from '../main.ts';
 import { ExportService, type PreparedExport } from '../services/export/export-service.ts';
 import { OutDirError, writeTree } from './export/write-tree.ts';
@@ -33,13 +33,7 @@ output
 
 const flags = {
   from: { type: 'string' },
-  dir: { type: 'string' },
-  kubeconfig: { type: 'string' },
-  context: { type: 'string' },
-  'in-cluster': { type: 'boolean' },
-  namespaces: { type: 'string' },
-  'all-namespaces': { type: 'boolean' },
-  label: { type: 'string' },
+  ...targetFlags,
   shape: { type: 'string' },
   name: { type: 'string' },
   files: { type: 'string' },
@@ -109,16 +103,7 @@ function parse(argv: string[]) {
     const field = String(issue?.path[0] ?? '');
     throw new UsageError(`${flagOf[field] ?? `--${field}`}: ${issue?.message ?? 'invalid'}`);
   }
-  const source = [
-    ...(v.dir ? ['--dir', v.dir] : []),
-    ...(v.kubeconfig ? ['--kubeconfig', v.kubeconfig] : []),
-    ...(v.context ? ['--context', v.context] : []),
-    ...(v['in-cluster'] ? ['--in-cluster'] : []),
-    ...(v.namespaces ? ['--namespaces', v.namespaces] : []),
-    ...(v['all-namespaces'] ? ['--all-namespaces'] : []),
-    ...(v.label ? ['--label', v.label] : []),
-  ];
-  const parsed = loadConfig(source);
+  const parsed = loadConfig(targetArgs(v));
   if (parsed.help) return null;
   const { config } = parsed;
   const wanted = v.from === 'dir' ? 'directory' : 'kubernetes';

@@ -74,6 +74,17 @@ describe('resources', () => {
     expect(gone.message).toMatch(/document not found/);
   });
 
+  it('gives back an earlier list while Perses answers the same bytes, and a new one after a change', async () => {
+    const first = await perses.list('Dashboard', { project, metadataOnly: true });
+    const again = await perses.list('Dashboard', { project, metadataOnly: true, previous: first });
+    expect(again).toBe(first);
+    const name = uniq('moved');
+    await perses.create(dashboard(name));
+    const after = await perses.list('Dashboard', { project, metadataOnly: true, previous: first });
+    expect(after).not.toBe(first);
+    expect(after.items.map((d) => d.metadata.name)).toContain(name);
+  });
+
   it('lists in full the kinds whose metadata-only list Perses does not implement', async () => {
     const name = uniq('ds');
     await perses.create({

@@ -38,12 +38,20 @@ export interface ListOptions {
   project?: string;
   /** Ask for kind and metadata only, where Perses supports it (see `metadataOnly` in KINDS). */
   metadataOnly?: boolean;
+  /**
+   * An earlier answer to the same request: returned as it is when Perses sends the same bytes.
+   * Perses v0.54.0 sets no ETag and honours no If-None-Match, so comparing the body is the cheap
+   * way to skip parsing and checking thousands of unchanged items on every poll.
+   */
+  previous?: PersesList;
 }
 
 export interface PersesList {
   items: PersesResource[];
   /** Whether Perses sent metadata only (false for kinds whose lists do not support it). */
   metadataOnly: boolean;
+  /** The body as Perses sent it (what `previous` is compared by). */
+  body: string;
 }
 
 export interface ClientOptions {
@@ -88,7 +96,13 @@ export class PersesClient {
     const what = `list of ${kind}${options.project ? ` in project "${options.project}"` : ''}`;
     const query = new URLSearchParams(metadataOnly ? { metadata_only: 'true' } : {});
     const res = await this.call('GET', persesApiPath(kind, options.project), what, { query });
-    return { items: readAnswer(PersesResource.array(), res.text, what), metadataOnly };
+    const previous = options.previous;
+    if (previous?.body === res.text && previous.metadataOnly === metadataOnly) return previous;
+    return {
+      items: readAnswer(PersesResource.array(), res.text, what),
+      metadataOnly,
+      body: res.text,
+    };
   }
 
   /** Creates a resource from its document (kind, metadata.project, metadata.name). */

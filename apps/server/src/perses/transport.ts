@@ -1,6 +1,7 @@
-// How the Perses client reaches Perses: a base URL and a fetch-like function. Directly (the
-// global fetch on the Perses URL), or through something in between, such as the Kubernetes API
-// server's service proxy with the console's Kubernetes credentials.
+// How the Perses client reaches Perses: a base URL and a fetch-like function. Directly (undici on
+// the Perses URL, see undici-fetch.ts), or through something in between, such as the Kubernetes
+// API server's service proxy with the console's Kubernetes credentials.
+import { undiciFetch } from './undici-fetch.ts';
 
 export interface TransportRequest {
   method: string;
@@ -33,7 +34,7 @@ export interface PersesTransport {
 }
 
 /** Perses at its own URL (a path prefix such as Perses's `api_prefix` is kept). */
-export function directTransport(url: string, fetchFn: FetchLike = fetch): PersesTransport {
+export function directTransport(url: string, fetchFn: FetchLike = undiciFetch): PersesTransport {
   const u = new URL(url);
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
     throw new Error('Perses URL must be http(s)');

@@ -1,5 +1,5 @@
 // /api/v1/status: the provisioning status. Unpack with zod, authorize, ask the monitor, answer
-// with checked bodies.
+// with checked bodies. Counts and orphans are the caller's: of the namespaces they may list.
 import { Router } from 'express';
 import {
   DeleteOrphanQuery,
@@ -13,6 +13,7 @@ import {
 import { AppError } from '../domain/errors.ts';
 import type { Authorizer, Identity } from '../domain/identity.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
+import type { Visible } from '../services/status/status-views.ts';
 import { ResourceIdParam } from './resources.ts';
 import { send, type IdentityResolver } from './respond.ts';
 
@@ -20,6 +21,25 @@ import { send, type IdentityResolver } from './respond.ts';
 async function mayRead(authorizer: Authorizer, who: Identity, namespace: string | null) {
   const d = await authorizer.can(who, 'get', namespace);
   if (!d.allowed) throw new AppError('forbidden', d.reason ?? 'not allowed to read this resource');
+}
+
+/**
+ * What `who` may see of the overview and the orphans: the namespaces they may list ConfigMaps in,
+ * as for the resource list (no answer about access hides the namespace).
+ */
+async function visibleTo(
+  authorizer: Authorizer,
+  who: Identity,
+  monitor: StatusMonitor,
+): Promise<Visible> {
+  const allowed = new Set<string>();
+  await Promise.all(
+    monitor.namespaces().map(async (ns) => {
+      const d = await authorizer.can(who, 'list', ns).catch(() => null);
+      if (d?.allowed) allowed.add(ns);
+    }),
+  );
+  return (ns) => ns === null || allowed.has(ns);
 }
 
 /** Deleting from Perses needs the right to delete resources here: ConfigMaps in a watched namespace. */
@@ -39,7 +59,10 @@ export function statusRouter(
   identify: IdentityResolver,
 ): Router {
   const r = Router();
-  r.get('/', (_req, res) => send(res, StatusOverview, monitor.statusOverview()));
+  r.get('/', async (req, res) => {
+    const visible = await visibleTo(authorizer, await identify(req), monitor);
+    send(res, StatusOverview, monitor.statusOverview(visible));
+  });
   r.get('/resources/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);
     await mayRead(authorizer, await identify(req), monitor.namespaceOf(id));
@@ -50,12 +73,16 @@ export function statusRouter(
     await mayRead(authorizer, await identify(req), monitor.namespaceOf(id));
     send(res, ServedDocument, await monitor.served(id));
   });
-  r.get('/orphans', (_req, res) => send(res, OrphansResponse, monitor.orphans()));
+  r.get('/orphans', async (req, res) => {
+    const visible = await visibleTo(authorizer, await identify(req), monitor);
+    send(res, OrphansResponse, monitor.orphans(visible));
+  });
   r.delete('/orphans/:id', async (req, res) => {
     const id = String(req.params.id ?? '');
     const { confirm } = DeleteOrphanQuery.parse(req.query);
-    await mayCleanUp(authorizer, await identify(req), monitor);
-    await monitor.deleteOrphan(id, confirm);
+    const who = await identify(req);
+    await mayCleanUp(authorizer, who, monitor);
+    await monitor.deleteOrphan(id, confirm, await visibleTo(authorizer, who, monitor));
     res.status(204).end();
   });
   r.get('/lag', (req, res) => {

@@ -3,13 +3,13 @@ import {
   createContext,
   useContext,
   useState,
-  useSyncExternalStore,
   type ComponentType,
   type ReactNode,
   type RefObject,
 } from 'react';
 import type { DocFormat } from '@perses-cm/api';
 import type { CodeEditorHandle } from '../lib/monaco/code-editor.tsx';
+import { useMediaQuery } from '../lib/use-media-query.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { Spinner } from './states.tsx';
 import './editor-preview-slot.css';
@@ -33,17 +33,6 @@ export const EditorPreviewContext = createContext<PreviewFor>(() => null);
 // Below this width the editor and the preview share the space as tabs (keep in step with the CSS).
 const NARROW = '(max-width: 1099px)';
 
-function useNarrow(): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const query = window.matchMedia?.(NARROW);
-      query?.addEventListener('change', onChange);
-      return () => query?.removeEventListener('change', onChange);
-    },
-    () => window.matchMedia?.(NARROW).matches ?? false,
-  );
-}
-
 /**
  * The editor alone, or, for a kind that has a preview, the editor and its preview: side by side
  * on a wide screen, as two tabs on a narrow one. Both stay mounted, so Monaco keeps its state and
@@ -52,7 +41,7 @@ function useNarrow(): boolean {
 export function EditorWithPreview(props: EditorPreviewProps & { children: ReactNode }) {
   const { children, ...previewProps } = props;
   const Preview = useContext(EditorPreviewContext)(props.kind);
-  const narrow = useNarrow();
+  const narrow = useMediaQuery(NARROW);
   const [tab, setTab] = useState<'editor' | 'preview'>('editor');
   if (!Preview) return children;
   const pane = (id: typeof tab, content: ReactNode) => (

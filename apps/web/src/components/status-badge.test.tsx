@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, resourceStatus, T0 } from '../test/status-fixtures.ts';
-import { STATES_BY_RANK, statusSummary } from './status-badge.tsx';
+import { formatTime } from '../lib/durations.ts';
+import { directLine, STATES_BY_RANK, statusSummary } from './status-badge.tsx';
 
 const now = Date.parse(T0);
 
@@ -44,5 +45,36 @@ describe('statusSummary', () => {
   it('orders the states worst first', () => {
     expect(STATES_BY_RANK[0]).toBe('rejected');
     expect(STATES_BY_RANK.at(-1)).toBe('synced');
+  });
+});
+
+describe('directLine', () => {
+  const direct = (confirmedAt: string | null) => ({
+    at: at(-2),
+    outcome: 'applied' as const,
+    message: null,
+    confirmedAt,
+  });
+
+  it('says a Synced rests on the direct write until a provisioning cycle confirms it', () => {
+    const s = resourceStatus({ direct: direct(null) });
+    expect(directLine(s, now)).toMatch(
+      /^applied directly at .+; provisioning confirms it at its next cycle$/,
+    );
+    expect(statusSummary(s, now)).toMatch(/^Synced: applied directly at /);
+  });
+
+  it('then says when provisioning confirmed it', () => {
+    const s = resourceStatus({ direct: direct(at(30)) });
+    expect(directLine(s, now)).toBe(
+      `applied directly, confirmed by provisioning at ${formatTime(at(30), now)}`,
+    );
+  });
+
+  it('says nothing for a write Perses did not take, or a status that is not Synced', () => {
+    const failed = { ...direct(null), outcome: 'failed' as const, message: 'HTTP 403' };
+    expect(directLine(resourceStatus({ direct: failed }), now)).toBeNull();
+    expect(directLine(resourceStatus({ state: 'pending', direct: direct(null) }), now)).toBeNull();
+    expect(directLine(resourceStatus(), now)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { ResourceStatus, SyncState } from '@perses-cm/api';
-import { formatDuration, fromNow } from '../lib/durations.ts';
+import { formatDuration, formatTime, fromNow } from '../lib/durations.ts';
 import './status-badge.css';
 
 interface StateInfo {
@@ -28,12 +28,23 @@ export const STATES_BY_RANK = (Object.keys(STATE_INFO) as SyncState[]).sort(
   (a, b) => STATE_INFO[a].rank - STATE_INFO[b].rank,
 );
 
+/** A Synced that rests on the console's direct write (apply now): when, and whether a cycle confirmed it. */
+export function directLine(status: ResourceStatus, now: number = Date.now()): string | null {
+  const d = status.direct;
+  if (status.state !== 'synced' || d?.outcome !== 'applied') return null;
+  return d.confirmedAt
+    ? `applied directly, confirmed by provisioning at ${formatTime(d.confirmedAt, now)}`
+    : `applied directly at ${formatTime(d.at, now)}; provisioning confirms it at its next cycle`;
+}
+
 /** What the badge's tooltip says: the reason, the expected time, who wins. */
 export function statusSummary(status: ResourceStatus, now: number = Date.now()): string {
   const head = STATE_INFO[status.state].label;
   if (status.state === 'pending' && status.expectedAt) {
     return `${head}: expected ${fromNow(status.expectedAt, now)}`;
   }
+  const direct = directLine(status, now);
+  if (direct) return `${head}: ${direct}`;
   if (status.state === 'synced' && status.lagMs !== null) {
     return `${head}: reached Perses ${formatDuration(status.lagMs)} after the change`;
   }

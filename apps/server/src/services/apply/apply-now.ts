@@ -12,11 +12,19 @@ import {
   kindInfo,
   type ResourceIdentity,
 } from '../../domain/model.ts';
-import type { PersesClient, PersesResource } from '../../perses/perses-client.ts';
+import type { PersesClient } from '../../perses/perses-client.ts';
 import { addressOf } from '../status/checks.ts';
 import { documentOf } from '../status/tracker.ts';
 import type { ResourceIndex } from '../resource-index.ts';
-import { skipped, type DirectWrites, type WriteTarget } from './write-target.ts';
+import { notTaken, skipped, upsert, type DirectWrites, type WriteTarget } from './write-target.ts';
+
+/** One resource of a bulk write (import, relabel) whose ConfigMap is written: what to apply. */
+export interface ApplyItem {
+  document: unknown;
+  id: ResourceIdentity;
+  /** The console's id of the resource, for its status. */
+  resourceId: string;
+}
 
 /** How long a 403 from Perses keeps the option off before the console tries again. */
 const FORBIDDEN_FOR_MS = 5 * 60 * 1000;
@@ -91,6 +99,23 @@ export class ApplyNow {
       }
     }
     return result;
+  }
+
+  /**
+   * The bulk entry point (import, relabel): `put` for each item whose ConfigMap is written, one at
+   * a time, Projects first, each outcome at its item's index. Perses has no bulk write; one at a
+   * time keeps its load bounded, lets a Project applied for one item serve the next, and once
+   * Perses answers 403 the rest are skipped with that reason without asking it again. Callers
+   * `vet` each document before writing its ConfigMap, and audit each outcome as a single save does.
+   */
+  async putEach(items: readonly ApplyItem[]): Promise<ApplyOutcome[]> {
+    const order = items
+      .map((item, at) => ({ item, at }))
+      .sort((a, b) => projectsFirst(a.item) - projectsFirst(b.item));
+    const outcomes: ApplyOutcome[] = [];
+    for (const { item, at } of order)
+      outcomes[at] = await this.put(item.document, item.id, item.resourceId);
+    return outcomes;
   }
 
   /** After the ConfigMap delete: delete the resource from Perses so no orphan is left. */
@@ -178,20 +203,4 @@ export class ApplyNow {
   }
 }
 
-/** Creates, or updates when Perses already has it (409): Perses has no upsert. */
-async function upsert(client: PersesClient, document: unknown): Promise<PersesResource> {
-  try {
-    return await client.create(document);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'already_exists') return client.update(document);
-    throw err;
-  }
-}
-
-function notTaken(outcome: 'failed' | 'skipped', why: string): ApplyOutcome {
-  return {
-    outcome,
-    message: `the ConfigMap is saved; ${why}; provisioning takes it at its next cycle`,
-    projectApplied: null,
-  };
-}
+const projectsFirst = (item: ApplyItem) => (item.id.kind === 'Project' ? 0 : 1);

@@ -1,8 +1,9 @@
 // Where direct writes to Perses go and whether they may: the status monitor's connection when
 // there is one (the Perses it found, its reachability and `security.readonly`), else the runtime's
-// Perses client as configured.
+// Perses client as configured; how one is made, and the outcomes it reports.
 import type { ApplyOutcome } from '@perses-cm/api';
 import type { PersesClient, PersesResource } from '../../perses/perses-client.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { PersesKind } from '../../domain/model.ts';
 
 export interface WriteTarget {
@@ -38,3 +39,21 @@ export const skipped = (message: string): ApplyOutcome => ({
   message,
   projectApplied: null,
 });
+
+/** Creates, or updates when Perses already has it (409): Perses has no upsert. */
+export async function upsert(client: PersesClient, document: unknown): Promise<PersesResource> {
+  try {
+    return await client.create(document);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'already_exists') return client.update(document);
+    throw err;
+  }
+}
+
+export function notTaken(outcome: 'failed' | 'skipped', why: string): ApplyOutcome {
+  return {
+    outcome,
+    message: `the ConfigMap is saved; ${why}; provisioning takes it at its next cycle`,
+    projectApplied: null,
+  };
+}

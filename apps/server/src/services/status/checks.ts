@@ -5,7 +5,7 @@ import { compareServed, kindInfo, type PersesKind } from '../../domain/model.ts'
 import { servesThis } from './evaluate.ts';
 import type { PersesResource } from '../../perses/perses-client.ts';
 import { eachLimited, type PersesLink } from './perses-link.ts';
-import { servedKeyOf, servedMetaOf } from './served-snapshot.ts';
+import { noteNotServed, noteServed, servedKeyOf, servedMetaOf } from './served-snapshot.ts';
 import { documentOf, type Tracked } from './tracker.ts';
 import type { Sample } from './lag-history.ts';
 
@@ -119,16 +119,15 @@ function compareWith(
   at: number,
 ): Sample | null {
   const caseSensitive = link.config?.database.caseSensitive ?? false;
-  const items = link.snapshot?.items;
   const meta = served ? servedMetaOf(served) : null;
   if (!served || !meta) {
     const address = persesAddress(t, caseSensitive);
-    if (address) items?.delete(servedKeyOf(address));
+    if (address) noteNotServed(link.snapshot, servedKeyOf(address));
     t.check = null;
     t.measure ||= t.seeded;
     return null;
   }
-  items?.set(servedKeyOf(meta), meta);
+  noteServed(link.snapshot, meta);
   const cmp = compareServed(documentOf(t.r), served, { caseSensitive });
   t.check = {
     equal: cmp.equal,

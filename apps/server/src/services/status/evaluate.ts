@@ -9,7 +9,7 @@ import type { LogWatch } from './log-watch.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
 import { decide, type Decision, type ResourceFacts, type World } from './rules.ts';
 import type { ServedSnapshot } from './served-snapshot.ts';
-import { shadowedMembers, type ShadowMember } from './shadow.ts';
+import { shadowedMembers, type ShadowMember, type Shadowing } from './shadow.ts';
 import type { Tracked, Tracker } from './tracker.ts';
 
 export interface EvalInput {
@@ -25,6 +25,22 @@ export interface EvalResult {
   changed: Tracked[];
   stalled: string | null;
   unattributed: ProvisioningEvent[];
+  /** What deciding one resource needs of the others, for re-deciding a few (`decideSome`). */
+  shared: Shared;
+  decided: Decided[];
+}
+
+/** The facts about one resource that come from all of them. */
+export interface Shared {
+  identities: Set<string>;
+  shadows: Map<string, Shadowing>;
+  scope: Scope;
+}
+
+export interface Decided {
+  t: Tracked;
+  f: ResourceFacts;
+  d: Decision;
 }
 
 /** The file the sidecar writes for a resource's ConfigMap key, under `folder`. */
@@ -71,45 +87,63 @@ export function evaluate(input: EvalInput): EvalResult {
     };
   });
   const attribution = attribute(logs.provisioningEvents(), candidates);
-  const shadows = shadowedMembers(shadowCandidates(all, paths, snapshot, world.timing));
-  const scope: Scope = {
-    ...world.scope,
-    stalled: null,
-    sidecarLog: logs.sidecarReadable,
-    persesLog: logs.persesReadable,
+  const shared: Shared = {
+    identities,
+    shadows: shadowedMembers(shadowCandidates(all, paths, snapshot, world.timing)),
+    scope: {
+      ...world.scope,
+      stalled: null,
+      sidecarLog: logs.sidecarReadable,
+      persesLog: logs.persesReadable,
+    },
   };
+  for (const t of all) t.evidence = recent(attribution.byId.get(t.r.summary.id), t, world);
+  const decided = decideSome(input, shared, all);
+  const stalled = markStalled(decided, shared.scope, world.startedAt);
+  const changed = settle(decided, world.now);
+  return { changed, stalled, unattributed: attribution.unattributed, shared, decided };
+}
 
-  const decided = all.map((t) => {
-    t.evidence = recent(attribution.byId.get(t.r.summary.id), t, world);
+/**
+ * Decides `some` resources from their own facts and what the others share. Their log evidence is
+ * the one the last full evaluation matched to them.
+ */
+export function decideSome(input: EvalInput, shared: Shared, some: Tracked[]): Decided[] {
+  const world = { ...input.world, scope: shared.scope };
+  return some.map((t) => {
     const f = factsOf(t, {
-      snapshot,
-      identities,
-      path: paths.get(t) ?? null,
+      snapshot: input.snapshot,
+      identities: shared.identities,
+      path: sidecarPathOf(t, input.folder),
       log: t.evidence,
-      shadow: shadows.get(t.r.summary.id) ?? null,
-      logs,
+      shadow: shared.shadows.get(t.r.summary.id) ?? null,
+      logs: input.logs,
       startedAt: world.startedAt,
     });
-    return { t, f, d: decide(f, { ...world, scope }) };
+    return { t, f, d: decide(f, world) };
   });
+}
 
-  // Several Stale at once, none of their files written: the sidecar, not the resources.
+/** Several Stale at once, none of their files written: the sidecar, not the resources. */
+function markStalled(decided: Decided[], scope: Scope, startedAt: number): string | null {
   const unwritten = decided.filter(
     (x) => x.d.state === 'stale' && x.f.fileWrittenAt === null && scope.sidecarLog,
   );
-  let stalled: string | null = null;
-  if (unwritten.length >= 2) {
-    const since = Math.min(...unwritten.map((x) => x.t.changedAt ?? world.startedAt));
-    stalled = stalledMessage(unwritten.length, since);
-    for (const x of unwritten) x.d.hints = staleHints(x.f, { ...scope, stalled });
-  }
-
-  const changed: Tracked[] = [];
-  for (const { t, d } of decided) if (setStatus(t, d, world.now)) changed.push(t);
-  return { changed, stalled, unattributed: attribution.unattributed };
+  if (unwritten.length < 2) return null;
+  const since = Math.min(...unwritten.map((x) => x.t.changedAt ?? startedAt));
+  const stalled = stalledMessage(unwritten.length, since);
+  for (const x of unwritten) x.d.hints = staleHints(x.f, { ...scope, stalled });
+  return stalled;
 }
 
-function refusalOf(t: Tracked): { message: string; at: number } | null {
+/** Sets the decided statuses; returns the resources whose status changed. */
+export function settle(decided: Decided[], now: number): Tracked[] {
+  const changed: Tracked[] = [];
+  for (const { t, d } of decided) if (setStatus(t, d, now)) changed.push(t);
+  return changed;
+}
+
+export function refusalOf(t: Tracked): { message: string; at: number } | null {
   const v = t.verdict;
   return v && !v.valid ? { message: v.message ?? 'refused', at: v.at } : null;
 }
@@ -214,10 +248,12 @@ export function factsOf(t: Tracked, c: FactsContext): ResourceFacts {
 
 /** Sets the resource's status from a decision; true when it changed. */
 function setStatus(t: Tracked, d: Decision, now: number): boolean {
-  // Most resources stay Synced poll after poll: a short key tells without building anything.
+  // Most resources stay Synced poll after poll: a short key tells without building anything. The
+  // direct write is in it, so its confirmation by a provisioning cycle is published.
+  const direct = t.direct ? `${t.direct.at}|${t.direct.confirmedAt}` : '';
   const quick =
     d.state === 'synced' && d.code === null
-      ? `synced|${t.changedAt}|${t.confirmedAt}|${t.lagMs}`
+      ? `synced|${t.changedAt}|${t.confirmedAt}|${t.lagMs}|${direct}`
       : null;
   if (quick !== null && quick === t.statusKey) return false;
   const prev = t.status;

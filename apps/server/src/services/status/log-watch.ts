@@ -61,6 +61,8 @@ export class LogWatch {
   private events = new Map<string, ProvisioningEvent>();
   private writes = new Map<string, { written: number | null; removed: number | null }>();
   private lastRead = -Infinity;
+  /** Moves whenever what the logs tell changed (new lines, pruned ones, readability). */
+  revision = 0;
 
   constructor(
     perses: LogSource | null,
@@ -75,11 +77,12 @@ export class LogWatch {
   async read(now: number): Promise<boolean> {
     if (now - this.lastRead < this.minGapMs) return false;
     this.lastRead = now;
+    const readable = `${this.perses.ok} ${this.sidecar.ok}`;
     const [persesLines, sidecarLines] = await Promise.all([
       this.perses.read(now),
       this.sidecar.read(now),
     ]);
-    let changed = false;
+    let changed = readable !== `${this.perses.ok} ${this.sidecar.ok}`;
     for (const line of persesLines) {
       const e = parsePersesLine(line);
       if (!e) continue;
@@ -97,7 +100,8 @@ export class LogWatch {
       this.writes.set(e.path, w);
       changed = true;
     }
-    this.prune(now);
+    if (this.prune(now)) changed = true;
+    if (changed) this.revision++;
     return changed;
   }
 
@@ -140,9 +144,11 @@ export class LogWatch {
     ];
   }
 
-  private prune(now: number): void {
+  private prune(now: number): boolean {
+    let pruned = false;
     for (const [k, e] of this.events)
       if (this.events.size > MAX_EVENTS || (e.at !== null && now - e.at > KEEP_MS))
-        this.events.delete(k);
+        pruned = this.events.delete(k) || pruned;
+    return pruned;
   }
 }

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import { kindInfo, type PersesKind } from '../../domain/model.ts';
 import type { ServedMeta } from './cycle.ts';
 import type { PersesLink } from './perses-link.ts';
-import { servedKeyOf, type ServedSnapshot } from './served-snapshot.ts';
+import { noteNotServed, servedKeyOf, type ServedSnapshot } from './served-snapshot.ts';
 import type { LastSeen } from './tracker.ts';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -111,5 +111,5 @@ export async function deleteOrphan(
   if (refusal !== null) throw new AppError('forbidden', refusal);
   if (!link.client) throw new AppError('unavailable', 'no Perses is connected');
   await link.client.delete(parsed.kind as PersesKind, parsed.project, parsed.name);
-  link.snapshot?.items.delete(servedKeyOf(parsed));
+  noteNotServed(link.snapshot, servedKeyOf(parsed));
 }

@@ -5,7 +5,12 @@
 import type { PersesDiscovery } from '@perses-cm/api';
 import { AppError } from '../../domain/errors.ts';
 import { KINDS, type PersesKind } from '../../domain/model.ts';
-import type { PersesClient, PersesConfig, PersesResource } from '../../perses/perses-client.ts';
+import type {
+  PersesClient,
+  PersesConfig,
+  PersesList,
+  PersesResource,
+} from '../../perses/perses-client.ts';
 import type { ServedMeta } from './cycle.ts';
 import {
   notServedMessage,
@@ -31,6 +36,13 @@ export class PersesLink {
   failures = 0;
   snapshot: ServedSnapshot | null = null;
   private notServedCheckedAt = new Map<string, number>();
+  /** Each kind's last metadata list, and what it says (reused while Perses sends the same bytes). */
+  private lists = new Map<
+    string,
+    { list: PersesList; entries: (readonly [string, ServedMeta])[] }
+  >();
+  /** The snapshot revision the lists built; another one means a change noted since. */
+  private builtRevision = -1;
 
   constructor(
     readonly client: PersesClient | null,
@@ -52,31 +64,48 @@ export class PersesLink {
     const health = await client.health();
     this.version = health.version;
     this.config = await client.config();
-    const items = new Map<string, ServedMeta>();
-    const notServed = new Map<string, string>(this.snapshot?.notServed ?? []);
+    const previous = this.snapshot;
+    const notServed = new Map<string, string>(previous?.notServed ?? []);
     const kinds = KINDS.map((k) => k.kind).filter((kind) => {
       const checked = this.notServedCheckedAt.get(kind);
       return !notServed.has(kind) || checked === undefined || now - checked > RECHECK_NOT_SERVED_MS;
     });
+    let changed = false;
     await eachLimited(kinds, LIST_CONCURRENCY, async (kind) => {
+      const before = this.lists.get(kind);
       try {
-        const list = await client.list(kind, { metadataOnly: true });
-        notServed.delete(kind);
-        for (const item of list.items) {
+        const list = await client.list(kind, { metadataOnly: true, previous: before?.list });
+        if (notServed.delete(kind)) changed = true;
+        if (list === before?.list) return;
+        changed = true;
+        const entries = list.items.flatMap((item) => {
           const meta = servedMetaOf(item);
-          if (meta) items.set(servedKeyOf(meta), meta);
-        }
+          return meta ? [[servedKeyOf(meta), meta] as const] : [];
+        });
+        this.lists.set(kind, { list, entries });
       } catch (err) {
         if (!(err instanceof AppError) || !['not_found', 'forbidden'].includes(err.code)) throw err;
-        notServed.set(kind, notServedMessage(kind, err.code));
+        const message = notServedMessage(kind, err.code);
+        if (this.lists.delete(kind)) changed = true;
+        if (notServed.get(kind) !== message) changed = true;
+        notServed.set(kind, message);
         this.notServedCheckedAt.set(kind, now);
       }
     });
+    // Perses answered every list with the same bytes, and nothing else told of a change since.
+    if (previous && !changed && previous.revision === this.builtRevision) {
+      previous.at = now;
+      return previous;
+    }
+    const items = new Map<string, ServedMeta>();
+    for (const { entries } of this.lists.values())
+      for (const [key, meta] of entries) items.set(key, meta);
     // Kinds skipped this time keep what the last list said of them.
-    for (const [key, meta] of this.snapshot?.items ?? [])
+    for (const [key, meta] of previous?.items ?? [])
       if (notServed.has(meta.kind) && !items.has(key) && !kinds.includes(meta.kind as PersesKind))
         items.set(key, meta);
-    this.snapshot = { items, notServed, at: now };
+    this.snapshot = { items, notServed, at: now, revision: (previous?.revision ?? 0) + 1 };
+    this.builtRevision = this.snapshot.revision;
     return this.snapshot;
   }
 

@@ -53,18 +53,23 @@ function writtenDirectly(t: Tracked, meta: ServedMeta | undefined): boolean {
   );
 }
 
-/** A cycle after the direct write rewrote the same content: provisioning confirmed it. */
-export function confirmDirect(t: Tracked, lastCycleAt: number | null): void {
+/** A cycle after the direct write rewrote the same content: provisioning confirmed it (true). */
+export function confirmDirect(t: Tracked, lastCycleAt: number | null): boolean {
   const d: DirectWrite | null = t.direct;
-  if (!d || d.outcome !== 'applied' || d.confirmedAt !== null || lastCycleAt === null) return;
-  if (d.persesUpdatedAt !== null && lastCycleAt > d.persesUpdatedAt && servesThis(t))
-    d.confirmedAt = lastCycleAt;
+  if (!d || d.outcome !== 'applied' || d.confirmedAt !== null || lastCycleAt === null) return false;
+  if (d.persesUpdatedAt === null || lastCycleAt <= d.persesUpdatedAt || !servesThis(t))
+    return false;
+  d.confirmedAt = lastCycleAt;
+  return true;
 }
 
 /** Whether a resource is worth a content check at the next poll. */
 export function wantsCheck(t: Tracked, snapshot: ServedSnapshot | null): boolean {
-  if (!t.r.placement.id || snapshot?.notServed.has(t.r.placement.id.kind)) return false;
   const state = t.status?.state;
+  // Most resources, on most polls: compared already, and neither on their way nor drifted.
+  if (t.check !== null && state !== undefined && state !== 'pending' && state !== 'drifted')
+    return false;
+  if (!t.r.placement.id || snapshot?.notServed.has(t.r.placement.id.kind)) return false;
   if (state === 'pending' || state === 'drifted' || t.status === null) return true;
   const served = t.r.keys.identity !== null && snapshot?.items.has(t.r.keys.identity);
   return t.check === null && served === true && state !== 'shadowed';

@@ -60,8 +60,34 @@ export function servedKeyOf(m: Pick<ServedMeta, 'kind' | 'project' | 'name'>): s
 }
 
 export interface ServedSnapshot {
+  /** Change it through `noteServed` / `noteNotServed`, which keep `revision` true. */
   items: Map<string, ServedMeta>;
   /** Kinds whose list failed with 404 / 403, and what that means for their resources. */
   notServed: Map<string, string>;
   at: number;
+  /** Moves whenever `items` or `notServed` changes: an unchanged revision is an unchanged Perses. */
+  revision: number;
+}
+
+const sameMeta = (a: ServedMeta, b: ServedMeta): boolean =>
+  a.kind === b.kind &&
+  a.project === b.project &&
+  a.name === b.name &&
+  a.createdAt === b.createdAt &&
+  a.updatedAt === b.updatedAt &&
+  a.version === b.version;
+
+/** Perses was seen serving `meta` (an answer besides the lists: a fetch, a direct write). */
+export function noteServed(s: ServedSnapshot | null | undefined, meta: ServedMeta): void {
+  if (!s) return;
+  const key = servedKeyOf(meta);
+  const old = s.items.get(key);
+  if (old && sameMeta(old, meta)) return;
+  s.items.set(key, meta);
+  s.revision++;
+}
+
+/** Perses was seen not serving what `key` names (a 404, a delete through its API). */
+export function noteNotServed(s: ServedSnapshot | null | undefined, key: string): void {
+  if (s?.items.delete(key)) s.revision++;
 }

@@ -7,16 +7,17 @@ import type { PersesClient } from '../../perses/perses-client.ts';
 import { compareResources, type IndexedResource, type ResourceIndex } from '../resource-index.ts';
 import { askVerdict, checkMany } from './checks.ts';
 import { Connector, type ConnectorOptions } from './connector.ts';
-import { evaluate, servesThis } from './evaluate.ts';
+import { servesThis } from './evaluate.ts';
+import { Evaluation, ObjectIds } from './evaluation.ts';
 import type { HistoryStore } from './history-store.ts';
 import { LagHistory, type Sample } from './lag-history.ts';
 import { eachLimited, type PersesLink } from './perses-link.ts';
 import { auditBatch, confirmDirect, dueChecks, learnFromList, wantsCheck } from './poll-plan.ts';
 import { Tracker, type Tracked } from './tracker.ts';
-import { servedKeyOf, servedMetaOf } from './served-snapshot.ts';
+import { noteNotServed, noteServed, servedKeyOf, servedMetaOf } from './served-snapshot.ts';
 import type { PersesKind } from '../../domain/model.ts';
 import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
-import { MonitorViews, type ScopeInfo } from './status-views.ts';
+import { MonitorViews, type ScopeInfo, type Visible } from './status-views.ts';
 
 type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
 
@@ -65,6 +66,14 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
   private savedAt = 0;
   private firstPass: Promise<void>;
   private firstPassDone: () => void = () => {};
+  private readonly evaluation = new Evaluation();
+  private readonly ids = new ObjectIds();
+  /** Resources whose own facts changed since the last evaluation. */
+  private touched = new Set<Tracked>();
+  /** Moves when everything must be compared again (a new Perses, or a new index). */
+  private resets = 0;
+  /** What the last learning from the lists saw: the snapshot and tracker revisions. */
+  private learned = '';
 
   constructor(private readonly options: MonitorOptions) {
     const now = options.now ?? Date.now;
@@ -100,7 +109,9 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
         Object.assign(t, { check: null, confirmedAt: null });
       this.versions.clear();
       this.nextSlowAt = 0;
+      this.learned = '';
     }
+    this.resets++;
     this.wake();
   }
 
@@ -119,7 +130,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
   }
 
   /** The overview, with how the monitor polls right now. */
-  statusOverview(): StatusOverview {
+  statusOverview(visible?: Visible): StatusOverview {
     const link = this.link();
     const mode = !link.client
       ? 'off'
@@ -128,7 +139,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
         : this.busy()
           ? 'fast'
           : 'slow';
-    return this.overview({ mode, fastMs: this.opt.fastMs, slowMs: this.opt.slowMs });
+    return this.overview({ mode, fastMs: this.opt.fastMs, slowMs: this.opt.slowMs }, visible);
   }
 
   /** Every tracked resource's summary and status, in list order (the CLI prints these). */
@@ -145,7 +156,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     const at = this.now();
     if (result.outcome === 'applied') {
       const meta = servedMetaOf(result.served);
-      if (meta) this.link().snapshot?.items.set(servedKeyOf(meta), meta);
+      if (meta) noteServed(this.link().snapshot, meta);
       const persesUpdatedAt = meta?.updatedAt ?? null;
       t.direct = { at, outcome: 'applied', message: null, persesUpdatedAt, confirmedAt: null };
     } else
@@ -156,12 +167,13 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
         persesUpdatedAt: null,
         confirmedAt: null,
       };
+    this.touched.add(t);
     this.wake();
   }
 
   /** Perses no longer serves it (deleted through its API): not an orphan. */
   noteRemoved(address: { kind: PersesKind; project: string | null; name: string }): void {
-    this.link().snapshot?.items.delete(servedKeyOf(address));
+    noteNotServed(this.link().snapshot, servedKeyOf(address));
     this.wake();
   }
 
@@ -261,13 +273,21 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     const snapshot = await link.refresh(now);
     link.connected(now);
     this.nextSlowAt = now + this.opt.slowMs;
-    const learned = learnFromList(this.tracker, snapshot, this.versions, now);
-    this.lastCycleAt = learned.lastCycleAt ?? this.lastCycleAt;
-    for (const t of this.tracker.byId.values()) confirmDirect(t, this.lastCycleAt);
-    this.versions = learned.versions;
+    // The same lists and resources as last time teach nothing new about the cycle.
+    const seen = `${snapshot.revision} ${this.tracker.revision}`;
+    let written: Tracked[] = [];
+    if (seen !== this.learned) {
+      const learned = learnFromList(this.tracker, snapshot, this.versions, now);
+      this.lastCycleAt = learned.lastCycleAt ?? this.lastCycleAt;
+      this.versions = learned.versions;
+      this.learned = seen;
+      written = learned.written;
+    }
+    for (const t of this.tracker.byId.values())
+      if (confirmDirect(t, this.lastCycleAt)) this.touched.add(t);
     const due = dueChecks(this.tracker, snapshot, this.opt.firstChecksPerPoll);
     await this.checkAll(link, [
-      ...learned.written,
+      ...written,
       ...due,
       ...auditBatch(this.tracker, this.opt.auditBytes, now),
     ]);
@@ -284,6 +304,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
   }
 
   private async checkAll(link: PersesLink, list: Tracked[]): Promise<void> {
+    for (const t of list) this.touched.add(t);
     await checkMany(list, link, this.now, this.opt.concurrency, (s) => this.recordLag(s));
     const refused = [...new Set(list)].filter((t) => !servesThis(t) && t.verdict === undefined);
     await eachLimited(refused.slice(0, 20), this.opt.concurrency, (t) =>
@@ -297,21 +318,41 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     this.options.publish({ type: 'lag', sample: this.history.toApi(sample) });
   }
 
-  /** Re-evaluates every status and publishes what changed. */
+  /** Decides the statuses again (all, or the ones touched) and publishes what changed. */
   private publishAll(): void {
     const link = this.link();
-    const result = evaluate({
+    const snapshot = link.state === 'connected' ? link.snapshot : null;
+    const world = this.world();
+    // Everything statuses share: another value of any part decides all of them again.
+    const key = [
+      this.ids.of(link),
+      link.state,
+      link.message,
+      link.intervalMs,
+      this.lastCycleAt,
+      this.folder(),
+      snapshot?.revision ?? -1,
+      this.tracker.revision,
+      this.ids.of(this.logs),
+      this.logs.revision,
+      this.resets,
+      JSON.stringify(world.scope),
+    ].join('\n');
+    const touched = this.touched;
+    this.touched = new Set();
+    const input = {
       tracker: this.tracker,
-      snapshot: link.state === 'connected' ? link.snapshot : null,
+      snapshot,
       logs: this.logs,
       folder: this.folder(),
-      world: this.world(),
-    });
-    this.stalled = result.stalled;
-    this.unattributed = result.unattributed;
-    this.generation++;
-    for (let i = 0; i < result.changed.length; i += 500) {
-      const items = result.changed
+      world,
+    };
+    const changed = this.evaluation.run(input, key, touched);
+    this.stalled = this.evaluation.stalled;
+    this.unattributed = this.evaluation.unattributed;
+    if (changed.length > 0) this.generation++;
+    for (let i = 0; i < changed.length; i += 500) {
+      const items = changed
         .slice(i, i + 500)
         .flatMap((t) =>
           t.status

@@ -4,6 +4,7 @@
 import type {
   LagHistoryQuery,
   LagHistoryResponse,
+  Orphan,
   OrphansResponse,
   PersesConnection,
   ResourceEvent,
@@ -37,9 +38,17 @@ export interface ScopeInfo {
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
+/**
+ * Which namespaces a caller may read (a chart directory's resources have none). The overview's
+ * counts and the orphans follow it, as the resource list does, so a person signed in sees nothing
+ * of namespaces they may not list, not even how many resources are there.
+ */
+export type Visible = (namespace: string | null) => boolean;
+const everything: Visible = () => true;
+
 export class MonitorViews {
   index: ResourceIndex | null = null;
-  /** Bumped on every evaluation, so list bodies holding statuses are rebuilt. */
+  /** Bumped whenever a status changed, so list bodies holding statuses are rebuilt. */
   generation = 0;
   protected lastCycleAt: number | null = null;
   protected stalled: string | null = null;
@@ -49,6 +58,13 @@ export class MonitorViews {
   protected historySavedAt: number | null = null;
   protected readonly startedAt: number;
   private published = { connection: '', orphans: '' };
+  private orphanCache: {
+    link: object;
+    snapshot: object | null;
+    revision: number | undefined;
+    tracked: number;
+    list: Orphan[];
+  } | null = null;
 
   constructor(
     public scope: ScopeInfo,
@@ -116,9 +132,10 @@ export class MonitorViews {
     return connectionOf(this.link(), this.lastCycleAt, this.now());
   }
 
-  counts(): Record<SyncState, number> {
+  counts(visible: Visible = everything): Record<SyncState, number> {
     const counts = Object.fromEntries(SYNC_STATES.map((s) => [s, 0])) as Record<SyncState, number>;
-    for (const t of this.tracker.byId.values()) if (t.status) counts[t.status.state]++;
+    for (const t of this.tracker.byId.values())
+      if (t.status && visible(t.r.summary.namespace)) counts[t.status.state]++;
     return counts;
   }
 
@@ -126,15 +143,24 @@ export class MonitorViews {
     return this.orphanList().length;
   }
 
-  overview(polling: StatusOverview['polling']): StatusOverview {
-    const counts = this.counts();
+  /** The namespaces of the resources tracked, and of those deleted while tracked (orphans'). */
+  namespaces(): string[] {
+    const out = new Set<string>();
+    for (const t of this.tracker.byId.values())
+      if (t.r.summary.namespace !== null) out.add(t.r.summary.namespace);
+    for (const g of this.tracker.gone.values()) if (g.namespace !== null) out.add(g.namespace);
+    return [...out];
+  }
+
+  overview(polling: StatusOverview['polling'], visible: Visible = everything): StatusOverview {
+    const counts = this.counts(visible);
     const intervalMs = this.link().intervalMs;
     const worst = intervalMs === null ? null : intervalMs + SIDECAR_DELAY_MS;
     return {
       perses: this.connection(),
       counts,
-      total: this.tracker.byId.size,
-      orphans: this.orphanList().length,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+      orphans: this.visibleOrphans(visible).length,
       expectation: {
         worstCaseMs: worst,
         message:
@@ -183,23 +209,46 @@ export class MonitorViews {
     return servedDocument(t, this.link(), this.now());
   }
 
+  /** The orphans, worked out again only when what Perses serves or the resources changed. */
   private orphanList() {
+    const link = this.link();
+    const snapshot = link.state === 'connected' ? link.snapshot : null;
+    const cached = this.orphanCache;
+    if (
+      cached?.link === link &&
+      cached.snapshot === snapshot &&
+      cached.revision === snapshot?.revision &&
+      cached.tracked === this.tracker.revision
+    )
+      return cached.list;
     const known = new Set<string>();
     for (const t of this.tracker.byId.values()) if (t.r.keys.identity) known.add(t.r.keys.identity);
-    const link = this.link();
-    return orphansOf(
-      link.state === 'connected' ? link.snapshot : null,
-      known,
-      this.tracker.gone,
-      link.found.uiUrl,
-    );
+    const list = orphansOf(snapshot, known, this.tracker.gone, link.found.uiUrl);
+    this.orphanCache = {
+      link,
+      snapshot,
+      revision: snapshot?.revision,
+      tracked: this.tracker.revision,
+      list,
+    };
+    return list;
   }
 
-  orphans(): OrphansResponse {
+  /**
+   * Orphans last defined in a namespace the caller may not read are not theirs to see; those of
+   * unknown origin (defined before the console started, or elsewhere) name no namespace.
+   */
+  private visibleOrphans(visible: Visible) {
+    const all = this.orphanList();
+    if (visible === everything) return all;
+    return all.filter((o) => !o.lastSeen || visible(o.lastSeen.namespace));
+  }
+
+  orphans(visible: Visible = everything): OrphansResponse {
     const link = this.link();
     const refusal = cleanupRefusal(link);
     return {
-      items: this.orphanList(),
+      items: this.visibleOrphans(visible),
       cleanup: { possible: refusal === null, reason: refusal },
       scopeNote: scopeNoteOf(this.scope.namespaces),
       checkedAt: link.snapshot ? new Date(link.snapshot.at).toISOString() : null,
@@ -216,8 +265,8 @@ export class MonitorViews {
   }
 
   /** Deletes an orphan through the Perses API once `confirm` names it. */
-  async deleteOrphan(id: string, confirm: string): Promise<void> {
-    await deleteOrphan(this.link(), this.orphanList(), id, confirm);
+  async deleteOrphan(id: string, confirm: string, visible: Visible = everything): Promise<void> {
+    await deleteOrphan(this.link(), this.visibleOrphans(visible), id, confirm);
     for (const e of this.changedOverview()) this.onOverviewEvent(e);
   }
 

@@ -64,6 +64,8 @@ export class Tracker {
   readonly byId = new Map<string, Tracked>();
   /** Identity key → the ConfigMap that defined it, for resources deleted while running. */
   readonly gone = new Map<string, LastSeen>();
+  /** Moves whenever a resource is added, replaced or forgotten. */
+  revision = 0;
 
   /** Starts tracking what an index holds; tracking of unchanged resources is kept. */
   seed(resources: Iterable<IndexedResource>, now: number): void {
@@ -72,8 +74,11 @@ export class Tracker {
       if (r.summary.unlabeled) continue;
       seen.add(r.summary.id);
       const old = this.byId.get(r.summary.id);
-      if (old && old.text === r.entry.text) old.r = r;
-      else this.byId.set(r.summary.id, fresh(r, r.entry.changedAt ?? null, false, true));
+      if (old && old.text === r.entry.text) this.keep(old, r);
+      else {
+        this.byId.set(r.summary.id, fresh(r, r.entry.changedAt ?? null, false, true));
+        this.revision++;
+      }
     }
     for (const [id, t] of this.byId) if (!seen.has(id)) this.forget(id, t, now);
   }
@@ -94,7 +99,7 @@ export class Tracker {
     if (!r || r.summary.unlabeled) return false;
     const old = this.byId.get(r.summary.id);
     if (old && old.text === r.entry.text) {
-      old.r = r;
+      this.keep(old, r);
       return false;
     }
     // The event time, unless the API server recorded the change a whole second or more earlier
@@ -103,11 +108,20 @@ export class Tracker {
     const changedAt = recorded !== undefined && recorded + 1000 < now ? recorded : now;
     this.byId.set(r.summary.id, fresh(r, changedAt, true, false));
     if (r.keys.identity !== null) this.gone.delete(r.keys.identity);
+    this.revision++;
     return true;
+  }
+
+  /** The same content in a new index entry (its ConfigMap changed elsewhere). */
+  private keep(t: Tracked, r: IndexedResource): void {
+    if (t.r === r) return;
+    t.r = r;
+    this.revision++;
   }
 
   private forget(id: string, t: Tracked, now: number): void {
     this.byId.delete(id);
+    this.revision++;
     const key = t.r.keys.identity;
     if (key === null) return;
     const s = t.r.summary;

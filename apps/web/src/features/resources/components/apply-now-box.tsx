@@ -21,7 +21,7 @@ export function ApplyNowBox({
   const why =
     choice.unavailable === undefined ? 'checking whether Perses takes writes…' : choice.unavailable;
   return (
-    <label title={off ? (why ?? undefined) : hint}>
+    <label className="apply-now-option" title={off ? (why ?? undefined) : hint}>
       <input
         type="checkbox"
         checked={choice.checked && !off}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { ResourceDetail } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
+import { useTypeToConfirm } from '../../../components/type-to-confirm.tsx';
 import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
 import { storageLabel } from '../hooks/storage-label.ts';
 
@@ -18,9 +18,11 @@ export { storageLabel };
 
 /** Names what is deleted and says that Perses keeps the resource (provisioning never deletes). */
 export function DeleteDialog({ open, resource, deleting, onConfirm, onClose, applyNow }: Props) {
-  const [typed, setTyped] = useState('');
+  const { field, confirmed: ok } = useTypeToConfirm(
+    resource.name,
+    'Resource name to confirm deletion',
+  );
   const what = storageLabel(resource);
-  const ok = typed === resource.name;
   return (
     <Dialog
       open={open}
@@ -65,18 +67,7 @@ export function DeleteDialog({ open, resource, deleting, onConfirm, onClose, app
           hint="Perses stops serving it at once: no orphan is left"
         />
       )}
-      <label className="field">
-        <span>
-          Type <code>{resource.name}</code> to confirm
-        </span>
-        <input
-          className="input"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          aria-label="Resource name to confirm deletion"
-          autoFocus
-        />
-      </label>
+      {field}
     </Dialog>
   );
 }

@@ -1,8 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
 import type { ResourceDetail } from '@perses-cm/api';
-import { CONFIGMAP_MAX_BYTES } from '@perses-cm/resources';
-import { showToast } from '../../../lib/toast-store.ts';
 import { ErrorBoundary } from '../../../components/error-boundary.tsx';
 import { EditorWithPreview } from '../../../components/editor-preview-slot.tsx';
 import { ResourceStatusSlot } from '../../../components/resource-status-slot.tsx';
@@ -10,9 +7,7 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { CodeEditor, type CodeEditorHandle } from '../../../lib/monaco/code-editor.tsx';
 import type { MarkerSummary } from '../../../lib/monaco/markers.ts';
 import { usePermission } from '../../../lib/session/use-permission.ts';
-import { useDeleteResource } from '../api/delete-resource.ts';
-import { useApplyNow } from '../api/get-apply-now.ts';
-import { useValidation } from '../api/validate-resource.ts';
+import { useApplyNowChoice } from '../hooks/use-apply-now-choice.ts';
 import { useDocumentBytes } from '../hooks/use-document-bytes.ts';
 import { useEditSession } from '../hooks/use-edit-session.ts';
 import { formatText } from '../hooks/format-text.ts';
@@ -21,7 +16,7 @@ import { saveBlockedReason, useSaveFlow } from '../hooks/use-save-flow.ts';
 import { useSaveShortcut } from '../hooks/use-save-shortcut.ts';
 import { storageLabel } from '../hooks/storage-label.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
-import { DeleteDialog } from './delete-dialog.tsx';
+import { EditorDeleteDialog } from './editor-delete-dialog.tsx';
 import { EditorBanners } from './editor-banners.tsx';
 import { EditorBar } from './editor-bar.tsx';
 import { EditorHead } from './editor-head.tsx';
@@ -40,14 +35,12 @@ interface Props {
 const NO_MARKERS: MarkerSummary = { errors: 0, warnings: 0, list: [] };
 
 export function ResourceEditor({ stored, storedError, backSearch }: Props) {
-  const navigate = useNavigate();
   const [markers, setMarkers] = useState<MarkerSummary>(NO_MARKERS);
   const editor = useRef<CodeEditorHandle>(null);
   const deleted = isApiError(storedError, 'not_found');
   const session = useEditSession(stored, deleted, editor);
   const { base, text, dirty, remoteChanged } = session;
 
-  const del = useDeleteResource();
   const canUpdate = usePermission('update', stored.namespace);
   const canDelete = usePermission('delete', stored.namespace);
   const readOnlyReason =
@@ -67,20 +60,6 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
   const flow = useSaveFlow(stored, session, editor, blocked, markers);
   const { open, setOpen } = flow;
   useSaveShortcut(flow.requestSave);
-  // Null until the person chooses: the settings' default (apply now by default) decides.
-  const [applyNowChosen, setApplyNowOn] = useState<boolean | null>(null);
-  const applyNow = useApplyNow(open === 'diff' || open === 'delete');
-  const applyNowOn = applyNowChosen ?? applyNow.data?.byDefault ?? true;
-  const applying = applyNowOn && applyNow.data?.available === true;
-  const applyNowChoice = {
-    checked: applyNowOn,
-    unavailable: applyNow.data
-      ? applyNow.data.reason
-      : applyNow.error
-        ? `the console did not answer (${applyNow.error.message})`
-        : undefined,
-    onChange: setApplyNowOn,
-  };
   const findings = useMemo(
     () =>
       flow.rejectedFindings
@@ -88,20 +67,10 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         : editorFindings.findings,
     [editorFindings.findings, flow.rejectedFindings],
   );
-  // Perses's verdict on exactly the text under review (the same query as the live check).
-  const review = useValidation(
-    open === 'diff' && bytes <= CONFIGMAP_MAX_BYTES ? text : null,
-    stored.format,
+  const applyNow = useApplyNowChoice(
+    { open: open === 'diff', text, format: stored.format, bytes },
+    open === 'delete',
   );
-  const reviewVerdict = review.isPlaceholderData ? undefined : review.data?.perses;
-  // Saving a text Perses refuses writes the ConfigMap only: the server would refuse a direct write.
-  const persesRefuses = reviewVerdict?.checked === true && reviewVerdict.valid === false;
-  const reviewApplyNow = persesRefuses
-    ? {
-        ...applyNowChoice,
-        unavailable: 'Perses refuses this text; saving anyway writes only the ConfigMap',
-      }
-    : applyNowChoice;
 
   // A resource inside a list: open the editor where it starts, not at the top of the file.
   useEffect(() => {
@@ -109,23 +78,6 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
     // Once per resource: later changes of the text keep the user's own position.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stored.id]);
-
-  const confirmDelete = () =>
-    del.mutate(
-      { id: stored.id, version: stored.version, applyNow: applying },
-      {
-        onSuccess: (applied) => {
-          session.forgetDraft();
-          showToast({
-            tone: !applied || applied.outcome === 'applied' ? 'success' : 'info',
-            title: 'Deleted',
-            message: `${storageLabel(stored)} deleted. ${applied ? `${applied.message}.` : 'Delete it in Perses too.'}`,
-          });
-          void navigate({ pathname: '/', search: backSearch });
-        },
-        onSettled: () => setOpen(null),
-      },
-    );
 
   return (
     <section className="page page-editor" aria-label="Resource editor">
@@ -213,10 +165,10 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         format={stored.format}
         target={storageLabel(stored)}
         saving={flow.saving}
-        perses={reviewVerdict}
-        onConfirm={() => flow.confirmSave(applying && !persesRefuses)}
+        perses={applyNow.verdict}
+        onConfirm={() => flow.confirmSave(applyNow.applyingSave)}
         onClose={() => setOpen(null)}
-        applyNow={reviewApplyNow}
+        applyNow={applyNow.reviewChoice}
       />
       <ConflictDialog
         open={open === 'conflict'}
@@ -234,12 +186,12 @@ export function ResourceEditor({ stored, storedError, backSearch }: Props) {
         onKeepEditing={() => setOpen(null)}
       />
       {open === 'delete' && (
-        <DeleteDialog
-          open
-          resource={stored}
-          deleting={del.isPending}
-          onConfirm={confirmDelete}
-          applyNow={applyNowChoice}
+        <EditorDeleteDialog
+          stored={stored}
+          applyNow={applyNow.choice}
+          applying={applyNow.applying}
+          backSearch={backSearch}
+          onDeleted={session.forgetDraft}
           onClose={() => setOpen(null)}
         />
       )}

@@ -1,6 +1,7 @@
 import type { DocFormat } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
 import { DiffEditor } from '../../../lib/monaco/diff-editor.tsx';
+import { PHONE, useMediaQuery } from '../../../lib/use-media-query.ts';
 import { onlyWhitespaceChanged } from '../hooks/change-summary.ts';
 import { ApplyNowBox, type ApplyNowChoice } from './apply-now-box.tsx';
 import type { PersesVerdict } from '../hooks/use-editor-findings.ts';
@@ -36,6 +37,8 @@ export function SaveDiffDialog({
 }: Props) {
   const unchanged = stored === edited;
   const refused = perses?.checked === true && perses.valid === false;
+  // Two columns of a phone's width break every word: one column, removed lines above added ones.
+  const inline = useMediaQuery(PHONE);
   return (
     <Dialog
       open={open}
@@ -44,7 +47,7 @@ export function SaveDiffDialog({
       size="xl"
       footer={
         <>
-          <span className="muted" style={{ marginRight: 'auto' }}>
+          <span className="muted dialog-foot-note">
             Writes <code>{target}</code>
           </span>
           {applyNow && (
@@ -77,12 +80,22 @@ export function SaveDiffDialog({
           shown below.
         </div>
       )}
-      <div className="diff-labels">
-        <span>Stored</span>
-        <span>Your edit</span>
-      </div>
+      {inline ? (
+        <div className="diff-labels diff-labels-inline">Stored lines (−) above your edit (+)</div>
+      ) : (
+        <div className="diff-labels">
+          <span>Stored</span>
+          <span>Your edit</span>
+        </div>
+      )}
       {open && (
-        <DiffEditor original={stored} modified={edited} format={format} label="Changes to save" />
+        <DiffEditor
+          original={stored}
+          modified={edited}
+          format={format}
+          label="Changes to save"
+          inline={inline}
+        />
       )}
     </Dialog>
   );

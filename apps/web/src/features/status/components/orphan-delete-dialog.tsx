@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Orphan } from '@perses-cm/api';
 import { Dialog } from '../../../components/dialog.tsx';
+import { useTypeToConfirm } from '../../../components/type-to-confirm.tsx';
 
 export function orphanLabel(o: Orphan): string {
   return `${o.kind} "${o.project ? `${o.project}/` : ''}${o.name}"`;
@@ -15,8 +15,11 @@ interface Props {
 
 /** Names what goes from Perses, and what goes with it, and asks for its name to be typed. */
 export function OrphanDeleteDialog({ orphan, deleting, onConfirm, onClose }: Props) {
-  const [typed, setTyped] = useState('');
-  const ok = typed === orphan.name;
+  const {
+    field,
+    typed,
+    confirmed: ok,
+  } = useTypeToConfirm(orphan.name, 'Name to confirm the deletion from Perses');
   return (
     <Dialog
       open
@@ -48,18 +51,7 @@ export function OrphanDeleteDialog({ orphan, deleting, onConfirm, onClose }: Pro
           {orphan.contains === 1 ? '' : 's'} Perses serves in it.
         </div>
       )}
-      <label className="field">
-        <span>
-          Type <code>{orphan.name}</code> to confirm
-        </span>
-        <input
-          className="input"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          aria-label="Name to confirm the deletion from Perses"
-          autoFocus
-        />
-      </label>
+      {field}
     </Dialog>
   );
 }

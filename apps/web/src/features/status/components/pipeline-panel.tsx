@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { LagStats, ResourcePipeline } from '@perses-cm/api';
 import type { ResourceStatusProps } from '../../../components/resource-status-slot.tsx';
-import { StatusBadge } from '../../../components/status-badge.tsx';
+import { directLine, StatusBadge } from '../../../components/status-badge.tsx';
 import { ErrorState } from '../../../components/states.tsx';
 import { formatDuration, formatTime, fromNow } from '../../../lib/durations.ts';
 import { useNow } from '../../../lib/use-now.ts';
@@ -113,10 +113,13 @@ function stateLine({ status }: ResourcePipeline, now: number): string {
       return status.expectedAt ? `expected ${fromNow(status.expectedAt, now)}` : since;
     case 'stale':
       return status.expectedAt ? `was expected ${fromNow(status.expectedAt, now)}` : since;
-    case 'synced':
-      return status.lagMs !== null
-        ? `reached Perses ${formatDuration(status.lagMs)} after the change`
+    case 'synced': {
+      const reached = status.lagMs !== null;
+      const lag = reached
+        ? `reached Perses ${formatDuration(status.lagMs ?? 0)} after the change`
         : since;
+      return directLine(status, now) ?? lag;
+    }
     case 'drifted':
       return 'Perses serves other content; its next cycle writes this one back';
     default:

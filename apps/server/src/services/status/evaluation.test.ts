@@ -1,0 +1,100 @@
+// Deciding statuses again only when something moved: a Pending resource still turns Stale on
+// time with nothing else happening, a resource the poll looked at is decided again on its own,
+// and a change of what all share decides everything again.
+import type { V1ConfigMap } from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { toContainer } from '../../stores/kubernetes/configmap-entries.ts';
+import { projectText } from '../../testing/documents.ts';
+import { ResourceIndex } from '../resource-index.ts';
+import { staleAt } from './cycle.ts';
+import type { EvalInput } from './evaluate.ts';
+import { Evaluation } from './evaluation.ts';
+import { LogWatch } from './log-watch.ts';
+import type { ServedSnapshot } from './served-snapshot.ts';
+import { Tracker } from './tracker.ts';
+
+const T0 = Date.parse('2026-12-02T06:00:00Z');
+const INTERVAL = 60_000;
+
+const cm = (name: string): V1ConfigMap => ({
+  metadata: {
+    namespace: 'a',
+    name,
+    resourceVersion: '1',
+    labels: { 'perses.dev/resource': 'true' },
+  },
+  data: { [`${name}.json`]: projectText(name) },
+});
+
+function setup(names: string[]) {
+  const index = new ResourceIndex();
+  for (const n of names) index.put(toContainer(cm(n)));
+  const tracker = new Tracker();
+  tracker.seed(
+    index.list({}, () => true),
+    T0,
+  );
+  const snapshot: ServedSnapshot = { items: new Map(), notServed: new Map(), at: T0, revision: 1 };
+  const logs = new LogWatch(null, null);
+  const input = (now: number): EvalInput => ({
+    tracker,
+    snapshot,
+    logs,
+    folder: '/perses/provisioning',
+    world: {
+      connection: 'connected',
+      connectionMessage: '',
+      now,
+      timing: { intervalMs: INTERVAL, lastCycleAt: T0 - 1000 },
+      startedAt: T0,
+      scope: { target: 'kubernetes', label: 'perses.dev/resource=true', namespaces: 'all' },
+    },
+  });
+  const byName = (n: string) =>
+    [...tracker.byId.values()].find((t) => t.r.summary.name === n) ?? expect.fail(n);
+  return { tracker, snapshot, input, byName };
+}
+
+describe('Evaluation', () => {
+  it('turns a Pending resource Stale when its time comes, though nothing else moved', () => {
+    const { input, byName } = setup(['late']);
+    const evaluation = new Evaluation();
+    evaluation.run(input(T0), 'same', []);
+    const late = byName('late');
+    expect(late.status?.state).toBe('pending');
+    const expectedAt = Date.parse(late.status?.expectedAt ?? '');
+    const stale = staleAt(expectedAt, INTERVAL);
+
+    expect(evaluation.run(input(stale - 1), 'same', [])).toEqual([]);
+    expect(late.status?.state).toBe('pending');
+    expect(evaluation.run(input(stale), 'same', [])).toEqual([late]);
+    expect(late.status?.state).toBe('stale');
+  });
+
+  it('decides the resources a poll looked at alone, and all of them when what they share moves', () => {
+    const { input, byName, snapshot } = setup(['one', 'two']);
+    const [one, two] = [byName('one'), byName('two')];
+    for (const t of [one, two]) {
+      snapshot.items.set(t.r.keys.identity ?? '', {
+        kind: 'Project',
+        project: null,
+        name: t.r.summary.name,
+        createdAt: T0,
+        updatedAt: T0 + 500,
+        version: 2,
+      });
+      t.check = { equal: true, ignoredOnly: false, at: T0 + 600, servedUpdatedAt: T0 + 500 };
+    }
+    const evaluation = new Evaluation();
+    evaluation.run(input(T0 + 700), 'k1', []);
+    expect([one.status?.state, two.status?.state]).toEqual(['synced', 'synced']);
+
+    // Perses's copy of `two` moved, but this poll compared only `one`.
+    two.check = { equal: false, ignoredOnly: false, at: T0 + 800, servedUpdatedAt: T0 + 500 };
+    expect(evaluation.run(input(T0 + 900), 'k1', [one])).toEqual([]);
+    expect(two.status?.state).toBe('synced');
+    // Once `two` is among the looked-at (or anything shared moves), its status follows.
+    expect(evaluation.run(input(T0 + 1000), 'k1', [two])).toEqual([two]);
+    expect(two.status?.state).not.toBe('synced');
+  });
+});

@@ -1,0 +1,159 @@
+// The provisioning status per person, on the real stack in proxy mode: the overview's counts and
+// the orphans are those of the namespaces the caller may list, as the resource list is. `dev-a`
+// (edit in team-a only) is not told how many resources team-b holds, nor of the orphan a team-b
+// ConfigMap left in Perses, and cannot delete it; `ops` (view in both) sees both.
+import type { CoreV1Api } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
+import type { RunningServer } from './main.ts';
+import { apiClient, type ApiClient } from './testing/api-client.ts';
+import {
+  CONSOLE_READ_RULES,
+  consoleAccount,
+  type ConsoleAccount,
+} from './testing/console-account.ts';
+import { project } from './testing/documents.ts';
+import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { eventually } from './testing/sse.ts';
+import { putConfigMap } from './testing/status.ts';
+
+const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
+const OPS = { 'x-forwarded-user': 'ops', 'x-forwarded-groups': 'ops-viewers' };
+
+let admin: CoreV1Api;
+let account: ConsoleAccount;
+let perses: ExtraPerses;
+let folder: string;
+let srv: RunningServer;
+let devA: ApiClient;
+let ops: ApiClient;
+const inA = uniq('status-a');
+const inB = uniq('status-b');
+/** Defined in team-b while the console runs, then deleted: an orphan last seen in team-b. */
+const leftB = uniq('left-b');
+/** Served by Perses with no ConfigMap ever seen: an orphan of unknown origin. */
+const stray = uniq('stray');
+const made: [string, string][] = [
+  ['team-a', inA],
+  ['team-b', inB],
+  ['team-b', leftB],
+];
+
+async function createInPerses(name: string): Promise<void> {
+  const res = await fetch(`${perses.url}/api/v1/projects`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(project(name)),
+  });
+  expect(res.status).toBe(200);
+}
+
+beforeAll(async () => {
+  const env = stackEnv();
+  admin = core(env.kubeconfigs.admin);
+  account = await consoleAccount(env.kubeconfigs.admin, [
+    ...CONSOLE_READ_RULES,
+    { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
+  ]);
+  await account.bindGroup('team-a', 'team-a-editors', 'edit');
+  await account.bindGroup('team-a', 'ops-viewers', 'view');
+  await account.bindGroup('team-b', 'ops-viewers', 'view');
+  // A Perses of this test's own, provisioning an empty folder: what it serves is what we put.
+  folder = await mkdtemp(path.join(tmpdir(), 'perses-cm-status-auth-'));
+  perses = await startExtraPerses({ provisioning: { folders: [folder], interval: '1h' } });
+  for (const name of [leftB, stray]) await createInPerses(name);
+  for (const [ns, name] of made) await putConfigMap(admin, ns, name, `${name}.json`, project(name));
+  srv = await startKubeServer(
+    account.kubeconfig,
+    ['team-a', 'team-b'],
+    {
+      auth: { mode: 'proxy', userHeader: 'x-forwarded-user', groupsHeader: 'x-forwarded-groups' },
+      security: { trustedProxies: ['127.0.0.1/32'] },
+      persesUrl: perses.url,
+      status: {
+        persesLogFile: perses.logFile,
+        sidecarLogFile: null,
+        persesNamespaces: null,
+        persesUiUrl: null,
+      },
+    },
+    { status: { fastMs: 300, slowMs: 500, history: null } },
+  );
+  devA = apiClient(srv.url, { headers: DEV_A });
+  ops = apiClient(srv.url, { headers: OPS });
+  // Tracked while it exists, then deleted: Perses keeps serving it.
+  await eventually(
+    async () => (await ops.list(`?q=${leftB}`)).body.items.length === 1,
+    20_000,
+    `${leftB} listed`,
+  );
+  await admin.deleteNamespacedConfigMap({ namespace: 'team-b', name: leftB });
+  await eventually(
+    async () => (await ops.orphans()).body.items.some((o) => o.name === leftB),
+    20_000,
+    `${leftB} an orphan`,
+  );
+});
+
+afterAll(async () => {
+  await srv?.close();
+  await perses?.stop();
+  for (const [namespace, name] of made)
+    await admin?.deleteNamespacedConfigMap({ namespace, name }).catch(() => undefined);
+  await account?.cleanup();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+/** The overview's total once it matches what the same person's resource list holds. */
+async function totalMatchingList(who: ApiClient): Promise<number> {
+  let total = -1;
+  await eventually(
+    async () => {
+      const [overview, list] = [(await who.status()).body, (await who.list()).body];
+      total = overview.total;
+      const counted = Object.values(overview.counts).reduce((a, b) => a + b, 0);
+      return total === list.items.length && counted === total;
+    },
+    20_000,
+    'the overview counting what the list shows',
+  );
+  return total;
+}
+
+describe('the status overview per person', () => {
+  it('counts only the resources of the namespaces the caller may list', async () => {
+    const mine = await totalMatchingList(devA);
+    const all = await totalMatchingList(ops);
+    // team-b holds at least this test's resource, which dev-a is never told about.
+    expect(all).toBeGreaterThan(mine);
+    expect((await devA.list(`?q=${inB}`)).body.items).toEqual([]);
+    expect((await ops.list(`?q=${inB}`)).body.items).toHaveLength(1);
+  });
+
+  it('lists to each person the orphans of their namespaces and those of unknown origin', async () => {
+    const opsOrphans = (await ops.orphans()).body.items;
+    expect(opsOrphans.find((o) => o.name === leftB)?.lastSeen).toMatchObject({
+      namespace: 'team-b',
+      configMapName: leftB,
+    });
+    expect(opsOrphans.find((o) => o.name === stray)?.lastSeen).toBeNull();
+
+    const devAOrphans = (await devA.orphans()).body.items;
+    expect(devAOrphans.map((o) => o.name)).toContain(stray);
+    expect(devAOrphans.map((o) => o.name)).not.toContain(leftB);
+    expect(JSON.stringify(devAOrphans)).not.toContain('team-b');
+    expect((await devA.status()).body.orphans).toBe(devAOrphans.length);
+    expect((await ops.status()).body.orphans).toBe(opsOrphans.length);
+  });
+
+  it('does not let a person delete an orphan of a namespace they may not read', async () => {
+    const orphan = (await ops.orphans()).body.items.find((o) => o.name === leftB);
+    const refused = await devA.deleteOrphan(orphan?.id ?? '', leftB);
+    expect(refused.status).toBe(404);
+    const still = await fetch(`${perses.url}/api/v1/projects/${leftB}`);
+    expect(still.status).toBe(200);
+  });
+});
