@@ -1,5 +1,6 @@
 // /api/v1/status: the provisioning status. Unpack with zod, authorize, ask the monitor, answer
-// with checked bodies. Counts and orphans are the caller's: of the namespaces they may list.
+// with checked bodies. Counts, orphans and lag samples are the caller's: of the namespaces they may
+// list.
 import { Router } from 'express';
 import {
   DeleteOrphanQuery,
@@ -85,9 +86,10 @@ export function statusRouter(
     await monitor.deleteOrphan(id, confirm, await visibleTo(authorizer, who, monitor));
     res.status(204).end();
   });
-  r.get('/lag', (req, res) => {
+  r.get('/lag', async (req, res) => {
     const query = LagHistoryQuery.parse(req.query);
-    send(res, LagHistoryResponse, monitor.lagHistory(query));
+    const visible = await visibleTo(authorizer, await identify(req), monitor);
+    send(res, LagHistoryResponse, monitor.lagHistory(query, visible));
   });
   return r;
 }

@@ -157,6 +157,7 @@ function compareWith(
     kind: t.r.summary.kind,
     project: id?.project ?? null,
     name: id?.name ?? t.r.summary.name,
+    namespace: t.r.summary.namespace,
   };
 }
 

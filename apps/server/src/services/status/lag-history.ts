@@ -16,20 +16,31 @@ export interface Sample {
   kind: string;
   project: string | null;
   name: string;
+  /**
+   * The ConfigMap's namespace (null: a chart directory), so a person sees only the samples of
+   * namespaces they may read; undefined when loaded from a history saved before it was kept.
+   */
+  namespace?: string | null;
 }
+
+/** Which samples a caller sees; by default all. */
+export type SampleFilter = { id?: string; visible?: (s: Sample) => boolean };
 
 /** The persisted form: compact rows, so thousands of samples stay small. */
 const Persisted = z.object({
   v: z.literal(1),
   samples: z.array(
-    z.tuple([
-      z.number(),
-      z.number().nonnegative(),
-      z.string().nullable(),
-      z.string(),
-      z.string().nullable(),
-      z.string(),
-    ]),
+    z
+      .tuple([
+        z.number(),
+        z.number().nonnegative(),
+        z.string().nullable(),
+        z.string(),
+        z.string().nullable(),
+        z.string(),
+      ])
+      // The namespace, absent in histories saved before it was kept.
+      .rest(z.string().nullable()),
   ),
 });
 
@@ -62,11 +73,20 @@ export class LagHistory {
   }
 
   /** Samples oldest first: the last 24 hours, and at least the last 100. */
-  samples(filter?: { id?: string }): Sample[] {
-    return filter?.id === undefined ? [...this.list] : this.list.filter((s) => s.id === filter.id);
+  samples(filter: SampleFilter = {}): Sample[] {
+    const { id, visible } = filter;
+    if (id === undefined && visible === undefined) return [...this.list];
+    return this.list.filter((s) => (id === undefined || s.id === id) && (visible?.(s) ?? true));
   }
 
-  summary(filter?: { id?: string }): LagSummary {
+  /** The namespaces samples were taken in. */
+  namespaces(): Set<string> {
+    const out = new Set<string>();
+    for (const s of this.list) if (typeof s.namespace === 'string') out.add(s.namespace);
+    return out;
+  }
+
+  summary(filter?: SampleFilter): LagSummary {
     const all = this.samples(filter);
     const since = this.now() - DAY_MS;
     return {
@@ -76,11 +96,20 @@ export class LagHistory {
   }
 
   toApi(s: Sample): LagSample {
-    return { ...s, at: new Date(s.at).toISOString() };
+    const { namespace: _namespace, ...rest } = s;
+    return { ...rest, at: new Date(s.at).toISOString() };
   }
 
   serialize(): string {
-    const samples = this.list.map((s) => [s.at, s.lagMs, s.id, s.kind, s.project, s.name]);
+    const samples = this.list.map((s) => [
+      s.at,
+      s.lagMs,
+      s.id,
+      s.kind,
+      s.project,
+      s.name,
+      ...(s.namespace === undefined ? [] : [s.namespace]),
+    ]);
     return JSON.stringify({ v: 1, samples });
   }
 
@@ -88,14 +117,17 @@ export class LagHistory {
   load(text: string): void {
     const parsed = Persisted.safeParse(JSON.parse(text));
     if (!parsed.success) throw new Error(`not a lag history: ${parsed.error.issues[0]?.message}`);
-    const loaded = parsed.data.samples.map(([at, lagMs, id, kind, project, name]) => ({
-      at,
-      lagMs,
-      id,
-      kind,
-      project,
-      name,
-    }));
+    const loaded = parsed.data.samples.map(
+      ([at, lagMs, id, kind, project, name, namespace]): Sample => ({
+        at,
+        lagMs,
+        id,
+        kind,
+        project,
+        name,
+        ...(namespace === undefined ? {} : { namespace }),
+      }),
+    );
     this.list = [...loaded, ...this.list].sort((a, b) => a.at - b.at);
     this.prune();
   }

@@ -21,7 +21,8 @@ import type { Connector } from './connector.ts';
 import { connectionOf, servedDocument } from './connection-view.ts';
 import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
 import { sidecarPathOf } from './evaluate.ts';
-import type { LagHistory } from './lag-history.ts';
+import { lagFilter } from './lag-filter.ts';
+import type { LagHistory, SampleFilter } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
 import { cleanupRefusal, deleteOrphan, orphansOf, scopeNoteOf } from './orphans.ts';
 import { pipelineOf } from './pipeline.ts';
@@ -143,12 +144,13 @@ export class MonitorViews {
     return this.orphanList().length;
   }
 
-  /** The namespaces of the resources tracked, and of those deleted while tracked (orphans'). */
+  /** The namespaces of the resources tracked, of those deleted while tracked, and of lag samples. */
   namespaces(): string[] {
     const out = new Set<string>();
     for (const t of this.tracker.byId.values())
       if (t.r.summary.namespace !== null) out.add(t.r.summary.namespace);
     for (const g of this.tracker.gone.values()) if (g.namespace !== null) out.add(g.namespace);
+    for (const ns of this.history.namespaces()) out.add(ns);
     return [...out];
   }
 
@@ -168,7 +170,7 @@ export class MonitorViews {
             ? 'the provisioning interval is not known until Perses answers'
             : `interval ${this.link().config?.provisioning.interval?.text ?? '1h (Perses default)'}: a change reaches Perses within about ${humanDuration(worst)}`,
       },
-      lag: this.history.summary(),
+      lag: this.history.summary(this.sampleFilter(visible)),
       sidecar: { stalled: this.stalled !== null, message: this.stalled },
       logs: this.logs.states(),
       polling,
@@ -273,8 +275,13 @@ export class MonitorViews {
   /** Publishes overview events; the monitor sets where they go. */
   protected onOverviewEvent(_e: ResourceEvent): void {}
 
-  lagHistory(query: LagHistoryQuery): LagHistoryResponse {
-    const filter = query.id === undefined ? undefined : { id: query.id };
+  /** The samples of the namespaces the caller may read. */
+  protected sampleFilter(visible: Visible, id?: string): SampleFilter {
+    return lagFilter(this.tracker, visible === everything ? null : visible, id);
+  }
+
+  lagHistory(query: LagHistoryQuery, visible: Visible = everything): LagHistoryResponse {
+    const filter = this.sampleFilter(visible, query.id);
     return {
       samples: this.history.samples(filter).map((s) => this.history.toApi(s)),
       stats: this.history.summary(filter),
