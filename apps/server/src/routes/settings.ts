@@ -25,8 +25,8 @@ export function settingsRouter(
     return relabel;
   };
   r.post('/relabel/plan', async (req, res) => {
-    await identify(req);
-    send(res, RelabelPlan, await need().plan(req.body));
+    const who = await identify(req);
+    send(res, RelabelPlan, await need().plan(who, req.body));
   });
   r.post('/relabel', writeLimit, async (req, res) => {
     const who = await identify(req);

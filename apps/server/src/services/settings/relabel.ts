@@ -1,6 +1,7 @@
 // Moving ConfigMaps from one label to another: a dry run listing each one (old → new), then the
 // writes, each as the caller (RBAC decides per ConfigMap, no silent partial failure: every item
-// reports), with the old label optionally kept beside the new one during a migration.
+// reports), with the old label optionally kept beside the new one during a migration. Both list
+// only the ConfigMaps of namespaces the caller may list: the console's own reading is not theirs.
 import type {
   LabelSelector,
   RelabelItem,
@@ -10,7 +11,7 @@ import type {
 } from '@perses-cm/api';
 import { RelabelRequest as RelabelRequestSchema } from '@perses-cm/api';
 import { AppError, badRequest } from '../../domain/errors.ts';
-import type { Identity } from '../../domain/identity.ts';
+import type { Authorizer, Identity } from '../../domain/identity.ts';
 import type { KubeClient } from '../../stores/kubernetes/kube-client.ts';
 import {
   checkLabelKey,
@@ -29,6 +30,8 @@ export interface RelabelDeps {
   /** The label the running sidecar watches, when found. */
   sidecarLabel: () => Promise<LabelSelector | null>;
   audit: AuditLog | null;
+  /** Decides which namespaces' ConfigMaps a caller may see listed. */
+  authorizer: Authorizer;
 }
 
 const text = (l: LabelSelector) => labelSelectorString(l);
@@ -60,22 +63,41 @@ export class Relabel {
     return req;
   }
 
-  async plan(input: unknown): Promise<RelabelPlan> {
+  async plan(who: Identity, input: unknown): Promise<RelabelPlan> {
     const req = this.checked(input);
-    const items = await this.items(req);
+    const items = await this.items(who, req);
     return { items, note: await this.note(req) };
   }
 
-  private async items(req: ReturnType<Relabel['checked']>): Promise<RelabelItem[]> {
+  /** Whether `who` may list ConfigMaps in `namespace`, asked once per namespace. */
+  private mayList(who: Identity) {
+    const asked = new Map<string, Promise<boolean>>();
+    return (namespace: string) => {
+      let answer = asked.get(namespace);
+      if (!answer) {
+        answer = this.deps.authorizer.can(who, 'list', namespace).then(
+          (d) => d.allowed,
+          () => false,
+        );
+        asked.set(namespace, answer);
+      }
+      return answer;
+    };
+  }
+
+  private async items(who: Identity, req: ReturnType<Relabel['checked']>): Promise<RelabelItem[]> {
     const ns = this.deps.namespaces();
+    const may = this.mayList(who);
     const out: RelabelItem[] = [];
     const after = req.keepOld ? `${text(req.from)},${text(req.to)}` : text(req.to);
     for (const scope of ns === 'all' ? [null] : ns) {
+      if (scope !== null && !(await may(scope))) continue;
       const { items } = await this.deps.kube.listConfigMaps(scope, text(req.from));
       for (const cm of items) {
         const namespace = cm.metadata?.namespace ?? '';
         const name = cm.metadata?.name ?? '';
         if (req.only && !req.only.includes(`${namespace}/${name}`)) continue;
+        if (!(await may(namespace))) continue;
         out.push({
           namespace,
           name,
@@ -108,7 +130,7 @@ export class Relabel {
   /** Every ConfigMap's outcome as it comes, then the totals; `only` retries the failed ones. */
   async *apply(who: Identity, input: unknown, requestId: string): AsyncGenerator<RelabelProgress> {
     const req = this.checked(input);
-    const items = await this.items(req);
+    const items = await this.items(who, req);
     yield { type: 'start', total: items.length };
     const kube = this.deps.kube.forIdentity(who);
     const results: RelabelProgress[] = [];

@@ -55,6 +55,7 @@ export function createSettings(deps: {
         namespaces: () => settings.current().namespaces ?? [kube.defaultNamespace],
         sidecarLabel: async () => (await settings.discover()).sidecar?.label ?? null,
         audit: deps.audit,
+        authorizer: backend.authorizer,
       })
     : null;
   return { settings, relabel };
