@@ -1,9 +1,11 @@
 // The Settings page: the mismatches in words, the running values beside the console's, a bad value
-// refused with its field named, and a save sending the settings as edited.
+// refused with its field named, a save sending the settings as edited, and relabel only where
+// there are ConfigMaps.
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { SettingsView } from '@perses-cm/api';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { API, type SettingsView, type Target } from '@perses-cm/api';
 import { fakeApi } from '../../../test/fake-api.ts';
+import { DIRECTORY_TARGET, KUBE_TARGET, whoami } from '../../../test/fixtures.ts';
 import { renderStatusView } from '../../../test/render-status.tsx';
 import SettingsPage from './settings-page.tsx';
 
@@ -55,9 +57,13 @@ const view: SettingsView = {
   },
 };
 
+const on = (target: Target) => ({
+  [`GET ${API.whoami}`]: { body: whoami(target, ['monitoring']) },
+});
+
 describe('the Settings page', () => {
   it('shows the mismatch and the running label beside the console one', async () => {
-    fakeApi({ 'GET /api/v1/settings': { body: view } });
+    fakeApi({ 'GET /api/v1/settings': { body: view }, ...on(KUBE_TARGET) });
     renderStatusView(<SettingsPage />, '/settings');
     const mismatches = await screen.findByRole('region', { name: 'Mismatches' });
     expect(mismatches.textContent).toContain(
@@ -87,6 +93,7 @@ describe('the Settings page', () => {
     const requests = fakeApi({
       'GET /api/v1/settings': { body: view },
       'PUT /api/v1/settings': () => answer,
+      ...on(KUBE_TARGET),
     });
     renderStatusView(<SettingsPage />, '/settings');
     const value = await screen.findByLabelText('Label value');
@@ -102,7 +109,21 @@ describe('the Settings page', () => {
     const put = requests.filter((r) => r.method === 'PUT').at(-1);
     expect(put?.body).toEqual({ ...view.settings, label: { key: 'team', value: 'platform' } });
     await waitFor(() =>
-      expect(requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(1),
+      expect(requests.filter((r) => r.url === '/api/v1/settings').length).toBeGreaterThan(1),
     );
+  });
+
+  it('offers relabel on a cluster, and in a chart directory says why there is none', async () => {
+    fakeApi({ 'GET /api/v1/settings': { body: view }, ...on(KUBE_TARGET) });
+    renderStatusView(<SettingsPage />, '/settings');
+    const panel = await screen.findByRole('region', { name: 'Relabel' });
+    expect(panel.querySelector('input')).not.toBeNull();
+    cleanup();
+
+    fakeApi({ 'GET /api/v1/settings': { body: view }, ...on(DIRECTORY_TARGET) });
+    renderStatusView(<SettingsPage />, '/settings');
+    const none = await screen.findByRole('region', { name: 'Relabel' });
+    await waitFor(() => expect(none.textContent).toContain('no ConfigMap labels to change'));
+    expect(none.querySelector('input, button')).toBeNull();
   });
 });

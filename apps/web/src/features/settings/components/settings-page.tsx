@@ -1,6 +1,9 @@
 // The Settings page: the console's settings beside what runs (the sidecar's env, Perses's config),
-// every mismatch in words, the worst-case lag, the Helm values to apply, and relabel.
+// every mismatch in words, the worst-case lag, the Helm values to apply, and relabel (on a cluster:
+// a chart directory's files carry no ConfigMap labels).
+import type { SettingsView } from '@perses-cm/api';
 import { ErrorState, LoadingState } from '../../../components/states.tsx';
+import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 import { useSettings } from '../api/settings.ts';
 import { HelmValues } from './helm-values.tsx';
 import { RelabelPanel } from './relabel-panel.tsx';
@@ -11,6 +14,25 @@ import './settings-page.css';
 function Words({ text }: { text: string }) {
   return (
     <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>
+  );
+}
+
+/** Relabel where there are ConfigMaps; in a chart directory, why not (once the target is known). */
+function Relabel({ view }: { view: SettingsView }) {
+  const who = useWhoAmI();
+  if (who.isPending) return null;
+  if (who.data?.target.type === 'directory')
+    return (
+      <section className="panel settings-relabel" aria-label="Relabel">
+        <h2>Relabel ConfigMaps</h2>
+        <p className="muted">
+          Not here: the console edits a chart directory, whose files carry no ConfigMap labels to
+          change.
+        </p>
+      </section>
+    );
+  return (
+    <RelabelPanel from={view.settings.label} sidecar={view.discovered.sidecar?.label ?? null} />
   );
 }
 
@@ -64,7 +86,7 @@ export default function SettingsPage() {
       </section>
       <SettingsForm view={v} />
       <HelmValues helm={v.helm} />
-      <RelabelPanel from={v.settings.label} sidecar={v.discovered.sidecar?.label ?? null} />
+      <Relabel view={v} />
     </section>
   );
 }
