@@ -1,7 +1,8 @@
-// The provisioning status per person, on the real stack in proxy mode: the overview's counts and
-// the orphans are those of the namespaces the caller may list, as the resource list is. `dev-a`
-// (edit in team-a only) is not told how many resources team-b holds, nor of the orphan a team-b
-// ConfigMap left in Perses, and cannot delete it; `ops` (view in both) sees both.
+// The provisioning status per person, on the real stack in proxy mode: the overview's counts, the
+// orphans and the lag samples are those of the namespaces the caller may list, as the resource
+// list is. `dev-a` (edit in team-a only) is not told how many resources team-b holds, nor of the
+// orphan a team-b ConfigMap left in Perses (and cannot delete it), nor of a team-b change's lag,
+// nor of team-b ConfigMaps in a relabel dry run; `ops` (view in both) sees both.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,10 +37,21 @@ const inB = uniq('status-b');
 const leftB = uniq('left-b');
 /** Served by Perses with no ConfigMap ever seen: an orphan of unknown origin. */
 const stray = uniq('stray');
+/** Defined while the console runs, then served by Perses: one lag sample in each namespace. */
+const lagA = uniq('lag-a');
+const lagB = uniq('lag-b');
+/** A label only this test's ConfigMaps carry, for the relabel dry run. */
+const OLD = `test.perses-cm/${uniq('old')}`;
+const relA = uniq('rel-a');
+const relB = uniq('rel-b');
 const made: [string, string][] = [
   ['team-a', inA],
   ['team-b', inB],
   ['team-b', leftB],
+  ['team-a', lagA],
+  ['team-b', lagB],
+  ['team-a', relA],
+  ['team-b', relB],
 ];
 
 async function createInPerses(name: string): Promise<void> {
@@ -96,6 +108,27 @@ beforeAll(async () => {
     20_000,
     `${leftB} an orphan`,
   );
+  // Changed while the console watches, then served: Perses gets them through its API here.
+  for (const [ns, name] of [
+    ['team-a', lagA],
+    ['team-b', lagB],
+  ] as const)
+    await putConfigMap(admin, ns, name, `${name}.json`, project(name));
+  for (const name of [lagA, lagB])
+    await eventually(
+      async () => (await ops.list(`?q=${name}`)).body.items.length === 1,
+      20_000,
+      `${name} tracked`,
+    );
+  for (const name of [lagA, lagB]) await createInPerses(name);
+  for (const [namespace, name] of [
+    ['team-a', relA],
+    ['team-b', relB],
+  ] as const)
+    await admin.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name, labels: { [OLD]: 'true' } }, data: { 'x.txt': 'x' } },
+    });
 });
 
 afterAll(async () => {
@@ -155,5 +188,35 @@ describe('the status overview per person', () => {
     expect(refused.status).toBe(404);
     const still = await fetch(`${perses.url}/api/v1/projects/${leftB}`);
     expect(still.status).toBe(200);
+  });
+});
+
+describe('the lag history per person', () => {
+  it('shows each person the samples of the namespaces they may list, and counts only those', async () => {
+    const names = async (who: ApiClient) => (await who.lag()).body.samples.map((s) => s.name);
+    await eventually(
+      async () => {
+        const all = await names(ops);
+        return all.includes(lagA) && all.includes(lagB);
+      },
+      20_000,
+      'both changes measured',
+    );
+    const mine = await names(devA);
+    expect(mine).toContain(lagA);
+    expect(mine).not.toContain(lagB);
+    const [a, o] = [(await devA.status()).body.lag, (await ops.status()).body.lag];
+    expect(a.recent.count).toBe(mine.length);
+    expect(o.recent.count).toBeGreaterThan(a.recent.count);
+  });
+});
+
+describe('the relabel dry run per person', () => {
+  it('lists only the ConfigMaps of namespaces the caller may list', async () => {
+    const request = { from: { key: OLD, value: 'true' }, to: { key: `${OLD}-new`, value: 'true' } };
+    const listed = async (who: ApiClient) =>
+      (await who.relabelPlan(request)).body.items.map((i) => `${i.namespace}/${i.name}`);
+    expect(await listed(devA)).toEqual([`team-a/${relA}`]);
+    expect(await listed(ops)).toEqual([`team-a/${relA}`, `team-b/${relB}`]);
   });
 });

@@ -396,6 +396,13 @@ export const StatusEvents = [
   z.object({ type: z.literal('perses'), connection: PersesConnection }),
   /** The set of orphans changed; re-read `GET /api/v1/status/orphans`. */
   z.object({ type: z.literal('orphans'), count: z.number().int().nonnegative() }),
-  /** A change reached Perses: one more lag sample. */
-  z.object({ type: z.literal('lag'), sample: LagSample }),
+  /**
+   * A change reached Perses: one more lag sample, sent only to those who may list ConfigMaps in
+   * `namespace` (null or absent: a chart directory).
+   */
+  z.object({
+    type: z.literal('lag'),
+    sample: LagSample,
+    namespace: z.string().nullable().optional(),
+  }),
 ] as const;

@@ -66,7 +66,20 @@ async function start(capacity = 10) {
   };
   const modified = (name: string, ns = 'a') =>
     emit({ type: 'modified', resource: summary(name, ns) });
-  return { open, modified };
+  const lag = (name: string, namespace: string) =>
+    emit({
+      type: 'lag',
+      sample: {
+        at: new Date(0).toISOString(),
+        lagMs: 5,
+        id: name,
+        kind: 'Project',
+        project: null,
+        name,
+      },
+      namespace,
+    });
+  return { open, modified, lag };
 }
 
 const idsOf = (c: SseClient) => c.raw.flatMap((b) => /^id: (.*)$/m.exec(b)?.[1] ?? []);
@@ -120,5 +133,16 @@ describe('events stream', () => {
       await c.waitFor((x) => 'resource' in x && x.resource.name === `after-${id}`);
       expect(names(c)).toEqual(['resync', `after-${id}`]);
     }
+  });
+
+  it('sends a lag sample only to those who may list its namespace', async () => {
+    const { open, modified, lag } = await start();
+    const c = await open();
+    lag('lag-hidden', 'secret');
+    lag('lag-seen', 'a');
+    modified('after');
+    await c.waitFor((e) => 'resource' in e && e.resource.name === 'after');
+    const lags = c.events.flatMap((e) => (e.type === 'lag' ? [e.sample.name] : []));
+    expect(lags).toEqual(['lag-seen']);
   });
 });

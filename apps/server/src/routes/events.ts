@@ -19,8 +19,8 @@ export interface EventsOptions {
 }
 
 /**
- * What `who` may see of the event: resource events need `list` in the resource's namespace, and a
- * batch of statuses keeps the items of namespaces `who` may list (null: nothing to send).
+ * What `who` may see of the event: resource events and lag samples need `list` in their namespace,
+ * and a batch of statuses keeps the items of namespaces `who` may list (null: nothing to send).
  */
 async function visible(
   authorizer: Authorizer,
@@ -35,6 +35,7 @@ async function visible(
     for (const i of event.items) if (await may(i.namespace)) items.push(i);
     return items.length > 0 ? { ...event, items } : null;
   }
+  if (event.type === 'lag') return (await may(event.namespace ?? null)) ? event : null;
   if (!('resource' in event)) return event;
   return (await may(event.resource.namespace)) ? event : null;
 }

@@ -315,7 +315,11 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
   private recordLag(sample: Sample): void {
     this.history.add(sample);
     this.options.onLag?.(sample);
-    this.options.publish({ type: 'lag', sample: this.history.toApi(sample) });
+    this.options.publish({
+      type: 'lag',
+      sample: this.history.toApi(sample),
+      namespace: sample.namespace ?? null,
+    });
   }
 
   /** Decides the statuses again (all, or the ones touched) and publishes what changed. */
