@@ -44,10 +44,14 @@ const lagB = uniq('lag-b');
 const OLD = `test.perses-cm/${uniq('old')}`;
 const relA = uniq('rel-a');
 const relB = uniq('rel-b');
+/** Defined before the console starts. */
 const made: [string, string][] = [
   ['team-a', inA],
   ['team-b', inB],
   ['team-b', leftB],
+];
+/** Defined once it runs. */
+const later: [string, string][] = [
   ['team-a', lagA],
   ['team-b', lagB],
   ['team-a', relA],
@@ -134,7 +138,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await srv?.close();
   await perses?.stop();
-  for (const [namespace, name] of made)
+  for (const [namespace, name] of [...made, ...later])
     await admin?.deleteNamespacedConfigMap({ namespace, name }).catch(() => undefined);
   await account?.cleanup();
   if (folder) await rm(folder, { recursive: true, force: true });
