@@ -20,6 +20,11 @@ let kubeconfig: string;
 let srv: RunningServer;
 let imp: ReturnType<typeof importApi>;
 
+const CRDS = [
+  ['persesdashboards', 'v1alpha1'],
+  ['persesdatasources', 'v1alpha1'],
+  ['persesglobaldatasources', 'v1alpha2'],
+] as const;
 const GLOBAL = crd('PersesGlobalDatasource', 'persesglobaldatasources', 'Cluster', ['v1alpha2']);
 const prom = { default: true, plugin: { kind: 'PrometheusDatasource', spec: {} } };
 const dashboardSpec = {
@@ -39,8 +44,8 @@ beforeAll(async () => {
   kubeconfig = stackEnv().kubeconfigs.admin;
   admin = core(kubeconfig);
   for (const name of [crNs, dst]) await admin.createNamespace({ body: { metadata: { name } } });
-  // A previous run's global CRD would hide the "not installed" answer.
-  await removeCrd(kubeconfig, 'persesglobaldatasources', 'v1alpha2');
+  // CRDs a previous run left (its afterAll stopped) would hide the "not installed" answer.
+  for (const [plural, version] of CRDS) await removeCrd(kubeconfig, plural, version);
   await installCrd(
     kubeconfig,
     crd('PersesDashboard', 'persesdashboards', 'Namespaced', ['v1alpha1', 'v1alpha2']),
@@ -80,15 +85,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await srv?.close();
-  const { custom } = clients(kubeconfig);
-  for (const [version, plural] of [
-    ['v1alpha2', 'persesdashboards'],
-    ['v1alpha1', 'persesdatasources'],
-  ] as const)
-    await custom
-      .deleteCollectionNamespacedCustomObject({ group: GROUP, version, namespace: crNs, plural })
-      .catch(() => undefined);
-  await removeCrd(kubeconfig, 'persesglobaldatasources', 'v1alpha2');
+  // Deleting a CRD deletes its custom resources.
+  for (const [plural, version] of CRDS) await removeCrd(kubeconfig, plural, version);
   for (const name of [crNs, dst]) await removeNamespace(kubeconfig, name);
 }, 120_000);
 

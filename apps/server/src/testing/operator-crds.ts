@@ -15,7 +15,7 @@ export const GROUP = 'perses.dev';
 const keepAll = {
   openAPIV3Schema: {
     type: 'object',
-    properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+    properties: { spec: { type: 'object', x_kubernetes_preserve_unknown_fields: true } },
   },
 };
 
@@ -52,12 +52,10 @@ export function clients(kubeconfig: string) {
 
 const status = (err: unknown) => (err instanceof ApiException ? err.code : 0);
 
-/** Installs the CRD (kept when a previous run left it) and waits until its version is served. */
+/** Installs the CRD and waits until its first version is served. */
 export async function installCrd(kubeconfig: string, def: V1CustomResourceDefinition) {
   const { ext, custom } = clients(kubeconfig);
-  await ext.createCustomResourceDefinition({ body: def }).catch((err: unknown) => {
-    if (status(err) !== 409) throw err;
-  });
+  await ext.createCustomResourceDefinition({ body: def });
   const version = def.spec.versions[0]?.name ?? '';
   await eventually(
     () =>
