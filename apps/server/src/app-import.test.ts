@@ -17,6 +17,17 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('import preview and apply', () => {
+  it('says perses-operator resources come from a cluster when the target is a chart', async ({
+    srv,
+    api,
+  }) => {
+    const res = await importApi(srv.url, api).preview({ source: 'operator' });
+    expect(res.body.entries).toEqual([]);
+    expect(res.body.errors).toEqual([
+      { source: 'cluster', code: 'unavailable', message: expect.stringMatching(/from a cluster/) },
+    ]);
+  });
+
   it('refuses each hostile entry of a zip by name and writes only the sound one', async ({
     srv,
     api,

@@ -83,7 +83,8 @@ export function targetArgs(values: TargetFlagValues): string[] {
   });
 }
 
-const flagSpec = {
+/** serve's flags; commands that open a store declare them beside their own (cli/target-args.ts). */
+export const flagSpec = {
   host: { type: 'string' },
   port: { type: 'string' },
   ...targetFlags,

@@ -41,6 +41,11 @@ export const ImportPreviewRequest = z.discriminatedUnion('source', [
   }),
   /** What the connected Perses serves that no ConfigMap (or chart file) of the target backs. */
   z.object({ source: z.literal('perses'), ...Placement }),
+  /**
+   * The perses-operator custom resources of the cluster (PersesDashboard, PersesDatasource,
+   * PersesGlobalDatasource); `project` replaces each CR's namespace as its project.
+   */
+  z.object({ source: z.literal('operator'), ...Placement }),
   /** A Grafana dashboard JSON, migrated by Perses's own `POST /api/migrate`. */
   z.object({
     source: z.literal('grafana'),

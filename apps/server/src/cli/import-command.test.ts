@@ -52,4 +52,12 @@ describe('perses-cm import', () => {
   it('is a usage error without a source', async () => {
     expect(await run(['--dir', path.join(dir, 'chart')])).toBe(2);
   });
+
+  it("checks target options by serve's rules and refuses unknown ones", async () => {
+    const file = path.join(dir, 'x.json');
+    expect(await run(['--dir', path.join(dir, 'chart'), '--port', 'abc', file])).toBe(2);
+    expect(out.join('\n')).toMatch(/perses-cm import: .*port/);
+    expect(await run(['--dir', path.join(dir, 'chart'), '--bogus', file])).toBe(2);
+    expect(out.join('\n')).toMatch(/perses-cm import: .*--bogus/);
+  });
 });

@@ -7,11 +7,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportPreview } from '@perses-cm/api';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, flagSpec, loadConfig } from '../config.ts';
 import type { Identity } from '../domain/identity.ts';
 import { createRuntime } from '../main.ts';
 import type { ImportService } from '../services/import/import-service.ts';
 import { previewTable, reportTable } from './import/table.ts';
+import { targetArgs } from './target-args.ts';
 
 export const usage = `usage: perses-cm import [--dry-run] [--update] [target] [placement] SOURCE…
 
@@ -20,9 +21,10 @@ SOURCE
                           or an archive (.tgz, .tar, .zip) such as an exported chart
   DIR                     a chart folder (only its files/ tree is read) or any folder of files
   grafana:FILE            a Grafana dashboard JSON, migrated by Perses (needs --perses-url, --project)
-target (as for serve)
-  --dir PATH | --kubeconfig PATH [--context NAME] [--in-cluster] [--namespaces a,b]
+target (serve's options)
+  --dir PATH | --kubeconfig PATH [--context NAME] [--in-cluster] [--namespaces a,b | --all-namespaces]
   --label KEY=VALUE  --perses-url URL (Perses's verdict in the preview; needed for grafana:)
+  and Perses's credentials (--perses-token-file, --perses-user, --perses-password-file)
 placement
   --namespace NS          where new resources go (default: the first watched namespace)
   --project NAME          project of Grafana dashboards and of perses-operator resources
@@ -32,14 +34,8 @@ apply
   --apply-now             also write each resource to Perses at once
 exit status: 1 when anything is refused, fails or cannot be read; 2 on a usage error`;
 
-const flags = {
-  dir: { type: 'string' },
-  kubeconfig: { type: 'string' },
-  context: { type: 'string' },
-  'in-cluster': { type: 'boolean' },
-  namespaces: { type: 'string' },
-  label: { type: 'string' },
-  'perses-url': { type: 'string' },
+/** The command's own options; every other option is serve's (loadConfig checks it). */
+const own = {
   namespace: { type: 'string' },
   project: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -51,31 +47,24 @@ const flags = {
 class UsageError extends Error {}
 
 function parse(argv: string[]) {
-  const { values: v, positionals } = parseArgs({
+  // Declared whole, so a target flag's value is never taken for a SOURCE.
+  const {
+    values: v,
+    positionals,
+    tokens,
+  } = parseArgs({
     args: argv,
-    options: flags,
+    options: { ...flagSpec, ...own },
     strict: true,
     allowPositionals: true,
+    tokens: true,
   });
   if (v.help) return null;
   if (positionals.length === 0) throw new UsageError('give at least one SOURCE');
   if (positionals.some((p) => p.startsWith('grafana:')) && !v.project)
     throw new UsageError('grafana: sources need --project NAME');
-  const pass = (flag: string, value: string | boolean | undefined) =>
-    value === undefined || value === false
-      ? []
-      : value === true
-        ? [`--${flag}`]
-        : [`--${flag}`, value];
-  const parsed = loadConfig([
-    ...pass('dir', v.dir),
-    ...pass('kubeconfig', v.kubeconfig),
-    ...pass('context', v.context),
-    ...pass('in-cluster', v['in-cluster']),
-    ...pass('namespaces', v.namespaces),
-    ...pass('label', v.label),
-    ...pass('perses-url', v['perses-url']),
-  ]);
+  const options = tokens.filter((t) => t.kind !== 'positional');
+  const parsed = loadConfig(targetArgs(options, Object.keys(own)));
   if (parsed.help) return null;
   const placement = {
     ...(v.namespace ? { namespace: v.namespace } : {}),

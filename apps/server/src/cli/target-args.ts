@@ -1,5 +1,5 @@
 // Commands that take serve's target flags beside their own: what is not theirs goes, in its order,
-// to serve's rules (loadConfig).
+// to serve's rules (loadConfig), whether parsed loosely (unknown options) or declared (`flagSpec`).
 import type { parseArgs } from 'node:util';
 
 type Tokens = NonNullable<ReturnType<typeof parseArgs>['tokens']>;
@@ -9,8 +9,11 @@ export function targetArgs(tokens: Tokens | undefined, own: readonly string[]): 
   const rest: string[] = [];
   for (const t of tokens ?? []) {
     if (t.kind === 'positional') rest.push(t.value);
-    else if (t.kind === 'option' && !own.includes(t.name))
-      rest.push(t.inlineValue ? `${t.rawName}=${t.value ?? ''}` : t.rawName);
+    else if (t.kind === 'option' && !own.includes(t.name)) {
+      if (t.inlineValue) rest.push(`${t.rawName}=${t.value ?? ''}`);
+      // A declared option's separate value is in its token, not a positional of its own.
+      else rest.push(t.rawName, ...(t.value === undefined ? [] : [t.value]));
+    }
   }
   return rest;
 }

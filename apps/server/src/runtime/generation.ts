@@ -124,6 +124,7 @@ export function buildGeneration(
     // The monitor's connection is the Perses it found; without one, the configured client.
     perses: () => (status ? status.writeTarget().client : perses),
     orphans: () => (status ? status.orphans().items : null),
+    ...(backend.kube ? { kube: backend.kube } : {}),
   });
   const app = createApp({
     store,

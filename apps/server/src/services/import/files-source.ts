@@ -6,12 +6,8 @@ import { parse } from '../../domain/model.ts';
 import { isProvisionedFile } from '@perses-cm/resources';
 import type { RawFile, RawFiles } from './archive-budget.ts';
 import { refusedCandidate, type Candidate, type SourceRead } from './candidate.ts';
-import {
-  describeCr,
-  expandKubeList,
-  isOperatorResource,
-  mapOperatorResource,
-} from './operator-mapping.ts';
+import { expandKubeList, isOperatorResource } from './operator-mapping.ts';
+import { operatorCandidate } from './operator-source.ts';
 
 export interface FilesOptions {
   /** Project for perses-operator resources instead of their namespace. */
@@ -59,20 +55,7 @@ export function candidatesOfText(origin: string, text: string, opts: FilesOption
     !isOperatorResource(docs[0]);
   return docs.map((doc, i): Candidate => {
     const where = docs.length > 1 ? `${origin} #${i + 1}` : origin;
-    if (isOperatorResource(doc)) {
-      const cr = `${where}: ${describeCr(doc as Record<string, unknown>)}`;
-      const mapped = mapOperatorResource(doc, opts.project);
-      if (!mapped.ok) return refusedCandidate(cr, mapped.reason);
-      return {
-        origin: cr,
-        document: mapped.document,
-        text: null,
-        format: parsed.format,
-        refused: null,
-        findings: [],
-        notes: mapped.notes,
-      };
-    }
+    if (isOperatorResource(doc)) return operatorCandidate(where, doc, opts.project, parsed.format);
     // Its own bytes when the file holds it alone; one of several is written anew, in the file's format.
     return {
       origin: where,

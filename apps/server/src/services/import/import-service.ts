@@ -1,6 +1,6 @@
-// Import: reads a source (files, an upload, the live Perses, a Grafana dashboard) into
-// candidates, plans each against what is stored, keeps the preview for its owner, and applies
-// the picked entries through the audited writes. No HTTP here.
+// Import: reads a source (files, an upload, the live Perses, a Grafana dashboard, the cluster's
+// perses-operator resources) into candidates, plans each against what is stored, keeps the
+// preview for its owner, and applies the picked entries through the audited writes. No HTTP here.
 import type { Readable } from 'node:stream';
 import type {
   ImportApplyRequest,
@@ -14,6 +14,7 @@ import type {
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { Authorizer, Identity } from '../../domain/identity.ts';
 import type { PersesClient } from '../../perses/perses-client.ts';
+import type { KubeClient } from '../../stores/kubernetes/kube-client.ts';
 import type { ResourceStore } from '../../stores/store.ts';
 import type { AuditedWrites } from '../audited-writes.ts';
 import type { ResourceIndex } from '../resource-index.ts';
@@ -25,6 +26,7 @@ import { readFiles } from './files-source.ts';
 import { readFolder } from './folder-reader.ts';
 import { readGrafana } from './grafana-source.ts';
 import { DEFAULT_LIMITS, mib, type ImportLimits } from './limits.ts';
+import { readOperatorCluster } from './operator-source.ts';
 import { readPerses } from './perses-source.ts';
 import { planImport } from './plan.ts';
 import { PreviewStore } from './preview-store.ts';
@@ -41,6 +43,8 @@ export interface ImportDeps {
   perses: () => PersesClient | null;
   /** What Perses serves that no ConfigMap backs; null without a provisioning status. */
   orphans: () => Orphan[] | null;
+  /** The cluster's client, for its perses-operator custom resources; absent for a chart. */
+  kube?: KubeClient;
   limits?: ImportLimits;
 }
 
@@ -62,6 +66,12 @@ export class ImportService {
     if (req.source === 'perses') {
       const read = await readPerses(this.deps.perses(), this.deps.orphans());
       return this.keep(who, 'Perses (what no ConfigMap backs)', read, req.namespace);
+    }
+    if (req.source === 'operator') {
+      // Read as the person, so the cluster's RBAC decides which custom resources they see.
+      const kube = this.deps.kube?.forIdentity(who) ?? null;
+      const read = await readOperatorCluster(kube, req.project);
+      return this.keep(who, 'perses-operator resources in the cluster', read, req.namespace);
     }
     const read = await readGrafana(this.deps.perses(), req);
     return this.keep(who, 'Grafana dashboard', read, req.namespace);

@@ -6,6 +6,7 @@ import {
   AuthenticationV1Api,
   AuthorizationV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   ServerConfiguration,
   VersionApi,
@@ -47,6 +48,7 @@ export class KubeClient {
   readonly userName: string;
   private readonly core: CoreV1Api;
   private readonly apps: AppsV1Api;
+  private readonly custom: CustomObjectsApi;
   private readonly authz: AuthorizationV1Api;
   private readonly authn: AuthenticationV1Api;
   private readonly version: VersionApi;
@@ -83,6 +85,7 @@ export class KubeClient {
     this.defaultNamespace = defaultNamespace ?? 'default';
     this.core = kc.makeApiClient(CoreV1Api);
     this.apps = kc.makeApiClient(AppsV1Api);
+    this.custom = kc.makeApiClient(CustomObjectsApi);
     this.authz = kc.makeApiClient(AuthorizationV1Api);
     this.authn = kc.makeApiClient(AuthenticationV1Api);
     this.version = kc.makeApiClient(VersionApi);
@@ -306,6 +309,26 @@ export class KubeClient {
     return this.calls.read(() => readPodLog(this.kc, this.server, req));
   }
 
+  /**
+   * Custom resources of one group/version/plural in every namespace (or cluster-scoped ones), or
+   * null when the API server does not serve that version (its CRD is not installed).
+   */
+  async listCustomObjects(
+    group: string,
+    version: string,
+    plural: string,
+  ): Promise<unknown[] | null> {
+    try {
+      const list = (await this.calls.read((o) =>
+        this.custom.listClusterCustomObject({ group, version, plural }, o),
+      )) as { items?: unknown[] };
+      return list.items ?? [];
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') return null;
+      throw err;
+    }
+  }
+
   async listNamespaces(): Promise<string[]> {
     const list = await this.calls.read((o) => this.core.listNamespace({}, o));
     return list.items.flatMap((n) => (n.metadata?.name ? [n.metadata.name] : []));
@@ -380,6 +403,7 @@ export class KubeClient {
       calls,
       core: new CoreV1Api(config),
       apps: new AppsV1Api(config),
+      custom: new CustomObjectsApi(config),
       authz: new AuthorizationV1Api(config),
       authn: new AuthenticationV1Api(config),
       version: new VersionApi(config),

@@ -1,6 +1,7 @@
-// Import: pick a source (files or an archive, what Perses serves without a ConfigMap, a Grafana
-// dashboard), see the preview, tick what to write (updates only after their diff), apply with a
-// progress bar, and read (or download) the per-item report.
+// Import: pick a source (files or an archive, what Perses serves without a ConfigMap, the
+// cluster's perses-operator resources, a Grafana dashboard), see the preview, tick what to write
+// (updates only after their diff), apply with a progress bar, and read (or download) the
+// per-item report.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ImportPreview, ImportReport } from '@perses-cm/api';
@@ -14,7 +15,8 @@ import './import-page.css';
 const ARCHIVE = /\.(zip|tgz|tar|gz)$/i;
 
 async function previewOf(choice: SourceChoice, at: Placement): Promise<ImportPreview> {
-  if (choice.source === 'perses') return previewSource({ source: 'perses', ...at });
+  if (choice.source === 'perses' || choice.source === 'operator')
+    return previewSource({ source: choice.source, ...at });
   if (choice.source === 'grafana') {
     const text = (await choice.files[0]?.text()) ?? '';
     return previewSource({ source: 'grafana', text, ...at, project: at.project ?? '' });

@@ -5,7 +5,10 @@ import { useState, type FormEvent } from 'react';
 import type { Placement } from '../api/import-api.ts';
 
 export type SourceChoice =
-  { source: 'files'; files: File[] } | { source: 'perses' } | { source: 'grafana'; files: File[] };
+  | { source: 'files'; files: File[] }
+  | { source: 'perses' }
+  | { source: 'operator' }
+  | { source: 'grafana'; files: File[] };
 
 export function SourceForm({
   busy,
@@ -21,9 +24,9 @@ export function SourceForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const at = { namespace: namespace || undefined, project: project || undefined };
-    onPreview(source === 'perses' ? { source } : { source, files }, at);
+    onPreview(source === 'perses' || source === 'operator' ? { source } : { source, files }, at);
   };
-  const needsFile = source !== 'perses';
+  const needsFile = source === 'files' || source === 'grafana';
   return (
     <form className="import-form" onSubmit={submit} aria-label="Import source">
       <fieldset>
@@ -32,6 +35,7 @@ export function SourceForm({
           [
             ['files', 'Files or an archive (.json, .yaml, .zip, .tgz)'],
             ['perses', 'Perses: what it serves that no ConfigMap backs'],
+            ['operator', 'The cluster: its perses-operator custom resources'],
             ['grafana', 'A Grafana dashboard (JSON), migrated by Perses'],
           ] as const
         ).map(([value, label]) => (
