@@ -33,6 +33,9 @@ export class DashboardPreview {
 
   /** Drags a card by its title bar, by a number of grid columns and rows of that section. */
   async drag(card: Locator, grid: Locator, cols: number, rows: number, rowPx: number) {
+    // Hovering waits until the card stands still and is in view: a part of the page arriving
+    // above the preview (the provisioning panel) would otherwise move it from under the mouse.
+    await card.hover({ position: { x: 20, y: 10 } });
     const box = await card.boundingBox();
     const area = await grid.boundingBox();
     if (!box || !area) throw new Error('card or grid not visible');

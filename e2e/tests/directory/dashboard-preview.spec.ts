@@ -9,6 +9,7 @@ import { expect, test } from '../../fixtures/test.ts';
 import { findResource, getResource } from '../../fixtures/api.ts';
 import { DashboardPreview } from '../../pages/dashboard-preview.ts';
 import { EditorPage } from '../../pages/editor-page.ts';
+import { PipelinePanel } from '../../pages/status-pages.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.context().addInitScript(() => window.localStorage.clear());
@@ -22,6 +23,9 @@ async function open(page: Page, base: string, name: string) {
   await editor.waitReady();
   const preview = new DashboardPreview(page);
   await preview.waitReady();
+  // The provisioning panel above the editor arrives with its own request; wait for it, so the
+  // page no longer moves when a card is measured and dragged.
+  await expect(new PipelinePanel(page).badge).toBeVisible();
   const layout = dashboardLayout(JSON.parse(stored.text)) as DashboardLayout;
   const path = stored.origin.type === 'file' ? stored.origin.path : '';
   return { stored, editor, preview, layout, path };
