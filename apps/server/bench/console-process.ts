@@ -24,6 +24,11 @@ export interface ConsoleProcess {
   pid: number;
   /** Spawn to the first 200 on /readyz. */
   startMs: number;
+  /**
+   * Waits until /readyz reports no work left running after the start (`settling`); resolves with
+   * the time from spawn to then.
+   */
+  settled(): Promise<number>;
   rssBytes(): number;
   stop(): Promise<void>;
 }
@@ -71,6 +76,16 @@ export async function startConsole(
     url,
     pid,
     startMs,
+    settled: async () => {
+      for (;;) {
+        const body = (await fetch(`${url}/readyz`).then((r) => r.json())) as {
+          settling?: Record<string, number>;
+        };
+        if (!body.settling || Object.keys(body.settling).length === 0)
+          return performance.now() - started;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     rssBytes: () => {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return Number(m?.[1] ?? NaN) * 1024;

@@ -88,6 +88,7 @@ for (let r = 0; r < RUNS; r++) {
   );
 }
 const c = app!;
+const settledMs = await c.settled();
 const settle = () => new Promise((r) => setTimeout(r, 5000));
 await settle();
 const rssSynced = c.rssBytes();
@@ -195,6 +196,11 @@ const rows: Row[] = [
     ok: kc >= 3 * st,
   },
   {
+    measure: 'console: start to all work after ready done (checks, compaction)',
+    value: ms(settledMs),
+    number: settledMs,
+  },
+  {
     measure: `RSS after the initial sync (documents: ${mib(docs)})`,
     value: `${mib(rssSynced)} (${(rssSynced / docs).toFixed(2)}x)`,
     number: rssSynced,
@@ -294,6 +300,7 @@ report(
     kubectl: kubectlTimes,
     kubectlRss,
     starts,
+    settledMs,
     rssSynced,
     rssEdited,
     propagation: prop,

@@ -24,5 +24,7 @@ export type WhoAmIResponse = z.infer<typeof WhoAmIResponse>;
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'stale', 'starting']),
   detail: z.string().optional(),
+  /** Ready, with work still running on its own: items left per task (e.g. `checking`). */
+  settling: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,6 +1,7 @@
 // `perses-cm serve`: runs the console's server on a cluster or a chart directory.
 import { ConfigError, loadConfig, usage } from '../config.ts';
 import { startServer } from '../main.ts';
+import { backgroundWork } from '../runtime/background-work.ts';
 import { collectGarbage } from '../runtime/release-memory.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -48,8 +49,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!config.webDist)
     console.log('  web app not built: API only (pnpm --filter @perses-cm/web build)');
   console.log(`  listening on ${running.url}`);
-  // The load's leftovers go now, not at some later collection (runtime/release-memory.ts).
-  setImmediate(collectGarbage);
+  // The load's leftovers go once the work it left running is done, not at some later collection
+  // (runtime/release-memory.ts).
+  void backgroundWork.whenSettled().then(() => setImmediate(collectGarbage));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
