@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   const runtime = await createRuntime(config, { status: { history: null, slowMs: 60_000 } });
   try {
     await runtime.status?.ready();
-    const view = await runtime.consoleSettings.view();
+    const view = await runtime.consoleSettings.view(runtime.identity);
     const blocking = view.findings.some((f) => f.severity === 'blocking');
     process.stdout.write(
       format === 'json'

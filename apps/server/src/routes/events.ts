@@ -8,7 +8,7 @@ import { Router } from 'express';
 import { ResourceEvent } from '@perses-cm/api';
 import type { EventLog, LogEvent, LoggedEvent } from '../services/event-log.ts';
 import { orphanNamespaces, orphansEventFor } from '../services/status/orphans.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import { listableBy, type Authorizer, type Identity } from '../domain/identity.ts';
 import type { ResourceStore } from '../stores/store.ts';
 import type { IdentityResolver } from './respond.ts';
 
@@ -35,9 +35,7 @@ async function visible(
   if (event.type === 'orphans') {
     // A count alone cannot be narrowed to a caller: it is not sent.
     if (!('previous' in event)) return null;
-    const allowed = new Set<string>();
-    for (const ns of orphanNamespaces(event)) if (await may(ns)) allowed.add(ns);
-    return orphansEventFor(event, (ns) => ns === null || allowed.has(ns));
+    return orphansEventFor(event, await listableBy(authorizer, who, orphanNamespaces(event)));
   }
   if (event.type === 'status') {
     const items = [];

@@ -3,11 +3,11 @@
 // someone deletes it through the Perses API, which a read-only Perses does not offer.
 import type { Orphan, ResourceEvent } from '@perses-cm/api';
 import { AppError, notFound } from '../../domain/errors.ts';
+import type { Visible } from '../../domain/identity.ts';
 import { kindInfo, type PersesKind } from '../../domain/model.ts';
 import type { ServedMeta } from './cycle.ts';
 import type { PersesLink } from './perses-link.ts';
 import { noteNotServed, servedKeyOf, type ServedSnapshot } from './served-snapshot.ts';
-import type { Visible } from './status-views.ts';
 import type { LastSeen } from './tracker.ts';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());

@@ -18,7 +18,8 @@ import { Tracker, type Tracked } from './tracker.ts';
 import { noteNotServed, noteServed, servedKeyOf, servedMetaOf } from './served-snapshot.ts';
 import type { PersesKind } from '../../domain/model.ts';
 import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
-import { MonitorViews, type ScopeInfo, type Visible } from './status-views.ts';
+import type { Visible } from '../../domain/identity.ts';
+import { MonitorViews, type ScopeInfo } from './status-views.ts';
 
 type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
 

@@ -14,6 +14,7 @@ import type {
 } from '@perses-cm/api';
 import { SYNC_STATES } from '@perses-cm/api';
 import { notFound } from '../../domain/errors.ts';
+import type { Visible } from '../../domain/identity.ts';
 import type { LogEvent } from '../event-log.ts';
 import { CHART_SIDECAR } from '../../domain/model.ts';
 import type { ResourceIndex } from '../resource-index.ts';
@@ -40,12 +41,8 @@ export interface ScopeInfo {
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/**
- * Which namespaces a caller may read (a chart directory's resources have none). The overview's
- * counts and the orphans follow it, as the resource list does, so a person signed in sees nothing
- * of namespaces they may not list, not even how many resources are there.
- */
-export type Visible = (namespace: string | null) => boolean;
+// The overview's counts and the orphans follow what a caller may read (`Visible`), so a person
+// signed in sees nothing of namespaces they may not list, not even how many resources are there.
 const everything: Visible = () => true;
 
 export class MonitorViews {
