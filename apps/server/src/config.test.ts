@@ -1,16 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  SAMPLE_CHART_DIR,
-  loadConfig,
-  targetArgs,
-  targetFlags,
-  type ServerConfig,
-} from './config.ts';
+import { ConfigError, SAMPLE_CHART_DIR, loadConfig, type ServerConfig } from './config.ts';
 
 const emptyHome = await mkdtemp(path.join(tmpdir(), 'perses-cm-home-'));
 const cfg = (argv: string[], env: Record<string, string> = {}, home = emptyHome): ServerConfig => {
@@ -169,32 +161,5 @@ describe('auth settings', () => {
     );
     expect(refused([...kube, '--allowed-hosts', 'https://x.example'])).toMatch(/--allowed-hosts/);
     expect(refused([...kube, '--write-rate', '0'])).toMatch(/writeRate/);
-  });
-});
-
-describe('targetArgs', () => {
-  const taken = (argv: string[]) =>
-    parseArgs({ args: argv, options: { ...targetFlags, out: { type: 'string' } } }).values;
-
-  it('gives back the target flags another command took, so it opens the store serve would', () => {
-    const target = [
-      '--kubeconfig',
-      '/k',
-      '--context',
-      'c',
-      '--namespaces',
-      'a,b',
-      '--label',
-      'x=y',
-    ];
-    expect(targetArgs(taken(['--out', 'f.tgz', ...target]))).toEqual(target);
-    expect(targetArgs(taken(['--in-cluster', '--all-namespaces']))).toEqual([
-      '--in-cluster',
-      '--all-namespaces',
-    ]);
-    expect(cfg(targetArgs(taken(['--dir', emptyHome, '--out', 'x']))).target).toEqual({
-      type: 'directory',
-      dir: emptyHome,
-    });
   });
 });

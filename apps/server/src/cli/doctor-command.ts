@@ -2,11 +2,11 @@
 // a terminal or a CI job — what runs (workload, sidecar env, Perses version and config), the
 // console's settings, every mismatch, the worst-case lag and the Helm values. Exit 1 when a
 // mismatch keeps resources from reaching Perses. It never writes anything.
-import { flagSpec, loadConfig, usage as serveUsage } from '../config.ts';
+import { flagSpec, usage as serveUsage } from '../config.ts';
 import { createRuntime } from '../main.ts';
 import { formatDoctor } from './doctor/format.ts';
 import { runCli, UsageError } from './run-cli.ts';
-import { targetArgs } from './target-args.ts';
+import { targetConfig } from './target-args.ts';
 
 const usage = `usage: perses-cm doctor [--format table|json] [target options]
 
@@ -32,7 +32,7 @@ export function run(argv: string[]): Promise<number> {
     const format = values.format;
     if (format !== 'table' && format !== 'json')
       throw new UsageError('--format must be table or json');
-    const { config } = loadConfig(targetArgs(tokens, Object.keys(own)));
+    const config = targetConfig(tokens, Object.keys(own));
     // The status finds Perses as the console does (--perses-url, or its Service); nothing is kept.
     const runtime = await createRuntime(config, { status: { history: null, slowMs: 60_000 } });
     try {

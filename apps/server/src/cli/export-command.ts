@@ -5,12 +5,12 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { ExportQuery } from '@perses-cm/api';
 import { KINDS, type ResourceIdentity } from '@perses-cm/resources';
-import { loadConfig, targetFlags } from '../config.ts';
+import { targetFlags } from '../config.ts';
 import { createRuntime } from '../main.ts';
 import { ExportService, type PreparedExport } from '../services/export/export-service.ts';
 import { OutDirError, writeTree } from './export/write-tree.ts';
 import { runCli, UsageError, type CliArgs } from './run-cli.ts';
-import { targetArgs } from './target-args.ts';
+import { targetConfig } from './target-args.ts';
 
 export const usage = `usage: perses-cm export --from cluster|dir [source] [chart] [filters] (--out FILE | --out-dir DIR)
 
@@ -97,7 +97,7 @@ function parse({ values: v, tokens }: CliArgs<typeof options>) {
     const field = String(issue?.path[0] ?? '');
     throw new UsageError(`${flagOf[field] ?? `--${field}`}: ${issue?.message ?? 'invalid'}`);
   }
-  const { config } = loadConfig(targetArgs(tokens, Object.keys(own)));
+  const config = targetConfig(tokens, Object.keys(own));
   const wanted = v.from === 'dir' ? 'directory' : 'kubernetes';
   if (config.target.type !== wanted)
     throw new UsageError(

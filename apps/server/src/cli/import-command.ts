@@ -6,13 +6,13 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportPreview } from '@perses-cm/api';
-import { flagSpec, loadConfig } from '../config.ts';
+import { flagSpec } from '../config.ts';
 import type { Identity } from '../domain/identity.ts';
 import { createRuntime } from '../main.ts';
 import type { ImportService } from '../services/import/import-service.ts';
 import { previewTable, reportTable } from './import/table.ts';
 import { runCli, UsageError, type CliArgs } from './run-cli.ts';
-import { targetArgs } from './target-args.ts';
+import { targetConfig } from './target-args.ts';
 
 export const usage = `usage: perses-cm import [--dry-run] [--update] [target] [placement] SOURCE…
 
@@ -52,7 +52,7 @@ function parse({ values: v, positionals, tokens }: CliArgs<typeof options>) {
   if (positionals.some((p) => p.startsWith('grafana:')) && !v.project)
     throw new UsageError('grafana: sources need --project NAME');
   const flags = tokens.filter((t) => t.kind !== 'positional');
-  const { config } = loadConfig(targetArgs(flags, Object.keys(own)));
+  const config = targetConfig(flags, Object.keys(own));
   const placement = {
     ...(v.namespace ? { namespace: v.namespace } : {}),
     ...(v.project ? { project: v.project } : {}),

@@ -2,13 +2,13 @@
 // provisioning status of every resource, as a CI job runs it after `helm upgrade`. It compares
 // the cluster's (or a chart directory's) resources with what Perses serves, once, or until every
 // one is Synced or one is Rejected, Stale or Shadowed. It never writes anything.
-import { flagSpec, loadConfig, usage as serveUsage } from '../config.ts';
+import { flagSpec, usage as serveUsage } from '../config.ts';
 import { durationMs } from '../domain/model.ts';
 import { createRuntime } from '../main.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
 import { formatJson, formatTable, type StatusReport } from './status/format.ts';
 import { runCli, UsageError } from './run-cli.ts';
-import { targetArgs } from './target-args.ts';
+import { targetConfig } from './target-args.ts';
 import { EXIT, firstLookDone, verdictOf } from './status/verdict.ts';
 
 const usage = `usage: perses-cm status [--format table|json] [--wait [--timeout 15m]] [target options]
@@ -59,7 +59,7 @@ export function run(argv: string[]): Promise<number> {
     if (timeoutMs === undefined)
       throw new UsageError('--timeout must be a duration such as 15m or 90s');
     // Everything else is a target option, in its order, checked by serve's rules.
-    const { config } = loadConfig(targetArgs(tokens, Object.keys(own)));
+    const config = targetConfig(tokens, Object.keys(own));
     // No history is written and nothing is served: a read-only look.
     const runtime = await createRuntime(config, { status: { history: null, slowMs: 5000 } });
     const monitor = runtime.status;

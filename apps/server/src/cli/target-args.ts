@@ -1,6 +1,7 @@
 // Commands that take serve's target flags beside their own (declared whole, `flagSpec` or
 // `targetFlags`): what is not theirs goes, in its order, to serve's rules (loadConfig).
 import type { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type ServerConfig } from '../config.ts';
 
 type Tokens = NonNullable<ReturnType<typeof parseArgs>['tokens']>;
 
@@ -16,4 +17,12 @@ export function targetArgs(tokens: Tokens | undefined, own: readonly string[]): 
     }
   }
   return rest;
+}
+
+/** Serve's configuration from the arguments that are not the command's own (`own`). */
+export function targetConfig(tokens: Tokens | undefined, own: readonly string[]): ServerConfig {
+  const parsed = loadConfig(targetArgs(tokens, own));
+  // --help is the command's own flag, answered before the target is read (runCli).
+  if (parsed.help) throw new ConfigError('--help cannot be given to the target');
+  return parsed.config;
 }

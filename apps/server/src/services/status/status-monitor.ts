@@ -189,7 +189,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     };
   }
 
-  protected override onOverviewEvent(e: LogEvent): void {
+  protected override onLogEvent(e: LogEvent): void {
     this.options.publish(e);
   }
 
