@@ -11,18 +11,14 @@ import path from 'node:path';
 import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
 import { apiClient, type ApiClient } from './testing/api-client.ts';
-import {
-  CONSOLE_READ_RULES,
-  consoleAccount,
-  type ConsoleAccount,
-} from './testing/console-account.ts';
+import type { ConsoleAccount } from './testing/console-account.ts';
 import { project } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
+import { DEV_A, PROXY_MODE, proxyModeAccount, proxyPerson } from './testing/proxy-mode.ts';
 import { putConfigMap } from './testing/status.ts';
 
-const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
-const OPS = { 'x-forwarded-user': 'ops', 'x-forwarded-groups': 'ops-viewers' };
+const OPS = proxyPerson('ops', 'ops-viewers', { 'team-a': 'view', 'team-b': 'view' });
 
 let admin: CoreV1Api;
 let account: ConsoleAccount;
@@ -70,13 +66,7 @@ async function createInPerses(name: string): Promise<void> {
 beforeAll(async () => {
   const env = stackEnv();
   admin = core(env.kubeconfigs.admin);
-  account = await consoleAccount(env.kubeconfigs.admin, [
-    ...CONSOLE_READ_RULES,
-    { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
-  ]);
-  await account.bindGroup('team-a', 'team-a-editors', 'edit');
-  await account.bindGroup('team-a', 'ops-viewers', 'view');
-  await account.bindGroup('team-b', 'ops-viewers', 'view');
+  account = await proxyModeAccount(env.kubeconfigs.admin, [DEV_A, OPS]);
   // A Perses of this test's own, provisioning an empty folder: what it serves is what we put.
   folder = await mkdtemp(path.join(tmpdir(), 'perses-cm-status-auth-'));
   perses = await startExtraPerses({ provisioning: { folders: [folder], interval: '1h' } });
@@ -86,8 +76,7 @@ beforeAll(async () => {
     account.kubeconfig,
     ['team-a', 'team-b'],
     {
-      auth: { mode: 'proxy', userHeader: 'x-forwarded-user', groupsHeader: 'x-forwarded-groups' },
-      security: { trustedProxies: ['127.0.0.1/32'] },
+      ...PROXY_MODE,
       persesUrl: perses.url,
       status: {
         persesLogFile: perses.logFile,
@@ -98,8 +87,8 @@ beforeAll(async () => {
     },
     { status: { fastMs: 300, slowMs: 500, history: null } },
   );
-  devA = apiClient(srv.url, { headers: DEV_A });
-  ops = apiClient(srv.url, { headers: OPS });
+  devA = apiClient(srv.url, { headers: DEV_A.headers });
+  ops = apiClient(srv.url, { headers: OPS.headers });
   // Tracked while it exists, then deleted: Perses keeps serving it.
   await eventually(
     async () => (await ops.list(`?q=${leftB}`)).body.items.length === 1,
