@@ -1,11 +1,10 @@
 // What the status monitor answers: the overview, one resource's pipeline, what Perses serves for
-// it, the orphans and their cleanup, the lag history. Read from the monitor's state; the only
-// Perses calls here are the ones a person asked for (the served copy, a cleanup).
+// it, the orphans and their cleanup, the lag history. Read from the monitor's state
+// (monitor-state.ts; the orphan list: orphan-views.ts); the only Perses calls here are the ones a
+// person asked for (the served copy, a cleanup).
 import type {
   LagHistoryQuery,
   LagHistoryResponse,
-  Orphan,
-  OrphansResponse,
   PersesConnection,
   ResourceEvent,
   ResourcePipeline,
@@ -15,103 +14,21 @@ import type {
 } from '@perses-cm/api';
 import { SYNC_STATES } from '@perses-cm/api';
 import { notFound } from '../../domain/errors.ts';
-import { CHART_SIDECAR } from '../../domain/model.ts';
-import type { ResourceIndex } from '../resource-index.ts';
-import type { Connector } from './connector.ts';
 import { connectionOf, servedDocument } from './connection-view.ts';
 import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
 import { sidecarPathOf } from './evaluate.ts';
 import { lagFilter } from './lag-filter.ts';
-import type { LagHistory, SampleFilter } from './lag-history.ts';
+import type { SampleFilter } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
-import { cleanupRefusal, deleteOrphan, orphansOf, scopeNoteOf } from './orphans.ts';
+import { everything, iso, type Visible } from './monitor-state.ts';
+import { OrphanViews } from './orphan-views.ts';
+import { deleteOrphan } from './orphans.ts';
 import { pipelineOf } from './pipeline.ts';
-import type { World } from './rules.ts';
-import type { Tracker } from './tracker.ts';
 
-export interface ScopeInfo {
-  target: 'kubernetes' | 'directory';
-  /** `perses.dev/resource=true`. */
-  label: string;
-  /** Watched namespaces; null for a chart directory. */
-  namespaces: string[] | 'all' | null;
-}
+export type { ScopeInfo, Visible } from './monitor-state.ts';
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-/**
- * Which namespaces a caller may read (a chart directory's resources have none). The overview's
- * counts and the orphans follow it, as the resource list does, so a person signed in sees nothing
- * of namespaces they may not list, not even how many resources are there.
- */
-export type Visible = (namespace: string | null) => boolean;
-const everything: Visible = () => true;
-
-export class MonitorViews {
-  index: ResourceIndex | null = null;
-  /** Bumped whenever a status changed, so list bodies holding statuses are rebuilt. */
-  generation = 0;
-  protected lastCycleAt: number | null = null;
-  protected stalled: string | null = null;
-  protected unattributed: ProvisioningEvent[] = [];
-  protected historyWhere: string | null = null;
-  protected historyError: string | null = null;
-  protected historySavedAt: number | null = null;
-  protected readonly startedAt: number;
+export class MonitorViews extends OrphanViews {
   private published = { connection: '', orphans: '' };
-  private orphanCache: {
-    link: object;
-    snapshot: object | null;
-    revision: number | undefined;
-    tracked: number;
-    list: Orphan[];
-  } | null = null;
-
-  constructor(
-    public scope: ScopeInfo,
-    protected readonly tracker: Tracker,
-    protected readonly history: LagHistory,
-    protected readonly connector: Connector,
-    protected readonly now: () => number,
-  ) {
-    this.startedAt = now();
-  }
-
-  protected link() {
-    return this.connector.link;
-  }
-
-  protected get logs() {
-    return this.connector.logs;
-  }
-
-  protected folder(): string {
-    return this.link().config?.provisioning.folders[0] ?? CHART_SIDECAR.folder;
-  }
-
-  protected world(): Omit<World, 'scope'> & {
-    scope: Pick<World['scope'], 'target' | 'label' | 'namespaces'>;
-  } {
-    const link = this.link();
-    const ns = this.scope.namespaces;
-    return {
-      connection: link.state,
-      connectionMessage: link.message ?? '',
-      now: this.now(),
-      timing: { intervalMs: link.intervalMs, lastCycleAt: this.lastCycleAt },
-      startedAt: this.startedAt,
-      scope: {
-        target: this.scope.target,
-        label: this.scope.label,
-        namespaces:
-          ns === null
-            ? 'a chart directory'
-            : ns === 'all'
-              ? 'all namespaces'
-              : `namespaces ${ns.join(', ')}`,
-      },
-    };
-  }
 
   /** The serialised status of a resource, for list bodies. */
   statusJson(id: string): string | undefined {
@@ -138,10 +55,6 @@ export class MonitorViews {
     for (const t of this.tracker.byId.values())
       if (t.status && visible(t.r.summary.namespace)) counts[t.status.state]++;
     return counts;
-  }
-
-  orphanCount(): number {
-    return this.orphanList().length;
   }
 
   /** The namespaces of the resources tracked, of those deleted while tracked, and of lag samples. */
@@ -209,52 +122,6 @@ export class MonitorViews {
     const t = this.tracker.byId.get(id);
     if (!t) throw notFound(`resource ${id.slice(0, 100)} not found`);
     return servedDocument(t, this.link(), this.now());
-  }
-
-  /** The orphans, worked out again only when what Perses serves or the resources changed. */
-  private orphanList() {
-    const link = this.link();
-    const snapshot = link.state === 'connected' ? link.snapshot : null;
-    const cached = this.orphanCache;
-    if (
-      cached?.link === link &&
-      cached.snapshot === snapshot &&
-      cached.revision === snapshot?.revision &&
-      cached.tracked === this.tracker.revision
-    )
-      return cached.list;
-    const known = new Set<string>();
-    for (const t of this.tracker.byId.values()) if (t.r.keys.identity) known.add(t.r.keys.identity);
-    const list = orphansOf(snapshot, known, this.tracker.gone, link.found.uiUrl);
-    this.orphanCache = {
-      link,
-      snapshot,
-      revision: snapshot?.revision,
-      tracked: this.tracker.revision,
-      list,
-    };
-    return list;
-  }
-
-  /**
-   * Orphans last defined in a namespace the caller may not read are not theirs to see; those of
-   * unknown origin (defined before the console started, or elsewhere) name no namespace.
-   */
-  private visibleOrphans(visible: Visible) {
-    const all = this.orphanList();
-    if (visible === everything) return all;
-    return all.filter((o) => !o.lastSeen || visible(o.lastSeen.namespace));
-  }
-
-  orphans(visible: Visible = everything): OrphansResponse {
-    const link = this.link();
-    const refusal = cleanupRefusal(link);
-    return {
-      items: this.visibleOrphans(visible),
-      cleanup: { possible: refusal === null, reason: refusal },
-      scopeNote: scopeNoteOf(this.scope.namespaces),
-      checkedAt: link.snapshot ? new Date(link.snapshot.at).toISOString() : null,
-    };
   }
 
   /** Why the console cannot write to Perses now (orphan cleanup, apply now), else null. */
