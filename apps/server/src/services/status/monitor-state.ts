@@ -1,8 +1,10 @@
 // The status monitor's state that its views read: what it watches (the scope), the resources it
 // tracks, the lag history, the link to Perses, and the last cycle seen; who may see what.
+import type { Visible } from '../../domain/identity.ts';
 import { CHART_SIDECAR } from '../../domain/model.ts';
 import type { ResourceIndex } from '../resource-index.ts';
 import type { Connector } from './connector.ts';
+import type { Unwritten } from './hints.ts';
 import type { LagHistory } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
 import type { World } from './rules.ts';
@@ -18,12 +20,8 @@ export interface ScopeInfo {
 
 export const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/**
- * Which namespaces a caller may read (a chart directory's resources have none). The overview's
- * counts and the orphans follow it, as the resource list does, so a person signed in sees nothing
- * of namespaces they may not list, not even how many resources are there.
- */
-export type Visible = (namespace: string | null) => boolean;
+// The overview's counts and the orphans follow what a caller may read (`Visible`), so a person
+// signed in sees nothing of namespaces they may not list, not even how many resources are there.
 export const everything: Visible = () => true;
 
 export class MonitorState {
@@ -31,7 +29,7 @@ export class MonitorState {
   /** Bumped whenever a status changed, so list bodies holding statuses are rebuilt. */
   generation = 0;
   protected lastCycleAt: number | null = null;
-  protected stalled: string | null = null;
+  protected unwritten: Unwritten[] = [];
   protected unattributed: ProvisioningEvent[] = [];
   protected historyWhere: string | null = null;
   protected historyError: string | null = null;

@@ -1,8 +1,9 @@
 // The orphans as the status monitor shows them: worked out from what Perses serves and the
 // resources tracked, cached until either changes, and narrowed to what a caller may see.
 import type { Orphan, OrphansResponse } from '@perses-cm/api';
-import { MonitorState, everything, type Visible } from './monitor-state.ts';
-import { cleanupRefusal, orphansOf, scopeNoteOf } from './orphans.ts';
+import type { Visible } from '../../domain/identity.ts';
+import { MonitorState, everything } from './monitor-state.ts';
+import { cleanupRefusal, orphansOf, orphanVisible, scopeNoteOf } from './orphans.ts';
 
 export class OrphanViews extends MonitorState {
   private orphanCache: {
@@ -42,14 +43,10 @@ export class OrphanViews extends MonitorState {
     return list;
   }
 
-  /**
-   * Orphans last defined in a namespace the caller may not read are not theirs to see; those of
-   * unknown origin (defined before the console started, or elsewhere) name no namespace.
-   */
   protected visibleOrphans(visible: Visible) {
     const all = this.orphanList();
     if (visible === everything) return all;
-    return all.filter((o) => !o.lastSeen || visible(o.lastSeen.namespace));
+    return all.filter((o) => orphanVisible(o, visible));
   }
 
   orphans(visible: Visible = everything): OrphansResponse {

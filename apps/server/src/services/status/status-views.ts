@@ -5,8 +5,8 @@
 import type {
   LagHistoryQuery,
   LagHistoryResponse,
+  Orphan,
   PersesConnection,
-  ResourceEvent,
   ResourcePipeline,
   ServedDocument,
   StatusOverview,
@@ -14,21 +14,27 @@ import type {
 } from '@perses-cm/api';
 import { SYNC_STATES } from '@perses-cm/api';
 import { notFound } from '../../domain/errors.ts';
+import type { Visible } from '../../domain/identity.ts';
+import type { LogEvent } from '../event-log.ts';
 import { connectionOf, servedDocument } from './connection-view.ts';
 import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
 import { sidecarPathOf } from './evaluate.ts';
+import { stalledMessage } from './hints.ts';
 import { lagFilter } from './lag-filter.ts';
 import type { SampleFilter } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
-import { everything, iso, type Visible } from './monitor-state.ts';
+import { everything, iso } from './monitor-state.ts';
 import { OrphanViews } from './orphan-views.ts';
 import { deleteOrphan } from './orphans.ts';
 import { pipelineOf } from './pipeline.ts';
 
-export type { ScopeInfo, Visible } from './monitor-state.ts';
+export type { ScopeInfo } from './monitor-state.ts';
 
 export class MonitorViews extends OrphanViews {
-  private published = { connection: '', orphans: '' };
+  private published: { connection: string; orphans: readonly Orphan[] } = {
+    connection: '',
+    orphans: [],
+  };
 
   /** The serialised status of a resource, for list bodies. */
   statusJson(id: string): string | undefined {
@@ -69,6 +75,7 @@ export class MonitorViews extends OrphanViews {
 
   overview(polling: StatusOverview['polling'], visible: Visible = everything): StatusOverview {
     const counts = this.counts(visible);
+    const stalled = stalledMessage(this.unwritten.filter((u) => visible(u.namespace)));
     const intervalMs = this.link().intervalMs;
     const worst = intervalMs === null ? null : intervalMs + SIDECAR_DELAY_MS;
     return {
@@ -84,7 +91,7 @@ export class MonitorViews extends OrphanViews {
             : `interval ${this.link().config?.provisioning.interval?.text ?? '1h (Perses default)'}: a change reaches Perses within about ${humanDuration(worst)}`,
       },
       lag: this.history.summary(this.sampleFilter(visible)),
-      sidecar: { stalled: this.stalled !== null, message: this.stalled },
+      sidecar: { stalled: stalled !== null, message: stalled },
       logs: this.logs.states(),
       polling,
       history: {
@@ -136,11 +143,11 @@ export class MonitorViews extends OrphanViews {
   /** Deletes an orphan through the Perses API once `confirm` names it. */
   async deleteOrphan(id: string, confirm: string, visible: Visible = everything): Promise<void> {
     await deleteOrphan(this.link(), this.visibleOrphans(visible), id, confirm);
-    for (const e of this.changedOverview()) this.onOverviewEvent(e);
+    for (const e of this.changedOverview()) this.onLogEvent(e);
   }
 
   /** Publishes overview events; the monitor sets where they go. */
-  protected onOverviewEvent(_e: ResourceEvent): void {}
+  protected onLogEvent(_e: LogEvent): void {}
 
   /** The samples of the namespaces the caller may read. */
   protected sampleFilter(visible: Visible, id?: string): SampleFilter {
@@ -156,8 +163,8 @@ export class MonitorViews extends OrphanViews {
   }
 
   /** Events for a connection or orphan set that changed since they were last published. */
-  protected changedOverview(): ResourceEvent[] {
-    const out: ResourceEvent[] = [];
+  protected changedOverview(): LogEvent[] {
+    const out: LogEvent[] = [];
     const c = this.connection();
     const cKey = JSON.stringify({
       ...c,
@@ -170,10 +177,11 @@ export class MonitorViews extends OrphanViews {
       out.push({ type: 'perses', connection: c });
     }
     const orphans = this.orphanList();
-    const oKey = orphans.map((o) => o.id).join('\n');
-    if (oKey !== this.published.orphans) {
-      this.published.orphans = oKey;
-      out.push({ type: 'orphans', count: orphans.length });
+    const previous = this.published.orphans;
+    const key = (list: readonly Orphan[]) => list.map((o) => o.id).join('\n');
+    if (key(orphans) !== key(previous)) {
+      this.published.orphans = orphans;
+      out.push({ type: 'orphans', count: orphans.length, orphans, previous });
     }
     return out;
   }
