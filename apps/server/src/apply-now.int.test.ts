@@ -15,7 +15,14 @@ import { project } from './testing/documents.ts';
 import { uniq } from './testing/kube-fixture.ts';
 import { startWithOwnPerses, type OwnPerses } from './testing/own-perses.ts';
 import { eventually } from './testing/sse.ts';
-import { dashboard, idOf, persesGet, putConfigMap, waitForStatus } from './testing/status.ts';
+import {
+  dashboard,
+  idOf,
+  persesGet,
+  putConfigMap,
+  waitForDirectSync,
+  waitForStatus,
+} from './testing/status.ts';
 
 const INTERVAL = '10m';
 let own: OwnPerses;
@@ -73,14 +80,7 @@ describe('apply now, with provisioning every 10 minutes', () => {
     expect(served.status).toBe(200);
     const own = await configMapDoc(res.body.configMapName ?? '');
     expect(compareServed(own, served.body).equal).toBe(true);
-    const status = await waitForStatus(
-      srv.url,
-      res.body.id,
-      (s) => s.state === 'synced',
-      5000,
-      'synced',
-    );
-    expect(status.direct).toMatchObject({ outcome: 'applied', confirmedAt: null });
+    await waitForDirectSync(srv.url, res.body.id);
 
     // An update is served the same way.
     const edited = dashboard(name, proj);

@@ -8,23 +8,18 @@ import type { CoreV1Api } from '@kubernetes/client-node';
 import { API, AuditEntry } from '@perses-cm/api';
 import type { RunningServer } from './main.ts';
 import { apiClient, type ApiClient } from './testing/api-client.ts';
-import {
-  CONSOLE_READ_RULES,
-  consoleAccount,
-  tokenOf,
-  type ConsoleAccount,
-} from './testing/console-account.ts';
+import { tokenOf, type ConsoleAccount } from './testing/console-account.ts';
 import { startFaultProxy, type FaultProxy } from '@perses-cm/stack/testing';
 import { identity } from './domain/model.ts';
 import { readDocument } from './services/document-input.ts';
 import { projectText } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
+import { DEV_A, PROXY_MODE, proxyModeAccount, proxyPerson } from './testing/proxy-mode.ts';
 import { eventually, openSse } from './testing/sse.ts';
 
 const IMPERSONATE = { type: 'impersonate' } as const;
-const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
 /** Someone who may read both namespaces: their lists must never be served to dev-a. */
-const READER = { 'x-forwarded-user': 'reader', 'x-forwarded-groups': 'all-readers' };
+const READER = proxyPerson('reader', 'all-readers', { 'team-a': 'view', 'team-b': 'view' });
 const LABEL = { 'perses.dev/resource': 'true' };
 
 let admin: CoreV1Api;
@@ -46,25 +41,12 @@ async function seed(namespace: string, name: string): Promise<void> {
 beforeAll(async () => {
   const env = stackEnv();
   admin = core(env.kubeconfigs.admin);
-  // Reads its cache and asks reviews; writes only by impersonation, never on its own.
-  account = await consoleAccount(env.kubeconfigs.admin, [
-    ...CONSOLE_READ_RULES,
-    { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
-  ]);
-  await account.bindGroup('team-a', 'team-a-editors', 'edit');
-  await account.bindGroup('team-a', 'all-readers', 'view');
-  await account.bindGroup('team-b', 'all-readers', 'view');
+  account = await proxyModeAccount(env.kubeconfigs.admin, [DEV_A, READER]);
   await seed('team-b', hidden);
-  srv = await startKubeServer(
-    account.kubeconfig,
-    ['team-a', 'team-b'],
-    {
-      auth: { mode: 'proxy', userHeader: 'x-forwarded-user', groupsHeader: 'x-forwarded-groups' },
-      security: { trustedProxies: ['127.0.0.1/32'] },
-    },
-    { auditWrite: (line) => audit.push(line) },
-  );
-  devA = apiClient(srv.url, { headers: DEV_A });
+  srv = await startKubeServer(account.kubeconfig, ['team-a', 'team-b'], PROXY_MODE, {
+    auditWrite: (line) => audit.push(line),
+  });
+  devA = apiClient(srv.url, { headers: DEV_A.headers });
   // Another address on loopback: not the proxy's.
   outsider = await startFaultProxy('127.0.0.1', Number(new URL(srv.url).port), '127.0.0.2');
 });
@@ -155,7 +137,7 @@ describe('proxy mode', () => {
 
   it('never shows team-b in lists', async () => {
     // Someone who sees team-b lists first, with the same query: their list is not dev-a's.
-    const wider = await apiClient(srv.url, { headers: READER }).list();
+    const wider = await apiClient(srv.url, { headers: READER.headers }).list();
     expect(wider.body.items.map((i) => i.configMapName)).toContain(hidden);
     const list = await devA.list();
     expect(list.body.items.every((i) => i.namespace === 'team-a')).toBe(true);
@@ -168,7 +150,7 @@ describe('proxy mode', () => {
   });
 
   it('never sends team-b changes on the event stream', async () => {
-    const sse = await openSse(`${srv.url}${API.events}`, DEV_A);
+    const sse = await openSse(`${srv.url}${API.events}`, DEV_A.headers);
     try {
       const secret = uniq('secret-b');
       const visible = uniq('visible-a');
@@ -202,7 +184,7 @@ describe('proxy mode', () => {
     const adminToken = await tokenOf(stackEnv().kubeconfigs.admin);
     const forged = apiClient(srv.url, {
       headers: {
-        ...DEV_A,
+        ...DEV_A.headers,
         'impersonate-user': 'admin',
         'impersonate-group': 'system:masters',
         authorization: `Bearer ${adminToken}`,
@@ -225,9 +207,9 @@ describe('proxy mode', () => {
     const write = await outside.create({ text: projectText(uniq('outside')), namespace: 'team-a' });
     expect(write.status).toBe(401);
     expect((await outside.session()).body).toMatchObject({ mode: 'proxy', signedIn: false });
-    await expect(openSse(`http://127.0.0.1:${outsider.port}${API.events}`, DEV_A)).rejects.toThrow(
-      /401/,
-    );
+    await expect(
+      openSse(`http://127.0.0.1:${outsider.port}${API.events}`, DEV_A.headers),
+    ).rejects.toThrow(/401/);
     // From the proxy's address but without a user: nobody.
     expect((await apiClient(srv.url).whoami()).status).toBe(401);
   });

@@ -4,7 +4,7 @@
 // without a reset while new connections work; the console notices within the watch's deadline,
 // says it is stale, re-lists, and delivers the change made meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
+import type { CoreV1Api } from '@kubernetes/client-node';
 import { API } from '@perses-cm/api';
 import { apiClient } from './testing/api-client.ts';
 import { project, projectText } from './testing/documents.ts';
@@ -13,6 +13,7 @@ import {
   startFaultServer,
   type FaultServer,
 } from './testing/fault-server.ts';
+import { readConfigMap } from './testing/admin-console.ts';
 import { core, stackEnv, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually, openSse } from './testing/sse.ts';
 
@@ -21,14 +22,7 @@ let admin: CoreV1Api;
 let fs: FaultServer;
 const NS = 'team-a';
 
-async function stored(name: string) {
-  try {
-    return await admin.readNamespacedConfigMap({ namespace: NS, name });
-  } catch (err) {
-    if (err instanceof ApiException && err.code === 404) return null;
-    throw err;
-  }
-}
+const stored = (name: string) => readConfigMap(admin, NS, name);
 
 beforeAll(async () => {
   env = stackEnv();

@@ -1,30 +1,24 @@
 // The server on the real stack: CRUD through the API lands in kube-apiserver, preconditions,
 // bad input, permissions and live events from other clients (outages: faults.int.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
+import type { CoreV1Api } from '@kubernetes/client-node';
 import { execFile } from 'node:child_process';
 import { stackBinaries } from '@perses-cm/stack/testing';
 import { API } from '@perses-cm/api';
 import type { RunningServer } from './main.ts';
-import { apiClient } from './testing/api-client.ts';
+import { apiClient, type ApiClient } from './testing/api-client.ts';
+import { readConfigMap, startAdminConsole } from './testing/admin-console.ts';
 import { escapedJsonString, project, projectOfBytes, projectText } from './testing/documents.ts';
-import { core, stackEnv, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
+import { core, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually, openSse } from './testing/sse.ts';
 
 const LABEL = { 'perses.dev/resource': 'true' };
 let env: StackEnv;
 let admin: CoreV1Api;
 let srv: RunningServer;
-let api: ReturnType<typeof apiClient>;
+let api: ApiClient;
 
-async function readCm(namespace: string, name: string) {
-  try {
-    return await admin.readNamespacedConfigMap({ namespace, name });
-  } catch (err) {
-    if (err instanceof ApiException && err.code === 404) return null;
-    throw err;
-  }
-}
+const readCm = (namespace: string, name: string) => readConfigMap(admin, namespace, name);
 
 async function labeledNames(namespace: string): Promise<string[]> {
   const list = await admin.listNamespacedConfigMap({
@@ -35,10 +29,7 @@ async function labeledNames(namespace: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  env = stackEnv();
-  admin = core(env.kubeconfigs.admin);
-  srv = await startKubeServer(env.kubeconfigs.admin, ['perses', 'team-a']);
-  api = apiClient(srv.url);
+  ({ env, admin, srv, api } = await startAdminConsole(['perses', 'team-a']));
 });
 afterAll(async () => srv?.close());
 

@@ -2,33 +2,24 @@
 // per resource (and Perses serving them from the new files), and a ConfigMap name chosen at create
 // time, checked as Kubernetes checks it and against the ConfigMaps already there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
+import type { CoreV1Api } from '@kubernetes/client-node';
 import type { RunningServer } from './main.ts';
-import { apiClient } from './testing/api-client.ts';
+import type { ApiClient } from './testing/api-client.ts';
+import { readConfigMap, startAdminConsole } from './testing/admin-console.ts';
 import { project, projectText } from './testing/documents.ts';
-import { core, stackEnv, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
+import { stackEnv, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
 
 const NS = 'perses';
 let env: StackEnv;
 let admin: CoreV1Api;
 let srv: RunningServer;
-let api: ReturnType<typeof apiClient>;
+let api: ApiClient;
 
-async function readCm(name: string) {
-  try {
-    return await admin.readNamespacedConfigMap({ namespace: NS, name });
-  } catch (err) {
-    if (err instanceof ApiException && err.code === 404) return null;
-    throw err;
-  }
-}
+const readCm = (name: string) => readConfigMap(admin, NS, name);
 
 beforeAll(async () => {
-  env = stackEnv();
-  admin = core(env.kubeconfigs.admin);
-  srv = await startKubeServer(env.kubeconfigs.admin, [NS], { persesUrl: env.persesUrl });
-  api = apiClient(srv.url);
+  ({ env, admin, srv, api } = await startAdminConsole([NS], { persesUrl: stackEnv().persesUrl }));
 });
 afterAll(async () => srv?.close());
 

@@ -13,18 +13,14 @@ import { API } from '@perses-cm/api';
 import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
 import { apiClient, type ApiClient } from './testing/api-client.ts';
-import {
-  CONSOLE_READ_RULES,
-  consoleAccount,
-  type ConsoleAccount,
-} from './testing/console-account.ts';
+import type { ConsoleAccount } from './testing/console-account.ts';
 import { project } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
 import { eventually, openSse, type SseClient } from './testing/sse.ts';
+import { DEV_A, PROXY_MODE, proxyModeAccount, proxyPerson } from './testing/proxy-mode.ts';
 import { putConfigMap } from './testing/status.ts';
 
-const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
-const OPS = { 'x-forwarded-user': 'ops', 'x-forwarded-groups': 'ops-viewers' };
+const OPS = proxyPerson('ops', 'ops-viewers', { 'team-a': 'view', 'team-b': 'view' });
 
 let admin: CoreV1Api;
 let account: ConsoleAccount;
@@ -76,13 +72,7 @@ async function createInPerses(name: string): Promise<void> {
 beforeAll(async () => {
   const env = stackEnv();
   admin = core(env.kubeconfigs.admin);
-  account = await consoleAccount(env.kubeconfigs.admin, [
-    ...CONSOLE_READ_RULES,
-    { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
-  ]);
-  await account.bindGroup('team-a', 'team-a-editors', 'edit');
-  await account.bindGroup('team-a', 'ops-viewers', 'view');
-  await account.bindGroup('team-b', 'ops-viewers', 'view');
+  account = await proxyModeAccount(env.kubeconfigs.admin, [DEV_A, OPS]);
   // A Perses of this test's own, provisioning an empty folder: what it serves is what we put.
   folder = await mkdtemp(path.join(tmpdir(), 'perses-cm-status-auth-'));
   perses = await startExtraPerses({ provisioning: { folders: [folder], interval: '1h' } });
@@ -92,8 +82,7 @@ beforeAll(async () => {
     account.kubeconfig,
     ['team-a', 'team-b'],
     {
-      auth: { mode: 'proxy', userHeader: 'x-forwarded-user', groupsHeader: 'x-forwarded-groups' },
-      security: { trustedProxies: ['127.0.0.1/32'] },
+      ...PROXY_MODE,
       persesUrl: perses.url,
       status: {
         persesLogFile: perses.logFile,
@@ -104,8 +93,8 @@ beforeAll(async () => {
     },
     { status: { fastMs: 300, slowMs: 500, history: null } },
   );
-  devA = apiClient(srv.url, { headers: DEV_A });
-  ops = apiClient(srv.url, { headers: OPS });
+  devA = apiClient(srv.url, { headers: DEV_A.headers });
+  ops = apiClient(srv.url, { headers: OPS.headers });
   // Tracked while it exists, then deleted: Perses keeps serving it.
   await eventually(
     async () => (await ops.list(`?q=${leftB}`)).body.items.length === 1,
@@ -206,8 +195,8 @@ describe('the orphans event per person', () => {
 
   it('tells each person their own orphan count, and nothing when only others changed', async () => {
     const [a, o] = [
-      await openSse(`${srv.url}${API.events}`, DEV_A),
-      await openSse(`${srv.url}${API.events}`, OPS),
+      await openSse(`${srv.url}${API.events}`, DEV_A.headers),
+      await openSse(`${srv.url}${API.events}`, OPS.headers),
     ];
     try {
       const mineBefore = (await devA.orphans()).body.items.length;

@@ -3,7 +3,6 @@
 // Drifted, with Perses's copy offered for the ConfigMap, then Synced after the next cycle; a direct
 // apply is confirmed by the next cycle; Perses stopped turns every status Unknown while editing
 // keeps working, and started again recovers.
-import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
@@ -12,14 +11,12 @@ import { project, projectText } from './testing/documents.ts';
 import { uniq } from './testing/kube-fixture.ts';
 import { startWithOwnPerses, type OwnPerses } from './testing/own-perses.ts';
 import { eventually } from './testing/sse.ts';
-import { idOf, putConfigMap, waitForStatus } from './testing/status.ts';
+import { idOf, putConfigMap, waitForDirectSync, waitForStatus } from './testing/status.ts';
 
 let own: OwnPerses;
 let perses: ExtraPerses;
-let admin: CoreV1Api;
 let srv: RunningServer;
 let api: ReturnType<typeof apiClient>;
-let made: string[];
 const name = uniq('drift');
 let id: string;
 
@@ -28,9 +25,15 @@ beforeAll(async () => {
     interval: '10s',
     polls: { fastMs: 500, slowMs: 1000, maxBackoffMs: 2000 },
   });
-  ({ perses, admin, srv, api, made } = own);
-  await putConfigMap(admin, 'perses', name, `${name}.json`, project(name, 'from the ConfigMap'));
-  made.push(name);
+  ({ perses, srv, api } = own);
+  await putConfigMap(
+    own.admin,
+    'perses',
+    name,
+    `${name}.json`,
+    project(name, 'from the ConfigMap'),
+  );
+  own.made.push(name);
   id = await idOf(srv.url, name);
   await waitForStatus(srv.url, id, (s) => s.state === 'synced', 40_000, 'synced');
 });
@@ -86,16 +89,9 @@ describe('a direct apply', () => {
     const fresh = uniq('confirm');
     const res = await api.create({ document: project(fresh), namespace: 'perses', applyNow: true });
     expect(res.status).toBe(201);
-    made.push(res.body.configMapName ?? '');
+    own.made.push(res.body.configMapName ?? '');
     expect(res.body.applied).toMatchObject({ outcome: 'applied' });
-    const direct = await waitForStatus(
-      srv.url,
-      res.body.id,
-      (s) => s.state === 'synced',
-      5000,
-      'synced',
-    );
-    expect(direct.direct).toMatchObject({ outcome: 'applied', confirmedAt: null });
+    await waitForDirectSync(srv.url, res.body.id);
     // The sidecar copies the ConfigMap, a cycle rewrites the same content: a 10 s interval, then
     // the console's next look at Perses.
     const confirmed = await waitForStatus(
@@ -131,7 +127,7 @@ describe('Perses stopped', () => {
     const later = uniq('while-down');
     const created = await api.create({ text: projectText(later), namespace: 'perses' });
     expect(created.status).toBe(201);
-    made.push(created.body.configMapName as string);
+    own.made.push(created.body.configMapName as string);
 
     await perses.resume();
     await waitForStatus(srv.url, id, (s) => s.state === 'synced', 30_000, 'synced again');

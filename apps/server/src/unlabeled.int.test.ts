@@ -1,11 +1,12 @@
 // ConfigMaps that hold Perses resources but lack the label, on the real stack: absent from the
 // default list, listed read-only with the reason when asked, readable, and never written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiException, type CoreV1Api } from '@kubernetes/client-node';
+import type { CoreV1Api } from '@kubernetes/client-node';
 import type { RunningServer } from './main.ts';
-import { apiClient } from './testing/api-client.ts';
+import { apiClient, type ApiClient } from './testing/api-client.ts';
+import { readConfigMap, startAdminConsole } from './testing/admin-console.ts';
 import { projectText } from './testing/documents.ts';
-import { core, stackEnv, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
+import { core, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
 
 const LABEL = { 'perses.dev/resource': 'true' };
@@ -14,7 +15,7 @@ const REASON =
 let env: StackEnv;
 let admin: CoreV1Api;
 let srv: RunningServer;
-let api: ReturnType<typeof apiClient>;
+let api: ApiClient;
 
 const dashboardText = (name: string, display = name) =>
   `${JSON.stringify(
@@ -27,20 +28,10 @@ const dashboardText = (name: string, display = name) =>
     2,
   )}\n`;
 
-async function readCm(namespace: string, name: string) {
-  try {
-    return await admin.readNamespacedConfigMap({ namespace, name });
-  } catch (err) {
-    if (err instanceof ApiException && err.code === 404) return null;
-    throw err;
-  }
-}
+const readCm = (namespace: string, name: string) => readConfigMap(admin, namespace, name);
 
 beforeAll(async () => {
-  env = stackEnv();
-  admin = core(env.kubeconfigs.admin);
-  srv = await startKubeServer(env.kubeconfigs.admin, ['perses', 'team-a']);
-  api = apiClient(srv.url);
+  ({ env, admin, srv, api } = await startAdminConsole(['perses', 'team-a']));
 });
 afterAll(async () => srv?.close());
 

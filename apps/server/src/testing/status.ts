@@ -2,6 +2,7 @@
 // a dashboard with one panel, a resource's status read from the console, and Perses polled the
 // way a person watching it would.
 import type { CoreV1Api } from '@kubernetes/client-node';
+import { expect } from 'vitest';
 import { API, type ResourcePipeline, type ResourceStatus } from '@perses-cm/api';
 import { PROVISIONING_LABEL, PROVISIONING_LABEL_VALUE } from '../../../../tools/stack/src/env.ts';
 import { eventually } from './sse.ts';
@@ -82,6 +83,16 @@ export async function waitForStatus(
       cause: err,
     });
   }
+}
+
+/**
+ * Waits until a resource saved with apply now is Synced through the console's own write to Perses,
+ * which no provisioning cycle has confirmed yet: what every apply-now save must show at once.
+ */
+export async function waitForDirectSync(base: string, id: string): Promise<ResourceStatus> {
+  const status = await waitForStatus(base, id, (s) => s.state === 'synced', 5000, 'synced');
+  expect(status.direct).toMatchObject({ outcome: 'applied', confirmedAt: null });
+  return status;
 }
 
 /** The id the console gives the resource in ConfigMap `name`, once it lists it. */

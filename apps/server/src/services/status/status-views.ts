@@ -1,11 +1,11 @@
 // What the status monitor answers: the overview, one resource's pipeline, what Perses serves for
-// it, the orphans and their cleanup, the lag history. Read from the monitor's state; the only
-// Perses calls here are the ones a person asked for (the served copy, a cleanup).
+// it, the orphans and their cleanup, the lag history. Read from the monitor's state
+// (monitor-state.ts; the orphan list: orphan-views.ts); the only Perses calls here are the ones a
+// person asked for (the served copy, a cleanup).
 import type {
   LagHistoryQuery,
   LagHistoryResponse,
   Orphan,
-  OrphansResponse,
   PersesConnection,
   ResourcePipeline,
   ServedDocument,
@@ -16,103 +16,25 @@ import { SYNC_STATES } from '@perses-cm/api';
 import { notFound } from '../../domain/errors.ts';
 import type { Visible } from '../../domain/identity.ts';
 import type { LogEvent } from '../event-log.ts';
-import { CHART_SIDECAR } from '../../domain/model.ts';
-import type { ResourceIndex } from '../resource-index.ts';
-import type { Connector } from './connector.ts';
 import { connectionOf, servedDocument } from './connection-view.ts';
 import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
 import { sidecarPathOf } from './evaluate.ts';
-import { stalledMessage, type Unwritten } from './hints.ts';
+import { stalledMessage } from './hints.ts';
 import { lagFilter } from './lag-filter.ts';
-import type { LagHistory, SampleFilter } from './lag-history.ts';
+import type { SampleFilter } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
-import { cleanupRefusal, deleteOrphan, orphansOf, orphanVisible, scopeNoteOf } from './orphans.ts';
+import { everything, iso } from './monitor-state.ts';
+import { OrphanViews } from './orphan-views.ts';
+import { deleteOrphan } from './orphans.ts';
 import { pipelineOf } from './pipeline.ts';
-import type { World } from './rules.ts';
-import type { Tracker } from './tracker.ts';
 
-export interface ScopeInfo {
-  target: 'kubernetes' | 'directory';
-  /** `perses.dev/resource=true`. */
-  label: string;
-  /** Watched namespaces; null for a chart directory. */
-  namespaces: string[] | 'all' | null;
-}
+export type { ScopeInfo } from './monitor-state.ts';
 
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-
-// The overview's counts and the orphans follow what a caller may read (`Visible`), so a person
-// signed in sees nothing of namespaces they may not list, not even how many resources are there.
-const everything: Visible = () => true;
-
-export class MonitorViews {
-  index: ResourceIndex | null = null;
-  /** Bumped whenever a status changed, so list bodies holding statuses are rebuilt. */
-  generation = 0;
-  protected lastCycleAt: number | null = null;
-  protected unwritten: Unwritten[] = [];
-  protected unattributed: ProvisioningEvent[] = [];
-  protected historyWhere: string | null = null;
-  protected historyError: string | null = null;
-  protected historySavedAt: number | null = null;
-  protected readonly startedAt: number;
+export class MonitorViews extends OrphanViews {
   private published: { connection: string; orphans: readonly Orphan[] } = {
     connection: '',
     orphans: [],
   };
-  private orphanCache: {
-    link: object;
-    snapshot: object | null;
-    revision: number | undefined;
-    tracked: number;
-    list: Orphan[];
-  } | null = null;
-
-  constructor(
-    public scope: ScopeInfo,
-    protected readonly tracker: Tracker,
-    protected readonly history: LagHistory,
-    protected readonly connector: Connector,
-    protected readonly now: () => number,
-  ) {
-    this.startedAt = now();
-  }
-
-  protected link() {
-    return this.connector.link;
-  }
-
-  protected get logs() {
-    return this.connector.logs;
-  }
-
-  protected folder(): string {
-    return this.link().config?.provisioning.folders[0] ?? CHART_SIDECAR.folder;
-  }
-
-  protected world(): Omit<World, 'scope'> & {
-    scope: Pick<World['scope'], 'target' | 'label' | 'namespaces'>;
-  } {
-    const link = this.link();
-    const ns = this.scope.namespaces;
-    return {
-      connection: link.state,
-      connectionMessage: link.message ?? '',
-      now: this.now(),
-      timing: { intervalMs: link.intervalMs, lastCycleAt: this.lastCycleAt },
-      startedAt: this.startedAt,
-      scope: {
-        target: this.scope.target,
-        label: this.scope.label,
-        namespaces:
-          ns === null
-            ? 'a chart directory'
-            : ns === 'all'
-              ? 'all namespaces'
-              : `namespaces ${ns.join(', ')}`,
-      },
-    };
-  }
 
   /** The serialised status of a resource, for list bodies. */
   statusJson(id: string): string | undefined {
@@ -139,10 +61,6 @@ export class MonitorViews {
     for (const t of this.tracker.byId.values())
       if (t.status && visible(t.r.summary.namespace)) counts[t.status.state]++;
     return counts;
-  }
-
-  orphanCount(): number {
-    return this.orphanList().length;
   }
 
   /** The namespaces of the resources tracked, of those deleted while tracked, and of lag samples. */
@@ -211,48 +129,6 @@ export class MonitorViews {
     const t = this.tracker.byId.get(id);
     if (!t) throw notFound(`resource ${id.slice(0, 100)} not found`);
     return servedDocument(t, this.link(), this.now());
-  }
-
-  /** The orphans, worked out again only when what Perses serves or the resources changed. */
-  private orphanList() {
-    const link = this.link();
-    const snapshot = link.state === 'connected' ? link.snapshot : null;
-    const cached = this.orphanCache;
-    if (
-      cached?.link === link &&
-      cached.snapshot === snapshot &&
-      cached.revision === snapshot?.revision &&
-      cached.tracked === this.tracker.revision
-    )
-      return cached.list;
-    const known = new Set<string>();
-    for (const t of this.tracker.byId.values()) if (t.r.keys.identity) known.add(t.r.keys.identity);
-    const list = orphansOf(snapshot, known, this.tracker.gone, link.found.uiUrl);
-    this.orphanCache = {
-      link,
-      snapshot,
-      revision: snapshot?.revision,
-      tracked: this.tracker.revision,
-      list,
-    };
-    return list;
-  }
-
-  private visibleOrphans(visible: Visible) {
-    const all = this.orphanList();
-    if (visible === everything) return all;
-    return all.filter((o) => orphanVisible(o, visible));
-  }
-
-  orphans(visible: Visible = everything): OrphansResponse {
-    const link = this.link();
-    const refusal = cleanupRefusal(link);
-    return {
-      items: this.visibleOrphans(visible),
-      cleanup: { possible: refusal === null, reason: refusal },
-      scopeNote: scopeNoteOf(this.scope.namespaces),
-      checkedAt: link.snapshot ? new Date(link.snapshot.at).toISOString() : null,
-    };
   }
 
   /** Why the console cannot write to Perses now (orphan cleanup, apply now), else null. */

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '@perses-cm/api';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { SIGNED_IN_WITH } from '../../../lib/session/identity-source.ts';
 import { useAudit } from '../api/get-audit.ts';
@@ -14,6 +15,51 @@ function what(e: AuditEntry): string {
   const name = e.name ?? '(no name)';
   return `${e.kind ?? 'Resource'} ${e.project ? `${e.project}/` : ''}${name}`;
 }
+
+const COLUMNS: Column<AuditEntry>[] = [
+  {
+    header: 'Time',
+    className: 'mono',
+    title: (e) => e.time,
+    cell: (e) => new Date(e.time).toLocaleString(),
+  },
+  {
+    header: 'Who',
+    title: (e) => (e.groups.length ? `Groups: ${e.groups.join(', ')}` : undefined),
+    cell: (e) => (
+      <>
+        {e.user} <span className="muted">({SIGNED_IN_WITH[e.source]})</span>
+      </>
+    ),
+  },
+  {
+    header: 'Action',
+    cell: (e) => (
+      <>
+        {e.action}
+        {e.via === 'perses' && <span className="muted"> (Perses API)</span>}
+      </>
+    ),
+  },
+  { header: 'Resource', cell: what },
+  { header: 'Where', className: 'mono', cell: where },
+  {
+    header: 'Result',
+    title: (e) => `Request ${e.requestId}`,
+    cell: (e) => (
+      <>
+        {e.result === 'ok' ? (
+          <span className="badge badge-ok">ok</span>
+        ) : (
+          <span className="badge badge-error" title={e.error?.message}>
+            {e.error?.code ?? 'error'}
+          </span>
+        )}
+        {e.error && <div className="audit-error">{e.error.message}</div>}
+      </>
+    ),
+  },
+];
 
 /** The recent writes through this console: who, how signed in, what, where, and the result. */
 export default function AuditPage() {
@@ -42,48 +88,14 @@ export default function AuditPage() {
       {entries.length === 0 ? (
         <EmptyState title="No writes yet" />
       ) : (
-        <div className="audit-scroll">
-          <table className="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Resource</th>
-                <th scope="col">Where</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={`${e.requestId}-${e.time}-${e.via}`} data-result={e.result}>
-                  <td className="mono" title={e.time}>
-                    {new Date(e.time).toLocaleString()}
-                  </td>
-                  <td title={e.groups.length ? `Groups: ${e.groups.join(', ')}` : undefined}>
-                    {e.user} <span className="muted">({SIGNED_IN_WITH[e.source]})</span>
-                  </td>
-                  <td>
-                    {e.action}
-                    {e.via === 'perses' && <span className="muted"> (Perses API)</span>}
-                  </td>
-                  <td>{what(e)}</td>
-                  <td className="mono">{where(e)}</td>
-                  <td title={`Request ${e.requestId}`}>
-                    {e.result === 'ok' ? (
-                      <span className="badge badge-ok">ok</span>
-                    ) : (
-                      <span className="badge badge-error" title={e.error?.message}>
-                        {e.error?.code ?? 'error'}
-                      </span>
-                    )}
-                    {e.error && <div className="audit-error">{e.error.message}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Recent writes"
+          columns={COLUMNS}
+          rows={entries}
+          rowKey={(e) => `${e.requestId}-${e.time}-${e.via}`}
+          rowData={(e) => ({ 'data-result': e.result })}
+          scrollClassName="audit-scroll"
+        />
       )}
     </section>
   );

@@ -1,7 +1,27 @@
 // The apply as it goes (a progress bar over the picked entries) and its per-item report, with the
 // report downloadable as JSON from the server.
 import { API, type ImportReport } from '@perses-cm/api';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
 import { destinationText, resourceText } from './preview-table.tsx';
+
+const COLUMNS: Column<ImportReport['items'][number]>[] = [
+  {
+    header: 'Outcome',
+    cell: (i) => <span className={`import-action import-${i.outcome}`}>{i.outcome}</span>,
+  },
+  {
+    header: 'Resource',
+    className: 'mono',
+    cell: (i) =>
+      i.resourceId ? (
+        <a href={`/resources/${encodeURIComponent(i.resourceId)}`}>{resourceText(i)}</a>
+      ) : (
+        resourceText(i)
+      ),
+  },
+  { header: 'Where', className: 'mono', cell: (i) => destinationText(i.destination) },
+  { header: 'Message', cell: (i) => i.message ?? '' },
+];
 
 export function ApplyProgress({ done, total }: { done: number; total: number }) {
   return (
@@ -26,36 +46,14 @@ export function ApplyReport({ report }: { report: ImportReport }) {
           Download the report (JSON)
         </a>
       </p>
-      <div className="import-scroll">
-        <table className="import-table">
-          <thead>
-            <tr>
-              <th scope="col">Outcome</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Where</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.items.map((i) => (
-              <tr key={i.key} data-outcome={i.outcome}>
-                <td>
-                  <span className={`import-action import-${i.outcome}`}>{i.outcome}</span>
-                </td>
-                <td className="mono">
-                  {i.resourceId ? (
-                    <a href={`/resources/${encodeURIComponent(i.resourceId)}`}>{resourceText(i)}</a>
-                  ) : (
-                    resourceText(i)
-                  )}
-                </td>
-                <td className="mono">{destinationText(i.destination)}</td>
-                <td>{i.message ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Outcome per resource"
+        columns={COLUMNS}
+        rows={report.items}
+        rowKey={(i) => i.key}
+        rowData={(i) => ({ 'data-outcome': i.outcome })}
+        scrollClassName="import-scroll"
+      />
     </section>
   );
 }

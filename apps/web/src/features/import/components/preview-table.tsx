@@ -1,8 +1,9 @@
 // The preview: one row per entry with its action, resource, destination, origin or reason and
 // findings. Creates are ticked by default; an update is ticked only by the person, after its diff
 // was shown; unchanged and refused entries cannot be ticked.
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { ImportDestination, ImportEntry, ImportPreview } from '@perses-cm/api';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
 import { EntryDiff } from './entry-diff.tsx';
 
 export function destinationText(d: ImportDestination | null): string {
@@ -35,74 +36,72 @@ export function PreviewTable({ preview, ticked, onTick }: PreviewTableProps) {
     setOpen(open === key ? null : key);
     setSeen(new Set([...seen, key]));
   };
+  const columns: Column<ImportEntry>[] = [
+    {
+      header: 'Apply',
+      cell: (e) => {
+        const tickable = e.action === 'create' || (e.action === 'update' && seen.has(e.key));
+        return (
+          <input
+            type="checkbox"
+            aria-label={`Apply ${resourceText(e)}`}
+            checked={ticked.has(e.key)}
+            disabled={!tickable}
+            title={e.action === 'update' && !tickable ? 'Show the diff first' : undefined}
+            onChange={(ev) => onTick(e.key, ev.target.checked)}
+          />
+        );
+      },
+    },
+    {
+      header: 'Action',
+      cell: (e) => <span className={`import-action import-${e.action}`}>{e.action}</span>,
+    },
+    { header: 'Resource', className: 'mono', cell: resourceText },
+    {
+      header: 'ConfigMap · key (or file)',
+      className: 'mono',
+      cell: (e) => destinationText(e.destination),
+    },
+    {
+      header: 'From / why',
+      cell: (e) => (
+        <>
+          <div className="mono">{e.origin}</div>
+          {e.reason && <div className="import-reason">{e.reason}</div>}
+          {e.notes.map((n) => (
+            <div key={n} className="muted">
+              {n}
+            </div>
+          ))}
+        </>
+      ),
+    },
+    {
+      header: 'Findings',
+      cell: (e) => (
+        <>
+          {findingsText(e)}
+          {(e.action === 'update' || e.action === 'create') && (
+            <button type="button" className="btn btn-ghost" onClick={() => show(e.key)}>
+              {open === e.key ? 'Hide' : e.action === 'update' ? 'Show diff' : 'Show text'}
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
-    <div className="import-scroll">
-      <table className="import-table" aria-label="Import preview">
-        <thead>
-          <tr>
-            <th scope="col">Apply</th>
-            <th scope="col">Action</th>
-            <th scope="col">Resource</th>
-            <th scope="col">ConfigMap · key (or file)</th>
-            <th scope="col">From / why</th>
-            <th scope="col">Findings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.entries.map((e) => {
-            const tickable = e.action === 'create' || (e.action === 'update' && seen.has(e.key));
-            return (
-              <Fragment key={e.key}>
-                <tr data-action={e.action}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Apply ${resourceText(e)}`}
-                      checked={ticked.has(e.key)}
-                      disabled={!tickable}
-                      title={e.action === 'update' && !tickable ? 'Show the diff first' : undefined}
-                      onChange={(ev) => onTick(e.key, ev.target.checked)}
-                    />
-                  </td>
-                  <td>
-                    <span className={`import-action import-${e.action}`}>{e.action}</span>
-                  </td>
-                  <td className="mono">{resourceText(e)}</td>
-                  <td className="mono">{destinationText(e.destination)}</td>
-                  <td>
-                    <div className="mono">{e.origin}</div>
-                    {e.reason && <div className="import-reason">{e.reason}</div>}
-                    {e.notes.map((n) => (
-                      <div key={n} className="muted">
-                        {n}
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    {findingsText(e)}
-                    {(e.action === 'update' || e.action === 'create') && (
-                      <button type="button" className="btn btn-ghost" onClick={() => show(e.key)}>
-                        {open === e.key
-                          ? 'Hide'
-                          : e.action === 'update'
-                            ? 'Show diff'
-                            : 'Show text'}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {open === e.key && (
-                  <tr>
-                    <td colSpan={6}>
-                      <EntryDiff previewId={preview.id} entryKey={e.key} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Import preview"
+      columns={columns}
+      rows={preview.entries}
+      rowKey={(e) => e.key}
+      rowData={(e) => ({ 'data-action': e.action })}
+      detail={(e) =>
+        open === e.key ? <EntryDiff previewId={preview.id} entryKey={e.key} /> : null
+      }
+      scrollClassName="import-scroll"
+    />
   );
 }

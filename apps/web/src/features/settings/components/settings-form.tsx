@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ConsoleSettings, SettingsView } from '@perses-cm/api';
 import { isApiError } from '../../../lib/api-client.ts';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
 import { useSaveSettings } from '../api/settings.ts';
 
 const listText = (n: string[] | 'all' | 'ALL' | null) =>
@@ -54,15 +55,19 @@ function settingsOf(d: Draft): ConsoleSettings {
   };
 }
 
-function Row(props: { name: string; running: string | null; children: ReactNode }) {
-  return (
-    <tr>
-      <th scope="row">{props.name}</th>
-      <td>{props.children}</td>
-      <td className="mono">{props.running ?? '—'}</td>
-    </tr>
-  );
+interface Setting {
+  name: string;
+  /** The editor of the console's value. */
+  field: ReactNode;
+  /** The value found running, when it was found. */
+  running: string | null;
 }
+
+const COLUMNS: Column<Setting>[] = [
+  { header: 'Setting', rowHeader: true, cell: (r) => r.name },
+  { header: 'Console', cell: (r) => r.field },
+  { header: 'Running', className: 'mono', cell: (r) => r.running ?? '—' },
+];
 
 export function SettingsForm({ view }: { view: SettingsView }) {
   const [draft, setDraft] = useState(() => draftOf(view.settings));
@@ -79,6 +84,57 @@ export function SettingsForm({ view }: { view: SettingsView }) {
   const sc = view.discovered.sidecar;
   const p = view.discovered.perses;
   const fields = save.error && isApiError(save.error) ? save.error.fields : [];
+  const check = (k: 'uniqueFilenames' | 'applyNow', label: string) => (
+    <input
+      type="checkbox"
+      aria-label={label}
+      checked={draft[k]}
+      onChange={(e) => set(k, e.target.checked)}
+    />
+  );
+  const rows: Setting[] = [
+    { name: 'Label key', field: text('key', 'Label key'), running: sc?.label?.key ?? null },
+    {
+      name: 'Label value',
+      field: text('value', 'Label value'),
+      running: sc ? (sc.label?.value ?? '(any)') : null,
+    },
+    {
+      name: 'Console namespaces',
+      field: text('namespaces', 'Console namespaces'),
+      running: null,
+    },
+    {
+      name: 'New resources in',
+      field: text('defaultNamespace', 'New resources in'),
+      running: null,
+    },
+    {
+      name: 'Sidecar namespaces',
+      field: text('sidecarNamespaces', 'Sidecar namespaces'),
+      running: sc ? listText(sc.namespaces) : null,
+    },
+    {
+      name: 'UNIQUE_FILENAMES',
+      field: check('uniqueFilenames', 'UNIQUE_FILENAMES'),
+      running: sc ? String(sc.uniqueFilenames) : null,
+    },
+    {
+      name: 'FOLDER_ANNOTATION',
+      field: text('folderAnnotation', 'FOLDER_ANNOTATION'),
+      running: sc?.folderAnnotation ?? null,
+    },
+    {
+      name: 'Provisioning interval',
+      field: text('interval', 'Provisioning interval'),
+      running: p?.interval ?? null,
+    },
+    {
+      name: 'Apply now by default',
+      field: check('applyNow', 'Apply now by default'),
+      running: null,
+    },
+  ];
   return (
     <form
       className="panel settings-form"
@@ -89,56 +145,14 @@ export function SettingsForm({ view }: { view: SettingsView }) {
       }}
     >
       <h2>Settings</h2>
-      <div className="settings-scroll">
-        <table className="plan-table">
-          <thead>
-            <tr>
-              <th scope="col">Setting</th>
-              <th scope="col">Console</th>
-              <th scope="col">Running</th>
-            </tr>
-          </thead>
-          <tbody>
-            <Row name="Label key" running={sc?.label?.key ?? null}>
-              {text('key', 'Label key')}
-            </Row>
-            <Row name="Label value" running={sc ? (sc.label?.value ?? '(any)') : null}>
-              {text('value', 'Label value')}
-            </Row>
-            <Row name="Console namespaces" running={null}>
-              {text('namespaces', 'Console namespaces')}
-            </Row>
-            <Row name="New resources in" running={null}>
-              {text('defaultNamespace', 'New resources in')}
-            </Row>
-            <Row name="Sidecar namespaces" running={sc ? listText(sc.namespaces) : null}>
-              {text('sidecarNamespaces', 'Sidecar namespaces')}
-            </Row>
-            <Row name="UNIQUE_FILENAMES" running={sc ? String(sc.uniqueFilenames) : null}>
-              <input
-                type="checkbox"
-                aria-label="UNIQUE_FILENAMES"
-                checked={draft.uniqueFilenames}
-                onChange={(e) => set('uniqueFilenames', e.target.checked)}
-              />
-            </Row>
-            <Row name="FOLDER_ANNOTATION" running={sc?.folderAnnotation ?? null}>
-              {text('folderAnnotation', 'FOLDER_ANNOTATION')}
-            </Row>
-            <Row name="Provisioning interval" running={p?.interval ?? null}>
-              {text('interval', 'Provisioning interval')}
-            </Row>
-            <Row name="Apply now by default" running={null}>
-              <input
-                type="checkbox"
-                aria-label="Apply now by default"
-                checked={draft.applyNow}
-                onChange={(e) => set('applyNow', e.target.checked)}
-              />
-            </Row>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Each setting in the console and running"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(r) => r.name}
+        className="plan-table"
+        scrollClassName="settings-scroll"
+      />
       {save.isError && (
         <div className="banner banner-error" role="alert">
           {save.error.message}
