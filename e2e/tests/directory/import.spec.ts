@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import tar from 'tar-stream';
 import { expect, test } from '../../fixtures/test.ts';
 import { repoRoot, startServer, type RunningServer } from '../../fixtures/servers.ts';
@@ -23,10 +23,16 @@ async function running() {
   return server;
 }
 
-/** Shoot the page at 1440 px, then at 390 px, back at 1440 px. */
-async function shotBoth(page: Page, shot: (name: string) => Promise<void>, name: string) {
+/** Shoot the page at 1440 px, then at 390 px (scrolled to `at`), back at 1440 px. */
+async function shotBoth(
+  page: Page,
+  shot: (name: string) => Promise<void>,
+  name: string,
+  at?: Locator,
+) {
   await shot(`${name}-1440`);
   await page.setViewportSize({ width: 390, height: 844 });
+  await at?.scrollIntoViewIfNeeded();
   await shot(`${name}-390`);
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -116,7 +122,7 @@ test('previews an upload, applies the ticked entries with progress, and reports 
   const report = page.getByRole('region', { name: 'Import report' });
   await expect(report).toContainText('1 created, 1 updated, 0 unchanged, 0 skipped, 0 failed');
   await expect(page.getByLabel('Import progress')).toHaveAttribute('value', '2');
-  await shotBoth(page, shot, 'import-report');
+  await shotBoth(page, shot, 'import-report', report);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -219,7 +225,7 @@ test('plans perses-operator custom resources from files as the Perses resources 
     'utf8',
   );
   expect(written).toMatch(/^kind: Dashboard$/m);
-  expect(written).toMatch(/^  project: perses$/m);
+  expect(written).toMatch(/^ {2}project: perses$/m);
   expect(written).toContain('name: Node exporter overview');
   expect(written).not.toContain('instanceSelector');
   expect(written).not.toContain('perses.dev');
