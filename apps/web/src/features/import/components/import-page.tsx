@@ -126,7 +126,11 @@ export default function ImportPage() {
               </ul>
             </details>
           )}
-          <PreviewTable preview={preview} ticked={ticked} onTick={tick} />
+          {preview.entries.length === 0 ? (
+            <p className="muted">Nothing to import from this source.</p>
+          ) : (
+            <PreviewTable preview={preview} ticked={ticked} onTick={tick} />
+          )}
           <div className="toolbar">
             <label className="field-inline">
               <input
