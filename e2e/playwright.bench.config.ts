@@ -10,6 +10,8 @@ export default defineConfig({
   // The Kubernetes list bench needs the console that apps/server/bench/kubernetes.ts starts.
   testIgnore: process.env['BENCH_CONSOLE_URL'] ? [] : [/list-kubernetes/],
   globalSetup: undefined,
+  // A missed target is the figure: a retry would hide it (and seed a bench's files again).
+  retries: 0,
   projects: undefined,
   // Playwright's own trace snapshots the page around each action: work the page would not do.
   use: { ...base.use, trace: 'off' },

@@ -155,6 +155,7 @@ const browser = existsSync(resultFile)
   ? (JSON.parse(readFileSync(resultFile, 'utf8')) as {
       interactive: number;
       filtered: number;
+      cleared: number;
       scrolled: number;
     })
   : undefined;
@@ -277,6 +278,13 @@ const rows: Row[] = [
           number: browser.filtered,
           target: '< 200 ms',
           ok: browser.filtered < 200,
+        },
+        {
+          measure: `browser: clear the filter (all ${N} rows again)`,
+          value: ms(browser.cleared),
+          number: browser.cleared,
+          target: '< 200 ms',
+          ok: browser.cleared < 200,
         },
         {
           measure: `browser: jump to the last of ${N} rows`,

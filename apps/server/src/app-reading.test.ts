@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { z } from 'zod';
-import { API, TARGET_HEADER } from '@perses-cm/api';
+import { API, ListResourcesResponse, TARGET_HEADER } from '@perses-cm/api';
 import { projectText } from './testing/documents.ts';
 import { it } from './testing/server-test.ts';
 
@@ -32,6 +32,35 @@ describe('reading', () => {
     expect(after.body.items.map((i) => i.id)).toContain(created.body.id);
     await api.remove(created.body.id, created.body.version);
     expect((await api.list()).body.items.length).toBe(before.body.items.length);
+  });
+
+  it('lets a browser revalidate the list: 304 while unchanged, the new list after a change', async ({
+    srv,
+    api,
+  }) => {
+    const url = `${srv.url}${API.resources}`;
+    // As a browser revalidates its copy (fetch itself would add `no-cache` beside If-None-Match).
+    const revalidate = (u: string, etag: string) =>
+      fetch(u, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    const first = await fetch(url);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/"/);
+    const held = await revalidate(url, etag!);
+    expect([held.status, await held.text()]).toEqual([304, '']);
+    // Another query is another body.
+    const other = await revalidate(`${url}?kind=Project`, etag!);
+    expect(other.status).toBe(200);
+
+    const created = await api.create({ text: projectText('revalidated') });
+    const after = await revalidate(url, etag!);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const body = ListResourcesResponse.parse(await after.json());
+    expect(body.items.map((i) => i.id)).toContain(created.body.id);
+    // Back to the same content: the first ETag holds again.
+    await api.remove(created.body.id, created.body.version);
+    expect((await revalidate(url, etag!)).status).toBe(304);
   });
 
   it('filters by kind, project and text', async ({ api }) => {

@@ -35,7 +35,9 @@ describe('security headers', () => {
     }
     expect(Object.keys(CSP_DIRECTIVES)).toContain('frame-ancestors');
     const list = await api.list();
-    expect(list.headers.get('cache-control')).toBe('no-store');
+    // The list may be kept by this browser only, and is revalidated on every use (ETag).
+    expect(list.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await api.whoami()).headers.get('cache-control')).toBe('no-store');
   });
 });
 

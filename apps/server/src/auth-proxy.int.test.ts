@@ -142,6 +142,23 @@ describe('proxy mode', () => {
     const list = await devA.list();
     expect(list.body.items.every((i) => i.namespace === 'team-a')).toBe(true);
     expect(JSON.stringify(list.body)).not.toContain('team-b');
+    // dev-a holding the reader's copy (a shared browser) revalidates it: not a 304, dev-a's list.
+    const readerTag = wider.headers.get('etag');
+    expect(readerTag).toMatch(/^W\//);
+    expect(list.headers.get('etag')).not.toBe(readerTag);
+    const held = await fetch(`${srv.url}${API.resources}`, {
+      headers: { ...DEV_A, 'if-none-match': readerTag!, 'cache-control': 'max-age=0' },
+    });
+    expect(held.status).toBe(200);
+    expect(await held.text()).not.toContain('team-b');
+    const own = await fetch(`${srv.url}${API.resources}`, {
+      headers: {
+        ...DEV_A,
+        'if-none-match': list.headers.get('etag')!,
+        'cache-control': 'max-age=0',
+      },
+    });
+    expect(own.status).toBe(304);
     const asked = await devA.list('?namespace=team-b');
     expect(asked.body.items).toEqual([]);
     expect(asked.body.errors).toMatchObject([{ source: 'team-b', code: 'forbidden' }]);

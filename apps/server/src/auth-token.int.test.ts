@@ -125,6 +125,7 @@ describe('token mode', () => {
     const signOut = record(await editor.signOut());
     expect(signOut.status).toBe(204);
     expect(signOut.headers.get('set-cookie')).toMatch(/^perses-cm-session=; Max-Age=0;/);
+    expect(signOut.headers.get('clear-site-data')).toBe('"cache"');
     // The open stream ends with the session.
     await sse.ended;
     seen.push(...sse.raw);

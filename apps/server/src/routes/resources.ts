@@ -1,6 +1,5 @@
 // /api/v1/resources: unpack with zod, call the resource service, answer with checked bodies.
-import { gzipSync } from 'node:zlib';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   CreateResourceRequest,
@@ -20,6 +19,7 @@ import type { AuditedWrites } from '../services/audited-writes.ts';
 import type { IndexedResource } from '../services/resource-index.ts';
 import type { ResourceService } from '../services/resource-service.ts';
 import { summaryJson, withStates, type ListStatus } from '../services/status/list-status.ts';
+import { ListBodyCache, sendCachedList } from './list-body-cache.ts';
 import { send, type IdentityResolver } from './respond.ts';
 
 export const ResourceIdParam = z.object({
@@ -38,53 +38,6 @@ export function listBody(
   const errors = ListResourcesResponse.shape.errors.parse(list.errors);
   const items = list.resources.map((r) => summaryJson(r, status)).join(',');
   return `{"items":[${items}],"errors":${JSON.stringify(errors)}}`;
-}
-
-/** Lists smaller than this are sent as they are: compressing them gains nothing. */
-const GZIP_FROM_BYTES = 16 * 1024;
-
-interface CachedBody {
-  json: Buffer;
-  gzip?: Buffer;
-}
-
-/**
- * Bodies of recent lists, valid until the index changes: browsers re-list on every reconnect and
- * navigation, and a list of thousands need not be rebuilt, re-encoded or re-compressed when
- * nothing changed. Kept as bytes, and gzip-compressed once for the clients that accept it (the
- * list of 5,000 dashboards is 2 MB of JSON, a tenth of that compressed).
- */
-class ListBodyCache {
-  private generation = '';
-  private bodies = new Map<string, CachedBody>();
-
-  get(generation: string, key: string, build: () => string): CachedBody {
-    if (generation !== this.generation) {
-      this.generation = generation;
-      this.bodies.clear();
-    }
-    let body = this.bodies.get(key);
-    if (body === undefined) {
-      body = { json: Buffer.from(build(), 'utf8') };
-      if (this.bodies.size >= 32) this.bodies.clear();
-      this.bodies.set(key, body);
-    }
-    return body;
-  }
-}
-
-function sendList(req: Request, res: Response, body: CachedBody): void {
-  res.type('application/json');
-  if (body.json.length >= GZIP_FROM_BYTES) {
-    res.vary('Accept-Encoding');
-    if (req.acceptsEncodings('gzip')) {
-      body.gzip ??= gzipSync(body.json, { level: 1 });
-      res.setHeader('Content-Encoding', 'gzip');
-      res.send(body.gzip);
-      return;
-    }
-  }
-  res.send(body.json);
 }
 
 export function resourcesRouter(
@@ -120,7 +73,7 @@ export function resourcesRouter(
       view.errors,
     ]);
     const generation = `${service.generation}:${status?.generation ?? 0}`;
-    sendList(
+    sendCachedList(
       req,
       res,
       cache.get(generation, key, () => {

@@ -59,6 +59,8 @@ export function sessionRouter(access: Access, signInLimit: RequestHandler): Rout
     const id = sessionIdOf(req);
     if (id) sessions.end(id);
     res.setHeader('set-cookie', sessionCookie(req, null));
+    // Lists may be kept by the browser to revalidate (private, ETag): none outlives the session.
+    res.setHeader('clear-site-data', '"cache"');
     res.status(204).end();
   });
   return r;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ListState, Row, SortKey } from '../hooks/filter-resources.ts';
@@ -45,17 +45,27 @@ export function ResourceTable({ rows, state, update, search, showNamespace, draf
   });
   const [active, setActive] = useState(() => returnTo ?? firstItem(rows, 0, 1));
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.type === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    overscan: 12,
-    // Render a first screenful before the viewport is measured (and where it never is: jsdom).
-    initialRect: { width: 1200, height: 800 },
-    getItemKey: (i) => {
+  // Stable until the rows change: a new key function makes the virtualizer measure every row
+  // again, 20,000 of them on each key typed into the search.
+  const estimateSize = useCallback(
+    (i: number) => (rows[i]?.type === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    [rows],
+  );
+  const getItemKey = useCallback(
+    (i: number) => {
       const r = rows[i];
       return r ? (r.type === 'group' ? `g:${r.key}` : r.item.id) : i;
     },
+    [rows],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    overscan: 12,
+    // Render a first screenful before the viewport is measured (and where it never is: jsdom).
+    initialRect: { width: 1200, height: 800 },
+    getItemKey,
   });
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../../test/fixtures.ts';
-import { buildRows, facets } from './filter-resources.ts';
+import { buildRows, facets, rowsOf, sortItems } from './filter-resources.ts';
 import { DEFAULT_STATE, parseListState } from './use-list-state.ts';
 
 const items = [
@@ -63,6 +63,40 @@ describe('buildRows', () => {
 
   it('lists distinct facet values', () => {
     expect(facets(items).projects).toEqual(['payments', 'perses']);
+  });
+});
+
+describe('sortItems', () => {
+  const byName = (xs: { name: string }[]) => xs.map((r) => r.name);
+
+  it('keeps the last order after live edits that moved no sort value, with the new copies', () => {
+    const first = sortItems(items, 'name', 'asc');
+    expect(byName(first.sorted)).toEqual(['api-latency', 'node-exporter', 'payments', 'prom']);
+    const edited = items.map((r) => (r.name === 'prom' ? { ...r, version: '2' } : r));
+    const next = sortItems(edited, 'name', 'asc', first);
+    expect(byName(next.sorted)).toEqual(byName(first.sorted));
+    expect(next.sorted.find((r) => r.name === 'prom')?.version).toBe('2');
+    expect(sortItems(edited, 'name', 'asc', next)).toBe(next);
+  });
+
+  it('sorts again when an edit moves a sort value, or the sort changes', () => {
+    const first = sortItems(items, 'size', 'asc');
+    const grown = items.map((r) => (r.name === 'prom' ? { ...r, sizeBytes: 99_999 } : r));
+    expect(byName(sortItems(grown, 'size', 'asc', first).sorted).at(-1)).toBe('prom');
+    const renamed = items.map((r) => (r.name === 'prom' ? { ...r, name: 'aaa' } : r));
+    expect(
+      byName(sortItems(renamed, 'name', 'asc', sortItems(items, 'name', 'asc')).sorted)[0],
+    ).toBe('aaa');
+    expect(byName(sortItems(items, 'name', 'desc', first).sorted)[0]).toBe('prom');
+  });
+
+  it('filters a sorted list without changing its order', () => {
+    const sorted = sortItems(items, 'name', 'desc').sorted;
+    const { rows } = rowsOf(sorted, { ...DEFAULT_STATE, group: 'none', kind: 'Dashboard' });
+    expect(rows.map((r) => (r.type === 'item' ? r.item.name : ''))).toEqual([
+      'node-exporter',
+      'api-latency',
+    ]);
   });
 });
 
