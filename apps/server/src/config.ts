@@ -72,17 +72,6 @@ export const targetFlags = {
   label: { type: 'string' },
 } as const;
 
-type TargetFlagValues = { [F in keyof typeof targetFlags]?: string | boolean };
-
-/** The target flags given among a command's parsed flags, back as arguments for `loadConfig`. */
-export function targetArgs(values: TargetFlagValues): string[] {
-  return Object.entries(targetFlags).flatMap(([flag, spec]) => {
-    const v = values[flag as keyof typeof targetFlags];
-    if (v === undefined || v === false) return [];
-    return spec.type === 'boolean' ? [`--${flag}`] : [`--${flag}`, String(v)];
-  });
-}
-
 /** serve's flags; commands that open a store declare them beside their own (cli/target-args.ts). */
 export const flagSpec = {
   host: { type: 'string' },

@@ -2,12 +2,14 @@
 // orphans and the lag samples are those of the namespaces the caller may list, as the resource
 // list is. `dev-a` (edit in team-a only) is not told how many resources team-b holds, nor of the
 // orphan a team-b ConfigMap left in Perses (and cannot delete it), nor of a team-b change's lag,
-// nor of team-b ConfigMaps in a relabel dry run; `ops` (view in both) sees both.
+// nor of team-b ConfigMaps in a relabel dry run, nor, on the event stream, of a team-b orphan;
+// `ops` (view in both) sees both.
 import type { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { API } from '@perses-cm/api';
 import { startExtraPerses, type ExtraPerses } from '@perses-cm/stack';
 import type { RunningServer } from './main.ts';
 import { apiClient, type ApiClient } from './testing/api-client.ts';
@@ -18,7 +20,7 @@ import {
 } from './testing/console-account.ts';
 import { project } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
-import { eventually } from './testing/sse.ts';
+import { eventually, openSse, type SseClient } from './testing/sse.ts';
 import { putConfigMap } from './testing/status.ts';
 
 const DEV_A = { 'x-forwarded-user': 'dev-a', 'x-forwarded-groups': 'team-a-editors' };
@@ -44,6 +46,9 @@ const lagB = uniq('lag-b');
 const OLD = `test.perses-cm/${uniq('old')}`;
 const relA = uniq('rel-a');
 const relB = uniq('rel-b');
+/** Left in team-b, then served with no ConfigMap, while both people follow the event stream. */
+const liveB = uniq('live-b');
+const liveStray = uniq('live-stray');
 /** Defined before the console starts. */
 const made: [string, string][] = [
   ['team-a', inA],
@@ -56,6 +61,7 @@ const later: [string, string][] = [
   ['team-b', lagB],
   ['team-a', relA],
   ['team-b', relB],
+  ['team-b', liveB],
 ];
 
 async function createInPerses(name: string): Promise<void> {
@@ -192,6 +198,46 @@ describe('the status overview per person', () => {
     expect(refused.status).toBe(404);
     const still = await fetch(`${perses.url}/api/v1/projects/${leftB}`);
     expect(still.status).toBe(200);
+  });
+});
+
+describe('the orphans event per person', () => {
+  const counts = (c: SseClient) => c.events.flatMap((e) => (e.type === 'orphans' ? [e.count] : []));
+
+  it('tells each person their own orphan count, and nothing when only others changed', async () => {
+    const [a, o] = [
+      await openSse(`${srv.url}${API.events}`, DEV_A),
+      await openSse(`${srv.url}${API.events}`, OPS),
+    ];
+    try {
+      const mineBefore = (await devA.orphans()).body.items.length;
+      const allBefore = (await ops.orphans()).body.items.length;
+      // A team-b orphan: defined, served, then its ConfigMap deleted.
+      await putConfigMap(admin, 'team-b', liveB, `${liveB}.json`, project(liveB));
+      await eventually(
+        async () => (await ops.list(`?q=${liveB}`)).body.items.length === 1,
+        20_000,
+        `${liveB} tracked`,
+      );
+      await createInPerses(liveB);
+      await admin.deleteNamespacedConfigMap({ namespace: 'team-b', name: liveB });
+      await o.waitFor(
+        (e) => e.type === 'orphans' && e.count === allBefore + 1,
+        20_000,
+        `ops told of ${liveB}`,
+      );
+      // One of unknown origin: both are told, dev-a of its own count.
+      await createInPerses(liveStray);
+      await o.waitFor((e) => e.type === 'orphans' && e.count === allBefore + 2, 20_000, 'ops');
+      await a.waitFor((e) => e.type === 'orphans', 20_000, `dev-a told of ${liveStray}`);
+      expect(counts(a)).toEqual([mineBefore + 1]);
+      expect((await devA.orphans()).body.items.length).toBe(mineBefore + 1);
+      expect(a.raw.join('\n')).not.toContain(liveB);
+      expect(a.raw.join('\n')).not.toContain('team-b');
+    } finally {
+      a.close();
+      o.close();
+    }
   });
 });
 

@@ -3,13 +3,14 @@
 // write failed), 2 usage error.
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ExportQuery } from '@perses-cm/api';
 import { KINDS, type ResourceIdentity } from '@perses-cm/resources';
-import { ConfigError, loadConfig, targetArgs, targetFlags } from '../config.ts';
+import { loadConfig, targetFlags } from '../config.ts';
 import { createRuntime } from '../main.ts';
 import { ExportService, type PreparedExport } from '../services/export/export-service.ts';
 import { OutDirError, writeTree } from './export/write-tree.ts';
+import { runCli, UsageError, type CliArgs } from './run-cli.ts';
+import { targetArgs } from './target-args.ts';
 
 export const usage = `usage: perses-cm export --from cluster|dir [source] [chart] [filters] (--out FILE | --out-dir DIR)
 
@@ -31,9 +32,9 @@ output
   --out FILE              archive: .zip for zip, else tgz (--format tgz|zip to choose); - for stdout
   --out-dir DIR           the chart as files (rewrites files/, removes resource files no longer there)`;
 
-const flags = {
+/** The command's own options; the target flags beside them go to loadConfig. */
+const own = {
   from: { type: 'string' },
-  ...targetFlags,
   shape: { type: 'string' },
   name: { type: 'string' },
   files: { type: 'string' },
@@ -50,10 +51,10 @@ const flags = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const options = { ...targetFlags, ...own };
+
 /** The export's field names as the CLI spells them. */
 const flagOf: Record<string, string> = { q: '--search', content: '--only-files' };
-
-class UsageError extends Error {}
 
 function identityOf(ref: string): ResourceIdentity {
   const [kind = '', ...rest] = ref.split('/');
@@ -68,14 +69,7 @@ function identityOf(ref: string): ResourceIdentity {
     : { kind: info.kind, name: rest[0] ?? '' };
 }
 
-function parse(argv: string[]) {
-  const { values: v } = parseArgs({
-    args: argv,
-    options: flags,
-    strict: true,
-    allowPositionals: false,
-  });
-  if (v.help) return null;
+function parse({ values: v, tokens }: CliArgs<typeof options>) {
   if (v.from !== 'cluster' && v.from !== 'dir')
     throw new UsageError('--from must be "cluster" or "dir"');
   if (v.from === 'dir' && !v.dir) throw new UsageError('--from dir needs --dir PATH');
@@ -103,9 +97,7 @@ function parse(argv: string[]) {
     const field = String(issue?.path[0] ?? '');
     throw new UsageError(`${flagOf[field] ?? `--${field}`}: ${issue?.message ?? 'invalid'}`);
   }
-  const parsed = loadConfig(targetArgs(v));
-  if (parsed.help) return null;
-  const { config } = parsed;
+  const { config } = loadConfig(targetArgs(tokens, Object.keys(own)));
   const wanted = v.from === 'dir' ? 'directory' : 'kubernetes';
   if (config.target.type !== wanted)
     throw new UsageError(
@@ -135,20 +127,11 @@ function report(prepared: PreparedExport): void {
   if (p.withErrors > 0) console.error(`${p.withErrors} exported resources have lint errors`);
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parse(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError || err instanceof ConfigError || err instanceof TypeError))
-      throw err;
-    console.error(`perses-cm export: ${err.message}\n\n${usage}`);
-    return 2;
-  }
-  if (!args) {
-    console.log(usage);
-    return 0;
-  }
+export function run(argv: string[]): Promise<number> {
+  return runCli({ name: 'export', usage, options }, argv, (parsed) => exportChart(parse(parsed)));
+}
+
+async function exportChart(args: ReturnType<typeof parse>): Promise<number> {
   const runtime = await createRuntime(args.config, { pollMs: 3_600_000, status: false });
   try {
     const exporter = new ExportService(runtime.resources, args.config.label);

@@ -5,13 +5,13 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ImportPreview } from '@perses-cm/api';
-import { ConfigError, flagSpec, loadConfig } from '../config.ts';
+import { flagSpec, loadConfig } from '../config.ts';
 import type { Identity } from '../domain/identity.ts';
 import { createRuntime } from '../main.ts';
 import type { ImportService } from '../services/import/import-service.ts';
 import { previewTable, reportTable } from './import/table.ts';
+import { runCli, UsageError, type CliArgs } from './run-cli.ts';
 import { targetArgs } from './target-args.ts';
 
 export const usage = `usage: perses-cm import [--dry-run] [--update] [target] [placement] SOURCE…
@@ -44,33 +44,20 @@ const own = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-class UsageError extends Error {}
+// Declared whole, so a target flag's value is never taken for a SOURCE.
+const options = { ...flagSpec, ...own };
 
-function parse(argv: string[]) {
-  // Declared whole, so a target flag's value is never taken for a SOURCE.
-  const {
-    values: v,
-    positionals,
-    tokens,
-  } = parseArgs({
-    args: argv,
-    options: { ...flagSpec, ...own },
-    strict: true,
-    allowPositionals: true,
-    tokens: true,
-  });
-  if (v.help) return null;
+function parse({ values: v, positionals, tokens }: CliArgs<typeof options>) {
   if (positionals.length === 0) throw new UsageError('give at least one SOURCE');
   if (positionals.some((p) => p.startsWith('grafana:')) && !v.project)
     throw new UsageError('grafana: sources need --project NAME');
-  const options = tokens.filter((t) => t.kind !== 'positional');
-  const parsed = loadConfig(targetArgs(options, Object.keys(own)));
-  if (parsed.help) return null;
+  const flags = tokens.filter((t) => t.kind !== 'positional');
+  const { config } = loadConfig(targetArgs(flags, Object.keys(own)));
   const placement = {
     ...(v.namespace ? { namespace: v.namespace } : {}),
     ...(v.project ? { project: v.project } : {}),
   };
-  return { config: parsed.config, sources: positionals, placement, v };
+  return { config, sources: positionals, placement, v };
 }
 
 type Placement = { namespace?: string; project?: string };
@@ -92,20 +79,13 @@ async function previewOf(
   });
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parse(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError || err instanceof ConfigError || err instanceof TypeError))
-      throw err;
-    console.error(`perses-cm import: ${err.message}\n\n${usage}`);
-    return 2;
-  }
-  if (!args) {
-    console.log(usage);
-    return 0;
-  }
+export function run(argv: string[]): Promise<number> {
+  return runCli({ name: 'import', usage, options, positionals: true }, argv, (parsed) =>
+    importAll(parse(parsed)),
+  );
+}
+
+async function importAll(args: ReturnType<typeof parse>): Promise<number> {
   const runtime = await createRuntime(args.config, {
     pollMs: 3_600_000,
     status: false,

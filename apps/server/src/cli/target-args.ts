@@ -1,5 +1,5 @@
-// Commands that take serve's target flags beside their own: what is not theirs goes, in its order,
-// to serve's rules (loadConfig), whether parsed loosely (unknown options) or declared (`flagSpec`).
+// Commands that take serve's target flags beside their own (declared whole, `flagSpec` or
+// `targetFlags`): what is not theirs goes, in its order, to serve's rules (loadConfig).
 import type { parseArgs } from 'node:util';
 
 type Tokens = NonNullable<ReturnType<typeof parseArgs>['tokens']>;

@@ -37,3 +37,25 @@ export interface Authorizer {
 export const allowAll: Authorizer = {
   can: async () => ({ allowed: true }),
 };
+
+/**
+ * Which namespaces a caller may read (null: a chart directory's, or nothing of a namespace). What
+ * a person is shown per namespace follows it, as the resource list does.
+ */
+export type Visible = (namespace: string | null) => boolean;
+
+/** The namespaces of `namespaces` that `who` may list ConfigMaps in; no answer hides one. */
+export async function listableBy(
+  authorizer: Authorizer,
+  who: Identity,
+  namespaces: Iterable<string>,
+): Promise<Visible> {
+  const allowed = new Set<string>();
+  await Promise.all(
+    [...new Set(namespaces)].map(async (ns) => {
+      const d = await authorizer.can(who, 'list', ns).catch(() => null);
+      if (d?.allowed) allowed.add(ns);
+    }),
+  );
+  return (ns) => ns === null || allowed.has(ns);
+}

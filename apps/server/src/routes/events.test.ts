@@ -2,7 +2,7 @@
 // and `resync` when the id cannot be replayed.
 import type { Server } from 'node:http';
 import express from 'express';
-import type { ResourceEvent, ResourceSummary } from '@perses-cm/api';
+import type { Orphan, ResourceEvent, ResourceSummary } from '@perses-cm/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLog } from '../services/event-log.ts';
 import type { Authorizer } from '../domain/identity.ts';
@@ -79,8 +79,35 @@ async function start(capacity = 10) {
       },
       namespace,
     });
-  return { open, modified, lag };
+  // The orphans after the change: a name in `secret` or `a` was last defined there, `stray`
+  // names no namespace.
+  let orphansNow: Orphan[] = [];
+  const orphans = (...names: string[]) => {
+    const previous = orphansNow;
+    orphansNow = names.map((n) => orphan(n));
+    log.publish({ type: 'orphans', count: orphansNow.length, orphans: orphansNow, previous });
+  };
+  return { open, modified, lag, orphans };
 }
+
+const orphan = (name: string): Orphan => ({
+  id: `Project~~${name}`,
+  kind: 'Project',
+  project: null,
+  name,
+  createdAt: null,
+  updatedAt: null,
+  contains: 0,
+  persesUrl: null,
+  lastSeen: name.startsWith('stray')
+    ? null
+    : {
+        namespace: name.split('-')[0] ?? '',
+        configMapName: name,
+        key: `${name}.json`,
+        goneAt: new Date(0).toISOString(),
+      },
+});
 
 const idsOf = (c: SseClient) => c.raw.flatMap((b) => /^id: (.*)$/m.exec(b)?.[1] ?? []);
 const names = (c: SseClient) =>
@@ -144,5 +171,19 @@ describe('events stream', () => {
     await c.waitFor((e) => 'resource' in e && e.resource.name === 'after');
     const lags = c.events.flatMap((e) => (e.type === 'lag' ? [e.sample.name] : []));
     expect(lags).toEqual(['lag-seen']);
+  });
+
+  it('counts only the orphans the identity may see, and tells it only when those changed', async () => {
+    const { open, modified, orphans } = await start();
+    const c = await open();
+    orphans('secret-1');
+    orphans('secret-1', 'a-1');
+    orphans('secret-1', 'secret-2', 'a-1');
+    orphans('secret-1', 'secret-2', 'a-1', 'stray');
+    modified('after');
+    await c.waitFor((e) => 'resource' in e && e.resource.name === 'after');
+    const counts = c.events.flatMap((e) => (e.type === 'orphans' ? [e.count] : []));
+    expect(counts).toEqual([1, 2]);
+    expect(c.raw.join('\n')).not.toContain('secret');
   });
 });

@@ -6,8 +6,9 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { ResourceEvent } from '@perses-cm/api';
-import type { EventLog, LoggedEvent } from '../services/event-log.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import type { EventLog, LogEvent, LoggedEvent } from '../services/event-log.ts';
+import { orphanNamespaces, orphansEventFor } from '../services/status/orphans.ts';
+import { listableBy, type Authorizer, type Identity } from '../domain/identity.ts';
 import type { ResourceStore } from '../stores/store.ts';
 import type { IdentityResolver } from './respond.ts';
 
@@ -20,16 +21,22 @@ export interface EventsOptions {
 
 /**
  * What `who` may see of the event: resource events and lag samples need `list` in their namespace,
- * and a batch of statuses keeps the items of namespaces `who` may list (null: nothing to send).
+ * a batch of statuses keeps the items of namespaces `who` may list, and an orphans change counts
+ * the orphans `who` may see, sent only when those changed (null: nothing to send).
  */
 async function visible(
   authorizer: Authorizer,
   who: Identity,
-  event: ResourceEvent,
+  event: LogEvent,
 ): Promise<ResourceEvent | null> {
   const may = async (ns: string | null) =>
     ns === null ||
     (await authorizer.can(who, 'list', ns).catch(() => ({ allowed: false }))).allowed;
+  if (event.type === 'orphans') {
+    // A count alone cannot be narrowed to a caller: it is not sent.
+    if (!('previous' in event)) return null;
+    return orphansEventFor(event, await listableBy(authorizer, who, orphanNamespaces(event)));
+  }
   if (event.type === 'status') {
     const items = [];
     for (const i of event.items) if (await may(i.namespace)) items.push(i);

@@ -1,4 +1,4 @@
-// /api/v1/settings: the console's settings beside what runs (GET), saved and put in force without
+// /api/v1/settings: the console's settings beside what runs, as the caller may see it (GET), saved and put in force without
 // a restart (PUT); /relabel/plan lists what a relabel would change, /relabel does it as NDJSON.
 import { Router, type RequestHandler } from 'express';
 import { ConsoleSettings, RelabelPlan, RelabelProgress, SettingsView } from '@perses-cm/api';
@@ -15,7 +15,7 @@ export function settingsRouter(
   writeLimit: RequestHandler,
 ): Router {
   const r = Router();
-  r.get('/', async (_req, res) => send(res, SettingsView, await settings.view()));
+  r.get('/', async (req, res) => send(res, SettingsView, await settings.view(await identify(req))));
   r.put('/', writeLimit, async (req, res) => {
     const who = await identify(req);
     send(res, ConsoleSettings, await settings.update(who, req.body, requestIdOf(res)));

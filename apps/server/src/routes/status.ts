@@ -12,9 +12,8 @@ import {
   StatusOverview,
 } from '@perses-cm/api';
 import { AppError } from '../domain/errors.ts';
-import type { Authorizer, Identity } from '../domain/identity.ts';
+import { listableBy, type Authorizer, type Identity } from '../domain/identity.ts';
 import type { StatusMonitor } from '../services/status/status-monitor.ts';
-import type { Visible } from '../services/status/status-views.ts';
 import { ResourceIdParam } from './resources.ts';
 import { send, type IdentityResolver } from './respond.ts';
 
@@ -26,22 +25,10 @@ async function mayRead(authorizer: Authorizer, who: Identity, namespace: string 
 
 /**
  * What `who` may see of the overview and the orphans: the namespaces they may list ConfigMaps in,
- * as for the resource list (no answer about access hides the namespace).
+ * as for the resource list.
  */
-async function visibleTo(
-  authorizer: Authorizer,
-  who: Identity,
-  monitor: StatusMonitor,
-): Promise<Visible> {
-  const allowed = new Set<string>();
-  await Promise.all(
-    monitor.namespaces().map(async (ns) => {
-      const d = await authorizer.can(who, 'list', ns).catch(() => null);
-      if (d?.allowed) allowed.add(ns);
-    }),
-  );
-  return (ns) => ns === null || allowed.has(ns);
-}
+const visibleTo = (authorizer: Authorizer, who: Identity, monitor: StatusMonitor) =>
+  listableBy(authorizer, who, monitor.namespaces());
 
 /** Deleting from Perses needs the right to delete resources here: ConfigMaps in a watched namespace. */
 async function mayCleanUp(authorizer: Authorizer, who: Identity, monitor: StatusMonitor) {

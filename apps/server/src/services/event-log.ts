@@ -3,11 +3,15 @@
 // the id is older than the buffer (or from an earlier server process), the answer is "resync".
 import { randomBytes } from 'node:crypto';
 import type { ResourceEvent } from '@perses-cm/api';
+import type { OrphansChanged } from './status/orphans.ts';
+
+/** What the log holds: the events of the stream, an orphans change with the orphans themselves. */
+export type LogEvent = ResourceEvent | OrphansChanged;
 
 export interface LoggedEvent {
   /** `<epoch>.<seq>`: the epoch tells ids of an earlier server process apart. */
   id: string;
-  event: ResourceEvent;
+  event: LogEvent;
 }
 
 export type Replay = { events: LoggedEvent[] } | { resync: string };
@@ -44,7 +48,7 @@ export class EventLog {
   }
 
   /** Numbers and sends an event that does not come from the index (provisioning status). */
-  publish(event: ResourceEvent): void {
+  publish(event: LogEvent): void {
     this.append(event);
   }
 
@@ -76,7 +80,7 @@ export class EventLog {
     return () => this.listeners.delete(listener);
   }
 
-  private append(event: ResourceEvent): void {
+  private append(event: LogEvent): void {
     const logged = { id: `${this.epoch}.${++this.seq}`, event };
     if (this.ring.length < this.capacity) this.ring.push(logged);
     else {

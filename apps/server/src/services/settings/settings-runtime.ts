@@ -48,6 +48,7 @@ export function createSettings(deps: {
     perNamespace: deps.perNamespace,
     apply: deps.apply,
     audit: deps.audit,
+    authorizer: backend.authorizer,
   });
   const relabel = kube
     ? new Relabel({

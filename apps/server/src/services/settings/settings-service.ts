@@ -5,7 +5,13 @@
 import type { ConsoleSettings, DiscoveredSetup, SettingsView } from '@perses-cm/api';
 import { badRequest } from '../../domain/errors.ts';
 import { CHART_SIDECAR, type SidecarSettings } from '../../domain/model.ts';
-import type { Identity } from '../../domain/identity.ts';
+import {
+  isPerson,
+  listableBy,
+  type Authorizer,
+  type Identity,
+  type Visible,
+} from '../../domain/identity.ts';
 import type { PersesClient } from '../../perses/perses-client.ts';
 import type { KubeClient } from '../../stores/kubernetes/kube-client.ts';
 import type { AuditLog } from '../audit-log.ts';
@@ -37,6 +43,8 @@ export interface SettingsDeps {
   perNamespace: () => Map<string, number>;
   apply: (change: RuntimeChange) => Promise<unknown>;
   audit: AuditLog | null;
+  /** Who may list which namespaces: a person is shown only theirs. */
+  authorizer: Authorizer;
 }
 
 export class SettingsService {
@@ -186,9 +194,22 @@ export class SettingsService {
     return out;
   }
 
-  async view(): Promise<SettingsView> {
+  /**
+   * The settings beside what runs, as `who` may see them: a person is told the resource counts of
+   * the namespaces they may list, and of the Perses workload only when it runs in one of them.
+   */
+  async view(who: Identity): Promise<SettingsView> {
     const settings = this.settings;
-    const discovered = await this.discover();
+    const running = await this.discover();
+    const counts = this.deps.perNamespace();
+    // The console itself (doctor, a console without sign-in) sees what it found.
+    const visible: Visible = isPerson(who)
+      ? await listableBy(this.deps.authorizer, who, [
+          ...counts.keys(),
+          ...(running.namespace ? [running.namespace] : []),
+        ])
+      : () => true;
+    const discovered = visible(running.namespace) ? running : hiddenWorkload(running);
     return {
       settings,
       storedIn: this.deps.store.where,
@@ -196,7 +217,7 @@ export class SettingsService {
       findings: setupFindings({
         settings,
         discovered,
-        perNamespace: this.deps.perNamespace(),
+        perNamespace: new Map([...counts].filter(([ns]) => visible(ns))),
         target: this.deps.target,
       }),
       lag: worstCaseLag(settings, discovered),
@@ -207,4 +228,16 @@ export class SettingsService {
       },
     };
   }
+}
+
+/** The Perses workload runs where the caller may not look: nothing of it but Perses's own answers. */
+function hiddenWorkload(d: DiscoveredSetup): DiscoveredSetup {
+  return {
+    ...d,
+    workload: null,
+    namespace: null,
+    release: null,
+    sidecar: null,
+    reason: 'the Perses workload runs in a namespace you may not list ConfigMaps in',
+  };
 }

@@ -4,7 +4,7 @@
 import type { ResourceStatus } from '@perses-cm/api';
 import { CHART_SIDECAR, describeIdentity, sidecarFilePath } from '../../domain/model.ts';
 import { attribute, relativeTo, type Candidate, type LogEvidence } from './attribution.ts';
-import { stalledMessage, staleHints, type Scope } from './hints.ts';
+import { stalledMessage, staleHints, type Scope, type Unwritten } from './hints.ts';
 import type { LogWatch } from './log-watch.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
 import { decide, type Decision, type ResourceFacts, type World } from './rules.ts';
@@ -23,7 +23,8 @@ export interface EvalInput {
 
 export interface EvalResult {
   changed: Tracked[];
-  stalled: string | null;
+  /** The Stale resources with no file written; several of them point at the sidecar. */
+  unwritten: Unwritten[];
   unattributed: ProvisioningEvent[];
   /** What deciding one resource needs of the others, for re-deciding a few (`decideSome`). */
   shared: Shared;
@@ -99,9 +100,9 @@ export function evaluate(input: EvalInput): EvalResult {
   };
   for (const t of all) t.evidence = recent(attribution.byId.get(t.r.summary.id), t, world);
   const decided = decideSome(input, shared, all);
-  const stalled = markStalled(decided, shared.scope, world.startedAt);
+  const unwritten = markStalled(decided, shared.scope, world.startedAt);
   const changed = settle(decided, world.now);
-  return { changed, stalled, unattributed: attribution.unattributed, shared, decided };
+  return { changed, unwritten, unattributed: attribution.unattributed, shared, decided };
 }
 
 /**
@@ -124,16 +125,26 @@ export function decideSome(input: EvalInput, shared: Shared, some: Tracked[]): D
   });
 }
 
-/** Several Stale at once, none of their files written: the sidecar, not the resources. */
-function markStalled(decided: Decided[], scope: Scope, startedAt: number): string | null {
-  const unwritten = decided.filter(
-    (x) => x.d.state === 'stale' && x.f.fileWrittenAt === null && scope.sidecarLog,
-  );
-  if (unwritten.length < 2) return null;
-  const since = Math.min(...unwritten.map((x) => x.t.changedAt ?? startedAt));
-  const stalled = stalledMessage(unwritten.length, since);
-  for (const x of unwritten) x.d.hints = staleHints(x.f, { ...scope, stalled });
-  return stalled;
+/**
+ * Several Stale at once, none of their files written: the sidecar, not the resources. A resource's
+ * hint counts those of its own namespace only, since its status is shown to whoever may read it.
+ */
+function markStalled(decided: Decided[], scope: Scope, startedAt: number): Unwritten[] {
+  if (!scope.sidecarLog) return [];
+  const byNamespace = new Map<string | null, { x: Decided; u: Unwritten }[]>();
+  for (const x of decided) {
+    if (x.d.state !== 'stale' || x.f.fileWrittenAt !== null) continue;
+    const u = { namespace: x.t.r.summary.namespace, since: x.t.changedAt ?? startedAt };
+    byNamespace.set(u.namespace, [...(byNamespace.get(u.namespace) ?? []), { x, u }]);
+  }
+  const unwritten: Unwritten[] = [];
+  for (const group of byNamespace.values()) {
+    const stalled = stalledMessage(group.map((g) => g.u));
+    if (stalled !== null)
+      for (const { x } of group) x.d.hints = staleHints(x.f, { ...scope, stalled });
+    unwritten.push(...group.map((g) => g.u));
+  }
+  return unwritten;
 }
 
 /** Sets the decided statuses; returns the resources whose status changed. */

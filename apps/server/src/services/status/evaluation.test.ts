@@ -1,12 +1,14 @@
 // Deciding statuses again only when something moved: a Pending resource still turns Stale on
 // time with nothing else happening, a resource the poll looked at is decided again on its own,
-// and a change of what all share decides everything again.
+// a change of what all share decides everything again, and a stalled sidecar is counted per
+// namespace.
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { toContainer } from '../../stores/kubernetes/configmap-entries.ts';
 import { projectText } from '../../testing/documents.ts';
 import { ResourceIndex } from '../resource-index.ts';
 import { staleAt } from './cycle.ts';
+import { stalledMessage } from './hints.ts';
 import type { EvalInput } from './evaluate.ts';
 import { Evaluation } from './evaluation.ts';
 import { LogWatch } from './log-watch.ts';
@@ -16,9 +18,15 @@ import { Tracker } from './tracker.ts';
 const T0 = Date.parse('2026-12-02T06:00:00Z');
 const INTERVAL = 60_000;
 
-const cm = (name: string): V1ConfigMap => ({
+/** `name`, or `namespace/name` (namespace `a` otherwise). */
+const cm = (ref: string): V1ConfigMap => {
+  const [namespace, name] = ref.includes('/') ? ref.split('/') : ['a', ref];
+  return configMap(namespace ?? 'a', name ?? ref);
+};
+
+const configMap = (namespace: string, name: string): V1ConfigMap => ({
   metadata: {
-    namespace: 'a',
+    namespace,
     name,
     resourceVersion: '1',
     labels: { 'perses.dev/resource': 'true' },
@@ -26,7 +34,7 @@ const cm = (name: string): V1ConfigMap => ({
   data: { [`${name}.json`]: projectText(name) },
 });
 
-function setup(names: string[]) {
+function setup(names: string[], logs = new LogWatch(null, null)) {
   const index = new ResourceIndex();
   for (const n of names) index.put(toContainer(cm(n)));
   const tracker = new Tracker();
@@ -35,7 +43,6 @@ function setup(names: string[]) {
     T0,
   );
   const snapshot: ServedSnapshot = { items: new Map(), notServed: new Map(), at: T0, revision: 1 };
-  const logs = new LogWatch(null, null);
   const input = (now: number): EvalInput => ({
     tracker,
     snapshot,
@@ -96,5 +103,28 @@ describe('Evaluation', () => {
     // Once `two` is among the looked-at (or anything shared moves), its status follows.
     expect(evaluation.run(input(T0 + 1000), 'k1', [two])).toEqual([two]);
     expect(two.status?.state).not.toBe('synced');
+  });
+
+  it('counts the Stale resources with no file written per namespace, never across them', async () => {
+    // The sidecar's log is read and names no file: none of theirs was written.
+    const logs = new LogWatch(null, { description: 'the sidecar log', read: async () => [] });
+    await logs.read(T0);
+    const { input, byName } = setup(['a/a1', 'a/a2', 'b/b1', 'b/b2', 'b/b3', 'c/c1'], logs);
+    const evaluation = new Evaluation();
+    evaluation.run(input(T0 + 100 * INTERVAL), 'k', []);
+    const stalledHint = (n: string) =>
+      byName(n).status?.hints.find((h) => h.startsWith('The sidecar may be stalled')) ?? null;
+    expect(byName('a1').status?.state).toBe('stale');
+    expect(stalledHint('a1')).toMatch(/^The sidecar may be stalled: 2 resources/);
+    expect(stalledHint('b3')).toMatch(/^The sidecar may be stalled: 3 resources/);
+    // Alone in its namespace: its readers are not told of the others.
+    expect(stalledHint('c1')).toBeNull();
+
+    const told = (mayList: string[]) =>
+      stalledMessage(evaluation.unwritten.filter((u) => mayList.includes(u.namespace ?? '')));
+    expect(told(['a'])).toMatch(/^The sidecar may be stalled: 2 resources/);
+    expect(told(['a', 'c'])).toMatch(/^The sidecar may be stalled: 3 resources/);
+    expect(told(['c'])).toBeNull();
+    expect(told(['a', 'b', 'c'])).toMatch(/: 6 resources/);
   });
 });

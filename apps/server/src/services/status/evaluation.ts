@@ -5,6 +5,7 @@
 // the cycle) or when a Pending one's time to turn Stale comes; otherwise only the resources the
 // poll looked at (content checks, verdicts, direct writes), as long as what they change stays
 // their own.
+import type { Unwritten } from './hints.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
 import { staleAt } from './cycle.ts';
 import {
@@ -20,7 +21,8 @@ import {
 import type { Tracked } from './tracker.ts';
 
 export class Evaluation {
-  stalled: string | null = null;
+  /** The Stale resources with no file written, at the last full evaluation. */
+  unwritten: Unwritten[] = [];
   unattributed: ProvisioningEvent[] = [];
   private shared: Shared | null = null;
   private key = '';
@@ -51,7 +53,7 @@ export class Evaluation {
     const result = evaluate(input);
     this.shared = result.shared;
     this.key = key;
-    this.stalled = result.stalled;
+    this.unwritten = result.unwritten;
     this.unattributed = result.unattributed;
     this.dueAt = dueOf(result.decided, input);
     for (const { t } of result.decided) this.told.set(t, toldOf(t));

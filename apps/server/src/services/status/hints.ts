@@ -48,7 +48,18 @@ export function staleHints(f: StaleFacts, scope: Scope): string[] {
   return hints;
 }
 
-/** Said when several Stale resources have no file written: the sidecar, not the resources. */
-export function stalledMessage(count: number, since: number): string {
-  return `The sidecar may be stalled: ${count} resources changed since ${new Date(since).toISOString()} went Stale and it wrote none of their files; ${SIDECAR_HANG}`;
+/** A Stale resource the sidecar wrote no file for since it changed (`since`, ms). */
+export interface Unwritten {
+  namespace: string | null;
+  since: number;
+}
+
+/**
+ * Said when several Stale resources have no file written: the sidecar, not the resources. Null
+ * for fewer than two. Whoever is told may list every namespace of `unwritten`: it is counted.
+ */
+export function stalledMessage(unwritten: readonly Unwritten[]): string | null {
+  if (unwritten.length < 2) return null;
+  const since = Math.min(...unwritten.map((u) => u.since));
+  return `The sidecar may be stalled: ${unwritten.length} resources changed since ${new Date(since).toISOString()} went Stale and it wrote none of their files; ${SIDECAR_HANG}`;
 }

@@ -1,8 +1,9 @@
 // Orphans: what Perses serves with no resource of the console behind it. Provisioning never
 // deletes, so a deleted ConfigMap (or one that lost its label) leaves its resource in Perses until
 // someone deletes it through the Perses API, which a read-only Perses does not offer.
-import type { Orphan } from '@perses-cm/api';
+import type { Orphan, ResourceEvent } from '@perses-cm/api';
 import { AppError, notFound } from '../../domain/errors.ts';
+import type { Visible } from '../../domain/identity.ts';
 import { kindInfo, type PersesKind } from '../../domain/model.ts';
 import type { ServedMeta } from './cycle.ts';
 import type { PersesLink } from './perses-link.ts';
@@ -68,6 +69,42 @@ export function orphansOf(
   return out.sort((a, b) =>
     `${a.kind}/${a.project}/${a.name}`.localeCompare(`${b.kind}/${b.project}/${b.name}`),
   );
+}
+
+/**
+ * An orphan last defined in a namespace the caller may not read is not theirs to see; one of
+ * unknown origin (defined before the console started, or elsewhere) names no namespace.
+ */
+export function orphanVisible(o: Orphan, visible: Visible): boolean {
+  return !o.lastSeen || visible(o.lastSeen.namespace);
+}
+
+/**
+ * The set of orphans changed. Logged with the sets before and after, not only a count: each
+ * connection is told the count of its own orphans, and only when its own set moved.
+ */
+export interface OrphansChanged {
+  type: 'orphans';
+  count: number;
+  orphans: readonly Orphan[];
+  previous: readonly Orphan[];
+}
+
+/** The namespaces whose access decides what a caller is told of an orphans change. */
+export function orphanNamespaces(e: OrphansChanged): Set<string> {
+  const out = new Set<string>();
+  for (const o of [...e.orphans, ...e.previous])
+    if (o.lastSeen?.namespace) out.add(o.lastSeen.namespace);
+  return out;
+}
+
+/** What a caller is told of an orphans change: their count, or nothing when their set is the same. */
+export function orphansEventFor(e: OrphansChanged, visible: Visible): ResourceEvent | null {
+  const mine = (list: readonly Orphan[]) => list.filter((o) => orphanVisible(o, visible));
+  const now = mine(e.orphans);
+  const key = (list: Orphan[]) => list.map((o) => o.id).join('\n');
+  if (key(now) === key(mine(e.previous))) return null;
+  return { type: 'orphans', count: now.length };
 }
 
 /** Why orphans cannot be deleted now, or null when they can. */

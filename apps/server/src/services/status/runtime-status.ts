@@ -1,10 +1,10 @@
 // The status monitor of a running console: built once from the configuration and the target's
 // backend (where its history lives, where to look for Perses and its logs), then pointed at each
 // generation (index, Perses client, scope) the runtime swaps in.
-import type { ResourceEvent } from '@perses-cm/api';
 import type { ServerConfig } from '../../config.ts';
 import type { PersesClient } from '../../perses/perses-client.ts';
 import type { Backend, ResourceStore } from '../../stores/store.ts';
+import type { LogEvent } from '../event-log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { ResourceIndex } from '../resource-index.ts';
 import { ConfigMapHistoryStore, FileHistoryStore, type HistoryStore } from './history-store.ts';
@@ -42,7 +42,7 @@ export function createStatusMonitor(deps: {
   backend: Backend;
   store: ResourceStore;
   metrics: Metrics;
-  publish: (e: ResourceEvent) => void;
+  publish: (e: LogEvent) => void;
   options?: StatusRuntimeOptions;
 }): StatusMonitor {
   const { config, backend, options = {} } = deps;

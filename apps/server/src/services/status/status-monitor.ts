@@ -2,8 +2,9 @@
 // state (metadata-only lists, a paced content audit), fast while a change is on its way (only the
 // resources concerned, in full). It follows the runtime's current index and Perses client, like
 // the event log, and publishes status, connection, orphan and lag events on the event stream.
-import type { ResourceEvent, ResourceStatus, StatusOverview } from '@perses-cm/api';
+import type { ResourceStatus, StatusOverview } from '@perses-cm/api';
 import type { PersesClient } from '../../perses/perses-client.ts';
+import type { LogEvent } from '../event-log.ts';
 import { compareResources, type IndexedResource, type ResourceIndex } from '../resource-index.ts';
 import { askVerdict, checkMany } from './checks.ts';
 import { Connector, type ConnectorOptions } from './connector.ts';
@@ -17,7 +18,8 @@ import { Tracker, type Tracked } from './tracker.ts';
 import { noteNotServed, noteServed, servedKeyOf, servedMetaOf } from './served-snapshot.ts';
 import type { PersesKind } from '../../domain/model.ts';
 import type { DirectWrites, WriteTarget } from '../apply/write-target.ts';
-import { MonitorViews, type ScopeInfo, type Visible } from './status-views.ts';
+import type { Visible } from '../../domain/identity.ts';
+import { MonitorViews, type ScopeInfo } from './status-views.ts';
 
 type DirectResult = Parameters<DirectWrites['noteDirect']>[1];
 
@@ -43,7 +45,7 @@ export interface MonitorOptions extends PollOptions, ConnectorOptions {
   history: HistoryStore | null;
   scope: ScopeInfo;
   /** Publishes an event on the stream (the event log). */
-  publish: (event: ResourceEvent) => void;
+  publish: (event: LogEvent) => void;
   onLag?: (sample: Sample) => void;
   now?: () => number;
 }
@@ -187,7 +189,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
     };
   }
 
-  protected override onOverviewEvent(e: ResourceEvent): void {
+  protected override onOverviewEvent(e: LogEvent): void {
     this.options.publish(e);
   }
 
@@ -352,7 +354,7 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
       world,
     };
     const changed = this.evaluation.run(input, key, touched);
-    this.stalled = this.evaluation.stalled;
+    this.unwritten = this.evaluation.unwritten;
     this.unattributed = this.evaluation.unattributed;
     if (changed.length > 0) this.generation++;
     for (let i = 0; i < changed.length; i += 500) {

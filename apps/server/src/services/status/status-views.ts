@@ -7,7 +7,6 @@ import type {
   Orphan,
   OrphansResponse,
   PersesConnection,
-  ResourceEvent,
   ResourcePipeline,
   ServedDocument,
   StatusOverview,
@@ -15,16 +14,19 @@ import type {
 } from '@perses-cm/api';
 import { SYNC_STATES } from '@perses-cm/api';
 import { notFound } from '../../domain/errors.ts';
+import type { Visible } from '../../domain/identity.ts';
+import type { LogEvent } from '../event-log.ts';
 import { CHART_SIDECAR } from '../../domain/model.ts';
 import type { ResourceIndex } from '../resource-index.ts';
 import type { Connector } from './connector.ts';
 import { connectionOf, servedDocument } from './connection-view.ts';
 import { humanDuration, SIDECAR_DELAY_MS } from './cycle.ts';
 import { sidecarPathOf } from './evaluate.ts';
+import { stalledMessage, type Unwritten } from './hints.ts';
 import { lagFilter } from './lag-filter.ts';
 import type { LagHistory, SampleFilter } from './lag-history.ts';
 import type { ProvisioningEvent } from './log-lines.ts';
-import { cleanupRefusal, deleteOrphan, orphansOf, scopeNoteOf } from './orphans.ts';
+import { cleanupRefusal, deleteOrphan, orphansOf, orphanVisible, scopeNoteOf } from './orphans.ts';
 import { pipelineOf } from './pipeline.ts';
 import type { World } from './rules.ts';
 import type { Tracker } from './tracker.ts';
@@ -39,12 +41,8 @@ export interface ScopeInfo {
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/**
- * Which namespaces a caller may read (a chart directory's resources have none). The overview's
- * counts and the orphans follow it, as the resource list does, so a person signed in sees nothing
- * of namespaces they may not list, not even how many resources are there.
- */
-export type Visible = (namespace: string | null) => boolean;
+// The overview's counts and the orphans follow what a caller may read (`Visible`), so a person
+// signed in sees nothing of namespaces they may not list, not even how many resources are there.
 const everything: Visible = () => true;
 
 export class MonitorViews {
@@ -52,13 +50,16 @@ export class MonitorViews {
   /** Bumped whenever a status changed, so list bodies holding statuses are rebuilt. */
   generation = 0;
   protected lastCycleAt: number | null = null;
-  protected stalled: string | null = null;
+  protected unwritten: Unwritten[] = [];
   protected unattributed: ProvisioningEvent[] = [];
   protected historyWhere: string | null = null;
   protected historyError: string | null = null;
   protected historySavedAt: number | null = null;
   protected readonly startedAt: number;
-  private published = { connection: '', orphans: '' };
+  private published: { connection: string; orphans: readonly Orphan[] } = {
+    connection: '',
+    orphans: [],
+  };
   private orphanCache: {
     link: object;
     snapshot: object | null;
@@ -156,6 +157,7 @@ export class MonitorViews {
 
   overview(polling: StatusOverview['polling'], visible: Visible = everything): StatusOverview {
     const counts = this.counts(visible);
+    const stalled = stalledMessage(this.unwritten.filter((u) => visible(u.namespace)));
     const intervalMs = this.link().intervalMs;
     const worst = intervalMs === null ? null : intervalMs + SIDECAR_DELAY_MS;
     return {
@@ -171,7 +173,7 @@ export class MonitorViews {
             : `interval ${this.link().config?.provisioning.interval?.text ?? '1h (Perses default)'}: a change reaches Perses within about ${humanDuration(worst)}`,
       },
       lag: this.history.summary(this.sampleFilter(visible)),
-      sidecar: { stalled: this.stalled !== null, message: this.stalled },
+      sidecar: { stalled: stalled !== null, message: stalled },
       logs: this.logs.states(),
       polling,
       history: {
@@ -236,14 +238,10 @@ export class MonitorViews {
     return list;
   }
 
-  /**
-   * Orphans last defined in a namespace the caller may not read are not theirs to see; those of
-   * unknown origin (defined before the console started, or elsewhere) name no namespace.
-   */
   private visibleOrphans(visible: Visible) {
     const all = this.orphanList();
     if (visible === everything) return all;
-    return all.filter((o) => !o.lastSeen || visible(o.lastSeen.namespace));
+    return all.filter((o) => orphanVisible(o, visible));
   }
 
   orphans(visible: Visible = everything): OrphansResponse {
@@ -269,11 +267,11 @@ export class MonitorViews {
   /** Deletes an orphan through the Perses API once `confirm` names it. */
   async deleteOrphan(id: string, confirm: string, visible: Visible = everything): Promise<void> {
     await deleteOrphan(this.link(), this.visibleOrphans(visible), id, confirm);
-    for (const e of this.changedOverview()) this.onOverviewEvent(e);
+    for (const e of this.changedOverview()) this.onLogEvent(e);
   }
 
   /** Publishes overview events; the monitor sets where they go. */
-  protected onOverviewEvent(_e: ResourceEvent): void {}
+  protected onLogEvent(_e: LogEvent): void {}
 
   /** The samples of the namespaces the caller may read. */
   protected sampleFilter(visible: Visible, id?: string): SampleFilter {
@@ -289,8 +287,8 @@ export class MonitorViews {
   }
 
   /** Events for a connection or orphan set that changed since they were last published. */
-  protected changedOverview(): ResourceEvent[] {
-    const out: ResourceEvent[] = [];
+  protected changedOverview(): LogEvent[] {
+    const out: LogEvent[] = [];
     const c = this.connection();
     const cKey = JSON.stringify({
       ...c,
@@ -303,10 +301,11 @@ export class MonitorViews {
       out.push({ type: 'perses', connection: c });
     }
     const orphans = this.orphanList();
-    const oKey = orphans.map((o) => o.id).join('\n');
-    if (oKey !== this.published.orphans) {
-      this.published.orphans = oKey;
-      out.push({ type: 'orphans', count: orphans.length });
+    const previous = this.published.orphans;
+    const key = (list: readonly Orphan[]) => list.map((o) => o.id).join('\n');
+    if (key(orphans) !== key(previous)) {
+      this.published.orphans = orphans;
+      out.push({ type: 'orphans', count: orphans.length, orphans, previous });
     }
     return out;
   }
