@@ -61,6 +61,14 @@ function target(i: number): Target {
   };
 }
 
+// The same console over a label nothing carries: the process's own baseline, which the RSS after
+// the sync includes beside what the documents cost.
+const empty = await startConsole(bundle, admin, 'perses-cm.dev/bench-empty=none');
+await empty.settled();
+await new Promise((r) => setTimeout(r, 5000));
+const rssEmpty = empty.rssBytes();
+await empty.stop();
+
 // Peers and console alternate, run by run, so each sees the machine in the same state.
 const floor: number[] = [];
 const floorRss: number[] = [];
@@ -207,6 +215,11 @@ const rows: Row[] = [
     number: rssSynced,
     target: '<= 1.5x documents',
     ok: rssSynced <= 1.5 * docs,
+  },
+  {
+    measure: 'console RSS over an empty label (its own baseline)',
+    value: `${mib(rssEmpty)}; after the sync ${mib(rssSynced - rssEmpty)} more (${((rssSynced - rssEmpty) / docs).toFixed(2)}x documents)`,
+    number: rssEmpty,
   },
   {
     measure: 'console RSS after the sync, vs the raw LIST and kubectl',

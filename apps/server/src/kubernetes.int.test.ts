@@ -1,11 +1,12 @@
 // The server on the real stack: CRUD through the API lands in kube-apiserver, preconditions,
 // bad input, permissions and live events from other clients (outages: faults.int.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreV1Api } from '@kubernetes/client-node';
+import { PatchStrategy, setHeaderOptions, type CoreV1Api } from '@kubernetes/client-node';
 import { execFile } from 'node:child_process';
 import { stackBinaries } from '@perses-cm/stack/testing';
 import { API } from '@perses-cm/api';
 import type { RunningServer } from './main.ts';
+import { KubernetesStore } from './stores/kubernetes/kubernetes-store.ts';
 import { apiClient, type ApiClient } from './testing/api-client.ts';
 import { readConfigMap, startAdminConsole } from './testing/admin-console.ts';
 import { escapedJsonString, project, projectOfBytes, projectText } from './testing/documents.ts';
@@ -177,6 +178,58 @@ describe('CRUD on labeled ConfigMaps', () => {
     });
     expect(res.status).toBe(400);
     expect((await readCm('perses', name))?.data?.[`${name}-a.json`]).toBe(projectText(`${name}a`));
+  });
+
+  it('keeps the owner references, finalizers, labels and annotations of a ConfigMap it edits from its compacted cache', async () => {
+    const name = uniq('owned');
+    const owner = await admin.createNamespacedConfigMap({
+      namespace: 'team-a',
+      body: { metadata: { name: `${name}-owner` } },
+    });
+    const ownerReferences = [
+      { apiVersion: 'v1', kind: 'ConfigMap', name: `${name}-owner`, uid: owner.metadata!.uid! },
+    ];
+    const finalizers = ['perses-cm.dev/test-keep'];
+    await admin.createNamespacedConfigMap({
+      namespace: 'team-a',
+      body: {
+        metadata: {
+          name,
+          labels: { ...LABEL, team: 'a' },
+          annotations: { note: 'kept' },
+          ownerReferences,
+          finalizers,
+        },
+        data: { [`${name}.json`]: projectText(name, 'Café ✓') },
+      },
+    });
+    const item = await eventually(
+      async () => (await api.list(`?namespace=team-a&q=${name}`)).body.items[0],
+      5000,
+      'owned ConfigMap listed',
+    );
+    const store = srv.store;
+    if (!(store instanceof KubernetesStore)) throw new Error('not the Kubernetes store');
+    await store.compacted();
+    expect((await api.get(item.id)).body.text).toBe(projectText(name, 'Café ✓'));
+
+    const edited = projectText(name, 'Édité');
+    const res = await api.update(item.id, { text: edited, version: item.version });
+    expect(res.status).toBe(200);
+    const cm = await readCm('team-a', name);
+    expect(cm?.data).toEqual({ [`${name}.json`]: edited });
+    expect(cm?.metadata?.ownerReferences).toMatchObject(ownerReferences);
+    expect(cm?.metadata?.finalizers).toEqual(finalizers);
+    expect(cm?.metadata?.labels).toMatchObject({ ...LABEL, team: 'a' });
+    expect(cm?.metadata?.annotations).toMatchObject({ note: 'kept' });
+    expect((await api.get(item.id)).body.text).toBe(edited);
+
+    await admin.patchNamespacedConfigMap(
+      { namespace: 'team-a', name, body: [{ op: 'remove', path: '/metadata/finalizers' }] },
+      setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+    );
+    await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name });
+    await admin.deleteNamespacedConfigMap({ namespace: 'team-a', name: `${name}-owner` });
   });
 });
 

@@ -8,6 +8,14 @@ import { runInNewContext } from 'node:vm';
 
 export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (() => void) | undefined;
-  gc?.();
+  const gc = runInNewContext('gc') as ((options?: object) => void) | undefined;
+  // A plain full collection frees the texts the store compacted but leaves the pages they were
+  // mixed in with committed (after the load: 78 MB live in 318 MB); this one moves the live
+  // objects together so whole pages go back.
+  setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc');
+  }
 }

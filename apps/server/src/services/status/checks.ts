@@ -39,10 +39,9 @@ export async function checkContent(
 ): Promise<Sample | null> {
   const address = persesAddress(t, link.config?.database.caseSensitive ?? false);
   if (!address) return null;
-  const text = t.text;
+  // A change while Perses answers makes a new Tracked: this one's content stays what was asked.
   const served = await link.fetch(address.kind, address.project, address.name);
-  // The resource changed while Perses answered: this answer is about older content.
-  return t.text === text ? compareWith(t, served, link, now()) : null;
+  return compareWith(t, served, link, now());
 }
 
 /** Groups of this size or more may be read with one list of their kind and project, in full. */
@@ -82,18 +81,17 @@ export async function checkMany(
   await eachLimited(lists, Math.min(2, concurrency), async (group) => {
     const first = persesAddress(group[0] as Tracked, caseSensitive);
     if (!first) return;
-    const texts = group.map((t) => t.text);
     const items = await link.listFull(first.kind, first.project);
     const at = now();
     const byName = new Map(
       items.map((i) => [caseSensitive ? i.metadata.name : i.metadata.name.toLowerCase(), i]),
     );
-    group.forEach((t, i) => {
+    for (const t of group) {
       const a = persesAddress(t, caseSensitive);
-      if (!a || t.text !== texts[i]) return;
+      if (!a) continue;
       const sample = compareWith(t, byName.get(a.name) ?? null, link, at);
       if (sample) onSample(sample);
-    });
+    }
   });
   await eachLimited(singles, concurrency, async (t) => {
     const sample = await checkContent(t, link, now);
@@ -165,9 +163,8 @@ function compareWith(
 export async function askVerdict(t: Tracked, link: PersesLink, now: () => number): Promise<void> {
   const id = t.r.placement.id;
   if (!id || !link.client || !kindInfo(id.kind)?.validate || t.verdict !== undefined) return;
-  const text = t.text;
   const verdict = await link.client.validate(id.kind, documentOf(t.r));
-  if (t.text !== text || !verdict.checked) return;
+  if (!verdict.checked) return;
   t.verdict = {
     valid: verdict.valid,
     message: verdict.valid ? null : (verdict.message ?? 'refused'),

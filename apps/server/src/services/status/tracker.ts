@@ -8,9 +8,11 @@ import type { LogEvidence } from './attribution.ts';
 import type { ContentCheck } from './rules.ts';
 
 export interface Tracked {
+  /**
+   * The resource as last indexed; its entry's text is the content the tracking is about (another
+   * text is a change, tracked anew). Read through the entry, not kept: the store compacts texts.
+   */
   r: IndexedResource;
-  /** The entry text the tracking is about; another text is a change. */
-  text: string;
   changedAt: number | null;
   /** Whether a lag sample is due once served: a change seen while running, or pending at start. */
   measure: boolean;
@@ -74,7 +76,7 @@ export class Tracker {
       if (r.summary.unlabeled) continue;
       seen.add(r.summary.id);
       const old = this.byId.get(r.summary.id);
-      if (old && old.text === r.entry.text) this.keep(old, r);
+      if (old && old.r.entry.text === r.entry.text) this.keep(old, r);
       else {
         this.byId.set(r.summary.id, fresh(r, r.entry.changedAt ?? null, false, true));
         this.revision++;
@@ -98,7 +100,7 @@ export class Tracker {
     const r = find(event.resource.id);
     if (!r || r.summary.unlabeled) return false;
     const old = this.byId.get(r.summary.id);
-    if (old && old.text === r.entry.text) {
+    if (old && old.r.entry.text === r.entry.text) {
       this.keep(old, r);
       return false;
     }
@@ -146,7 +148,6 @@ function fresh(
 ): Tracked {
   return {
     r,
-    text: r.entry.text,
     changedAt,
     measure,
     seeded,

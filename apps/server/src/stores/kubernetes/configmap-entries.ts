@@ -2,9 +2,10 @@
 // the console would not write it (several keys, binary data, immutable, not a resource file).
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { LastChange } from '@perses-cm/api';
-import { Buffer } from 'node:buffer';
 import { isProvisionedFile } from '../../domain/model.ts';
+import type { StoredText } from '../stored-text.ts';
 import type { Container, StoreEntry } from '../store.ts';
+import { cacheConfigMap, type CachedConfigMap } from './cached-configmap.ts';
 
 /** The console's stamp on every ConfigMap it writes: who (`perses-cm (<user>)`) and when. */
 export const LAST_APPLIED_BY = 'perses-cm.dev/last-applied-by';
@@ -18,7 +19,7 @@ const OWN_WRITE_SLACK_MS = 5_000;
  * field managers record, else the latest field manager (`kubectl-edit`, `argocd-controller`...)
  * and its time, else when it was created.
  */
-export function lastChangeOf(cm: V1ConfigMap): LastChange {
+export function lastChangeOf(cm: Pick<V1ConfigMap, 'metadata'>): LastChange {
   const notes = cm.metadata?.annotations ?? {};
   const stampedAt = notes[LAST_APPLIED_AT];
   const stamped = stampedAt ? Date.parse(stampedAt) : NaN;
@@ -37,14 +38,19 @@ export function lastChangeOf(cm: V1ConfigMap): LastChange {
 
 export const containerKeyFor = (namespace: string, name: string) => `cm:${namespace}/${name}`;
 
+/** A ConfigMap read outside the cache (a fresh read, an unlabeled one) as a container. */
 export function toContainer(cm: V1ConfigMap): Container {
-  const namespace = cm.metadata?.namespace ?? '';
-  const name = cm.metadata?.name ?? '';
-  const data = Object.entries(cm.data ?? {});
-  const binary = Object.entries(cm.binaryData ?? {}).map(
-    ([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')] as [string, string],
-  );
-  const total = data.length + binary.length;
+  return containerOf(cacheConfigMap(cm));
+}
+
+/**
+ * The cached ConfigMap as a container. Each entry reads its text through the cache's holder, so
+ * an entry kept elsewhere (the index) never keeps the text alive once the store compacts it.
+ */
+export function containerOf(cm: CachedConfigMap): Container {
+  const namespace = cm.metadata.namespace ?? '';
+  const name = cm.metadata.name ?? '';
+  const total = cm.texts.length;
   const common =
     cm.immutable === true
       ? 'the ConfigMap is immutable'
@@ -53,18 +59,20 @@ export function toContainer(cm: V1ConfigMap): Container {
         : null;
   const lastChange = lastChangeOf(cm);
   const changedAt = lastManagedTime(cm);
-  const entry = (key: string, text: string, isBinary: boolean): StoreEntry => ({
+  const entry = (key: string, stored: StoredText, isBinary: boolean): StoreEntry => ({
     ref: { type: 'configmap', namespace, name, key },
-    text,
-    version: cm.metadata?.resourceVersion ?? '',
+    get text() {
+      return stored.get();
+    },
+    version: cm.metadata.resourceVersion ?? '',
     origin: {
       type: 'configmap',
       namespace,
       name,
       key,
-      uid: cm.metadata?.uid,
-      labels: cm.metadata?.labels ?? {},
-      annotations: cm.metadata?.annotations ?? {},
+      uid: cm.metadata.uid,
+      labels: cm.metadata.labels ?? {},
+      annotations: cm.metadata.annotations ?? {},
     },
     namespace,
     configMapName: name,
@@ -81,15 +89,13 @@ export function toContainer(cm: V1ConfigMap): Container {
   });
   return {
     key: containerKeyFor(namespace, name),
-    entries: [
-      ...data.map(([k, v]) => entry(k, v, false)),
-      ...binary.map(([k, v]) => entry(k, v, true)),
-    ],
+    // data keys before binaryData keys, as the ConfigMap lists them
+    entries: cm.texts.map((t) => entry(t.key, t.text, t.binary)),
   };
 }
 
 /** The newest managedFields time: when the API server last recorded a change (1 s resolution). */
-function lastManagedTime(cm: V1ConfigMap): number | undefined {
+function lastManagedTime(cm: Pick<V1ConfigMap, 'metadata'>): number | undefined {
   let last: number | undefined;
   for (const f of cm.metadata?.managedFields ?? []) {
     const t = f.time ? new Date(f.time).getTime() : NaN;

@@ -17,10 +17,13 @@ import type {
   StoreStatus,
   UnlabeledSource,
 } from '../store.ts';
+import { TextCompactor } from '../stored-text.ts';
+import type { CachedConfigMap } from './cached-configmap.ts';
 import {
   LAST_APPLIED_AT,
   LAST_APPLIED_BY,
   containerKeyFor,
+  containerOf,
   toContainer,
 } from './configmap-entries.ts';
 import { writeOutcome } from './kube-call.ts';
@@ -35,6 +38,8 @@ export class KubernetesStore implements ResourceStore {
   private readonly loops: WatchLoop[];
   private listeners = new Set<(c: StoreChange) => void>();
   private staleReported = false;
+  /** The cached texts are compacted once the first list is in (stores/stored-text.ts). */
+  private readonly compactor = new TextCompactor();
 
   constructor(
     private readonly client: KubeClient,
@@ -54,16 +59,24 @@ export class KubernetesStore implements ResourceStore {
     const selector = labelSelectorString(label);
     const scopes = namespaces === 'all' ? [null] : namespaces;
     this.loops = scopes.map(
-      (ns) => new WatchLoop(client, ns, selector, (c) => this.onLoop(c), loopOptions),
+      (ns) =>
+        new WatchLoop(client, ns, selector, (c) => this.onLoop(c), loopOptions, this.compactor),
     );
   }
 
   async start(): Promise<void> {
     await Promise.all(this.loops.map((l) => l.start()));
+    this.compactor.begin();
   }
 
   async stop(): Promise<void> {
     for (const l of this.loops) l.stop();
+    this.compactor.stop();
+  }
+
+  /** Resolves once every cached text is compacted (tests; readiness shows it as `compacting`). */
+  compacted(): Promise<void> {
+    return this.compactor.drain();
   }
 
   status(): StoreStatus {
@@ -78,12 +91,12 @@ export class KubernetesStore implements ResourceStore {
   }
 
   *containers(): Iterable<Container> {
-    for (const l of this.loops) for (const cm of l.items.values()) yield toContainer(cm);
+    for (const l of this.loops) for (const cm of l.items.values()) yield containerOf(cm);
   }
 
   container(key: string): Container | undefined {
     const cm = this.cached(key);
-    return cm ? toContainer(cm) : undefined;
+    return cm ? containerOf(cm) : undefined;
   }
 
   subscribe(listener: (c: StoreChange) => void): () => void {
@@ -214,7 +227,7 @@ export class KubernetesStore implements ResourceStore {
     return { key: this.label.key, value: this.label.value ?? 'true' };
   }
 
-  private editable(ref: EntryRef): V1ConfigMap {
+  private editable(ref: EntryRef): CachedConfigMap {
     if (ref.type !== 'configmap')
       throw new AppError('bad_request', 'not a ConfigMap of this cluster');
     const cm = this.cached(containerKeyFor(ref.namespace, ref.name));
@@ -224,7 +237,7 @@ export class KubernetesStore implements ResourceStore {
         'bad_request',
         `ConfigMap ${ref.namespace}/${ref.name} lacks the label ${this.label.key}`,
       );
-    const entry = toContainer(cm).entries.find((e) => e.key === ref.key);
+    const entry = containerOf(cm).entries.find((e) => e.key === ref.key);
     if (!entry)
       throw new AppError(
         'not_found',
@@ -255,12 +268,19 @@ export class KubernetesStore implements ResourceStore {
       : new AppError('not_found', `ConfigMap ${namespace}/${name} no longer exists`);
   }
 
+  /** The write's answer, cached; its container shares the cache's texts when the cache took it. */
   private applied(cm: V1ConfigMap): Container {
+    const version = cm.metadata?.resourceVersion;
     this.loopFor(cm.metadata?.namespace ?? '')?.apply(cm);
-    return toContainer(cm);
+    const cached = this.cached(
+      containerKeyFor(cm.metadata?.namespace ?? '', cm.metadata?.name ?? ''),
+    );
+    return cached && version && cached.metadata.resourceVersion === version
+      ? containerOf(cached)
+      : toContainer(cm);
   }
 
-  private cached(key: string): V1ConfigMap | undefined {
+  private cached(key: string): CachedConfigMap | undefined {
     const k = key.startsWith('cm:') ? key.slice(3) : key;
     for (const l of this.loops) {
       const cm = l.items.get(k);
@@ -274,7 +294,7 @@ export class KubernetesStore implements ResourceStore {
   }
 
   private onLoop(change: LoopChange): void {
-    if (change.type === 'put') this.emit({ type: 'put', container: toContainer(change.configMap) });
+    if (change.type === 'put') this.emit({ type: 'put', container: containerOf(change.configMap) });
     else if (change.type === 'remove')
       this.emit({ type: 'remove', containerKey: `cm:${change.key}` });
     else {
@@ -303,11 +323,13 @@ function isOurs(cm: V1ConfigMap, body: V1ConfigMap): boolean {
   return at(cm) === at(body) && JSON.stringify(cm.data) === JSON.stringify(body.data);
 }
 
+type Meta = Pick<V1ConfigMap, 'metadata'>;
+
 /** Creation order: the second-precision timestamp, then the resourceVersion (etcd's revision). */
-function createdBefore(a: V1ConfigMap, b: V1ConfigMap): boolean {
-  const t = (c: V1ConfigMap) => new Date(c.metadata?.creationTimestamp ?? 0).getTime();
+function createdBefore(a: Meta, b: Meta): boolean {
+  const t = (c: Meta) => new Date(c.metadata?.creationTimestamp ?? 0).getTime();
   if (t(a) !== t(b)) return t(a) < t(b);
-  const rv = (c: V1ConfigMap) => c.metadata?.resourceVersion ?? '';
+  const rv = (c: Meta) => c.metadata?.resourceVersion ?? '';
   return /^\d+$/.test(rv(a)) && /^\d+$/.test(rv(b)) && BigInt(rv(a)) < BigInt(rv(b));
 }
 

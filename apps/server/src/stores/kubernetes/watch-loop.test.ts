@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually } from '../../testing/sse.ts';
 import type { KubeClient, WatchEventType } from './kube-client.ts';
 import { kubeStatusError } from './kube-status.ts';
+import { TextCompactor } from '../stored-text.ts';
 import { WatchLoop, type LoopChange } from './watch-loop.ts';
 
 const cm = (name: string, rv: string, text = name): V1ConfigMap => ({
@@ -148,7 +149,7 @@ describe('WatchLoop', () => {
     loop.apply(cm('a', '30', 'mine'));
     f.lastWatch().emit('MODIFIED', cm('a', '29', 'older'));
     expect(names()).toEqual(['put:a@30']);
-    expect(loop.items.get('ns/a')?.data?.['a.json']).toBe('mine');
+    expect(loop.items.get('ns/a')?.texts[0]?.text.get()).toBe('mine');
     loop.stop();
   });
 });
@@ -168,7 +169,7 @@ describe('WatchLoop re-list after our own write', () => {
     f.lastWatch().emit('ERROR', { kind: 'Status', code: 410 });
     await eventually(() => f.state.watches.length === 2);
     expect(names()).toEqual(['put:a@5', 'put:a@9', 'put:b@10']);
-    expect(loop.items.get('ns/a')?.data?.['a.json']).toBe('mine');
+    expect(loop.items.get('ns/a')?.texts[0]?.text.get()).toBe('mine');
     expect(loop.items.has('ns/b')).toBe(true);
     loop.stop();
   });
@@ -200,5 +201,40 @@ describe('WatchLoop when the list is forbidden', () => {
     await eventually(() => loop.forbidden === null && loop.items.size === 1, 3000, 'granted');
     expect(names()).toEqual(['put:a@5', 'stale', 'remove:ns/a', 'fresh', 'put:a@5']);
     loop.stop();
+  });
+});
+
+describe('WatchLoop with a compactor', () => {
+  it('holds the cached texts in the compactor, reads them the same once compacted, and drops replaced ones', async () => {
+    const f = fakeClient();
+    f.state.items = [cm('a', '5', 'première'), cm('b', '5')];
+    f.state.listRv = '5';
+    const compactor = new TextCompactor({ idleMs: 60_000 });
+    const changes: LoopChange[] = [];
+    const loop = new WatchLoop(f.client, 'ns', 'l=v', (c) => changes.push(c), {}, compactor);
+    await loop.start();
+    await eventually(() => f.state.watches.length === 1);
+    const text = (key: string) => loop.items.get(key)?.texts[0]?.text;
+    expect(compactor.pending).toBe(2);
+    compactor.begin();
+    await compactor.drain();
+    expect(text('ns/a')?.compacted).toBe(true);
+    expect(text('ns/a')?.get()).toBe('première');
+    // An event replaces a: the new text waits for the next pass, the old one is not queued.
+    const old = text('ns/b')!;
+    f.lastWatch().emit('MODIFIED', cm('b', '6', 'deuxième'));
+    f.lastWatch().emit('ADDED', cm('c', '7'));
+    f.lastWatch().emit('DELETED', cm('c', '8'));
+    expect(compactor.pending).toBe(1);
+    expect(text('ns/b')?.compacted).toBe(false);
+    await compactor.drain();
+    expect(text('ns/b')?.compacted).toBe(true);
+    expect(text('ns/b')?.get()).toBe('deuxième');
+    expect(old.get()).toBe('b');
+    // The change the store turns into a container carries the same holder as the cache.
+    const put = changes.findLast((c) => c.type === 'put' && c.configMap.metadata.name === 'b');
+    expect(put?.type === 'put' && put.configMap.texts[0]?.text).toBe(text('ns/b'));
+    loop.stop();
+    compactor.stop();
   });
 });

@@ -2,13 +2,15 @@
 // informer stops for good on most errors; this loop never does: it re-lists on 410 Gone,
 // restarts with exponential backoff on any other failure, reports itself stale meanwhile, and
 // after every re-list emits the differences with what it held, so no change is ever missed.
-import type { V1ConfigMap } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1ObjectMeta } from '@kubernetes/client-node';
 import { AppError } from '../../domain/errors.ts';
+import { StoredText, type TextCompactor } from '../stored-text.ts';
+import { cacheConfigMap, type CachedConfigMap } from './cached-configmap.ts';
 import { kubeStatusError } from './kube-status.ts';
 import type { KubeClient, WatchEventType, WatchHandle } from './kube-client.ts';
 
 export type LoopChange =
-  | { type: 'put'; configMap: V1ConfigMap }
+  | { type: 'put'; configMap: CachedConfigMap }
   | { type: 'remove'; key: string }
   | { type: 'stale'; reason: string }
   | { type: 'fresh' };
@@ -31,7 +33,9 @@ export interface LoopOptions {
 const WATCH_TIMEOUT_SECONDS = 45;
 const WATCH_GRACE_MS = 10_000;
 
-export const cmKey = (cm: V1ConfigMap) =>
+type Versioned = { metadata?: V1ObjectMeta };
+
+export const cmKey = (cm: Versioned) =>
   `${cm.metadata?.namespace ?? ''}/${cm.metadata?.name ?? ''}`;
 
 class Expired extends Error {}
@@ -40,7 +44,7 @@ class Expired extends Error {}
 const YIELD_EVERY_MS = 20;
 
 export class WatchLoop {
-  readonly items = new Map<string, V1ConfigMap>();
+  readonly items = new Map<string, CachedConfigMap>();
   synced = false;
   stale: string | null = null;
   /** Set while the API server refuses the list (401/403): an answer, not an outage. */
@@ -59,6 +63,8 @@ export class WatchLoop {
     private readonly selector: string,
     private readonly onChange: (change: LoopChange) => void,
     private readonly options: LoopOptions = {},
+    /** Holds the cached texts and compacts them; without one they stay strings. */
+    private readonly compactor: TextCompactor | null = null,
   ) {
     this.firstAttempt = new Promise((r) => (this.resolveFirst = r));
   }
@@ -80,12 +86,28 @@ export class WatchLoop {
     const key = cmKey(cm);
     const old = this.items.get(key);
     if (old && !isNewer(cm, old)) return;
-    this.items.set(key, cm);
-    this.onChange({ type: 'put', configMap: cm });
+    this.put(key, cm);
   }
 
   forget(key: string): void {
-    if (this.items.delete(key)) this.onChange({ type: 'remove', key });
+    if (this.drop(key)) this.onChange({ type: 'remove', key });
+  }
+
+  private put(key: string, cm: V1ConfigMap): void {
+    const cached = cacheConfigMap(cm, (text) =>
+      this.compactor ? this.compactor.hold(text) : new StoredText(text),
+    );
+    this.drop(key);
+    this.items.set(key, cached);
+    this.onChange({ type: 'put', configMap: cached });
+  }
+
+  /** Removes the cached ConfigMap; its texts need no compacting any more. */
+  private drop(key: string): boolean {
+    const old = this.items.get(key);
+    if (!old) return false;
+    for (const t of old.texts) this.compactor?.release(t.text);
+    return this.items.delete(key);
   }
 
   private async run(): Promise<void> {
@@ -136,16 +158,11 @@ export class WatchLoop {
       if (
         !old ||
         (old.metadata?.resourceVersion !== cm.metadata?.resourceVersion && !isNewer(old, cm))
-      ) {
-        this.items.set(key, cm);
-        this.onChange({ type: 'put', configMap: cm });
-      }
+      )
+        this.put(key, cm);
     }
     for (const [key, old] of [...this.items]) {
-      if (!seen.has(key) && !newerThan(old, list.resourceVersion)) {
-        this.items.delete(key);
-        this.onChange({ type: 'remove', key });
-      }
+      if (!seen.has(key) && !newerThan(old, list.resourceVersion)) this.forget(key);
     }
     this.rv = list.resourceVersion;
     this.synced = true;
@@ -166,8 +183,7 @@ export class WatchLoop {
       const key = cmKey(cm);
       const old = this.items.get(key);
       if (old && !isNewer(cm, old)) continue;
-      this.items.set(key, cm);
-      this.onChange({ type: 'put', configMap: cm });
+      this.put(key, cm);
       if (performance.now() - slice > YIELD_EVERY_MS) {
         await new Promise((r) => setImmediate(r));
         slice = performance.now();
@@ -221,14 +237,13 @@ export class WatchLoop {
     if (type === 'BOOKMARK') return;
     const key = cmKey(cm);
     if (type === 'DELETED') {
-      if (this.items.delete(key)) this.onChange({ type: 'remove', key });
+      this.forget(key);
       return;
     }
     const old = this.items.get(key);
     if (old?.metadata?.resourceVersion === rv) return;
     if (old && !isNewer(cm, old)) return;
-    this.items.set(key, cm);
-    this.onChange({ type: 'put', configMap: cm });
+    this.put(key, cm);
   }
 
   /**
@@ -280,7 +295,7 @@ export class WatchLoop {
  * resourceVersions are opaque, but etcd-backed servers issue increasing integers; comparing
  * them keeps a late watch event from rolling back what our own write already applied.
  */
-function isNewer(next: V1ConfigMap, old: V1ConfigMap): boolean {
+function isNewer(next: Versioned, old: Versioned): boolean {
   const a = next.metadata?.resourceVersion ?? '';
   const b = old.metadata?.resourceVersion ?? '';
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return BigInt(a) > BigInt(b);
@@ -288,7 +303,7 @@ function isNewer(next: V1ConfigMap, old: V1ConfigMap): boolean {
 }
 
 /** True only when both versions are integers and the object's is after `version`. */
-function newerThan(cm: V1ConfigMap, version: string): boolean {
+function newerThan(cm: Versioned, version: string): boolean {
   const a = cm.metadata?.resourceVersion ?? '';
   return /^\d+$/.test(a) && /^\d+$/.test(version) && BigInt(a) > BigInt(version);
 }
