@@ -15,6 +15,8 @@ import { CapabilitiesService } from '../services/capabilities.ts';
 import type { EventLog } from '../services/event-log.ts';
 import type { Metrics } from '../services/metrics.ts';
 import { ResourceIndex } from '../services/resource-index.ts';
+import { IndexChecker } from '../services/index-checker.ts';
+import { backgroundWork } from './background-work.ts';
 import { ResourceService } from '../services/resource-service.ts';
 import { UnlabeledResources } from '../services/unlabeled-resources.ts';
 import { ImportService } from '../services/import/import-service.ts';
@@ -38,6 +40,8 @@ export interface RuntimeSettings extends StoreScope {
 export interface IndexedStore {
   store: ResourceStore;
   index: ResourceIndex;
+  /** Checks what the load indexed from a summary; stopped with the store. */
+  checker?: IndexChecker;
 }
 
 export interface Generation extends IndexedStore {
@@ -66,7 +70,10 @@ export interface Shared {
   relabel?: Relabel | null;
 }
 
-/** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
+/**
+ * Opens a store over `scope`, waits for its first full list, and indexes it without events: large
+ * dashboards from their head, checked fully in the background from then on.
+ */
 export async function openIndexedStore(
   backend: Backend,
   scope: StoreScope & { sidecar?: SidecarSettings },
@@ -82,8 +89,10 @@ export async function openIndexedStore(
   });
   await store.start();
   // Containers loaded before subscribers existed are indexed here, silently.
-  for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
-  return { store, index };
+  for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.load(c);
+  const checker = new IndexChecker(index, backgroundWork);
+  checker.start();
+  return { store, index, checker };
 }
 
 export function persesClientFor(perses: RuntimeSettings['perses']): PersesClient | null {
@@ -152,5 +161,13 @@ export function buildGeneration(
     settings: shared.settings ?? null,
     relabel: shared.relabel ?? null,
   });
-  return { store, index, resources, perses, app, importer };
+  return {
+    store,
+    index,
+    resources,
+    perses,
+    app,
+    importer,
+    ...(opened.checker ? { checker: opened.checker } : {}),
+  };
 }
