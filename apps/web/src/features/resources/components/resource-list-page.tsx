@@ -7,6 +7,8 @@ import { creatableNamespaces, permission } from '../../../lib/session/capabiliti
 import { draftIds } from '../hooks/drafts.ts';
 import { buildRows, facets as computeFacets } from '../hooks/filter-resources.ts';
 import { useListItems } from '../hooks/use-list-items.ts';
+import { useCheckProgress } from '../hooks/check-progress.ts';
+import { CheckProgressBar } from './check-progress-bar.tsx';
 import { useListState } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
@@ -29,6 +31,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
   const deferred = useDeferredValue(state);
   const { rows, total } = useMemo(() => buildRows(items ?? [], deferred), [items, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
+  const checking = useCheckProgress(items);
   // What the filters select, never the sort or grouping.
   const { kind, project, namespace, q, findings, status } = deferred;
   const filters = useMemo(
@@ -55,6 +58,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
         unlabeledAvailable={unlabeledAvailable}
         loadingUnlabeled={loadingUnlabeled}
       />
+      {checking && <CheckProgressBar progress={checking} />}
       {errors.length > 0 && (
         <div className="banner banner-warn" role="alert">
           <strong>Part of the list could not be read.</strong>
