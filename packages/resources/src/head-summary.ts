@@ -27,6 +27,7 @@ interface Fields {
 }
 
 /** Characters yaml.v3 refuses, a BOM, and CR (line ends other than LF): left to the full parse. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNUSUAL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 
 /** The summary of a single Dashboard, or null when only a full parse can say. */
