@@ -26,15 +26,18 @@ interface Fields {
   specDone: boolean;
 }
 
-/** Characters yaml.v3 refuses, a BOM, and CR (line ends other than LF): left to the full parse. */
+/**
+ * Characters yaml.v3 refuses, line separators and a BOM: a value read with one is left to the full
+ * parse. Only the values read are tested (a whole-text scan would cost most of the head's time);
+ * such a character elsewhere is the check's to find.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNUSUAL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 
 /** The summary of a single Dashboard, or null when only a full parse can say. */
 export function headSummary(text: string): HeadSummary | null {
-  if (UNUSUAL_CHARS.test(text)) return null;
   const first = text.search(/\S/);
-  if (first < 0) return null;
+  if (first < 0 || text.charCodeAt(0) === 0xfeff) return null;
   const f =
     text[first] === '{'
       ? jsonHead(text, first)
@@ -43,6 +46,7 @@ export function headSummary(text: string): HeadSummary | null {
         : yamlHead(text);
   if (!f || f.kind !== 'Dashboard' || f.name === undefined || f.name === '') return null;
   if (f.project === '') return null;
+  for (const v of [f.name, f.project, f.displayName]) if (v && UNUSUAL_CHARS.test(v)) return null;
   return {
     format: text[first] === '{' ? 'json' : 'yaml',
     kind: 'Dashboard',
@@ -62,9 +66,11 @@ function caseFolded(key: string, fields: readonly string[]): boolean {
 
 // ---- JSON ----
 
-class Unknown extends Error {}
+// Thrown markers, not Errors: an Error's stack trace would cost more than reading the head.
+class Unknown {}
+const UNKNOWN = new Unknown();
 const unknown = (): never => {
-  throw new Unknown();
+  throw UNKNOWN;
 };
 
 function jsonHead(text: string, start: number): Fields | null {
@@ -100,7 +106,7 @@ function jsonHead(text: string, start: number): Fields | null {
           });
           // The rest of spec cannot change the summary unless it repeats `display`.
           f.specDone = true;
-          if (done()) throw new Found();
+          if (done()) throw FOUND;
           return displayEnd;
         });
         f.specDone = true;
@@ -117,7 +123,8 @@ function jsonHead(text: string, start: number): Fields | null {
   return f;
 }
 
-class Found extends Error {}
+class Found {}
+const FOUND = new Found();
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -311,6 +318,8 @@ function* children(
 }
 
 function yamlHead(text: string): Fields | null {
+  // Line ends other than LF: left to the full parse.
+  if (text.includes('\r')) return null;
   const f: Fields = { metadataSeen: false, displaySeen: false, specDone: false };
   try {
     const top = new Set<string>();
