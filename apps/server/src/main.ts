@@ -215,6 +215,7 @@ export async function createRuntime(
     close: async () => {
       parts.access.sessions?.close();
       await status?.close();
+      view().checker?.stop();
       await view().store.stop();
     },
   };
