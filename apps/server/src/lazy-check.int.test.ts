@@ -57,7 +57,7 @@ function documents(copies: number): { name: string; key: string; text: string }[
   return out;
 }
 
-const docs = documents(4);
+const docs = documents(12);
 const configMaps: V1ConfigMap[] = docs.map((d) => ({
   metadata: {
     namespace: NAMESPACE,

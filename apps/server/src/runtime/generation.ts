@@ -72,7 +72,7 @@ export interface Shared {
 
 /**
  * Opens a store over `scope`, waits for its first full list, and indexes it without events: large
- * dashboards from their head, checked fully in the background from then on.
+ * dashboards from their head, to be checked fully in the background by `checker` once started.
  */
 export async function openIndexedStore(
   backend: Backend,
@@ -90,9 +90,8 @@ export async function openIndexedStore(
   await store.start();
   // Containers loaded before subscribers existed are indexed here, silently.
   for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.load(c);
-  const checker = new IndexChecker(index, backgroundWork);
-  checker.start();
-  return { store, index, checker };
+  // Started by the caller once the console serves (see IndexChecker).
+  return { store, index, checker: new IndexChecker(index, backgroundWork) };
 }
 
 export function persesClientFor(perses: RuntimeSettings['perses']): PersesClient | null {

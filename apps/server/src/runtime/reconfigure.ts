@@ -69,6 +69,7 @@ export function createReconfigure(shared: Shared, initial: RuntimeSettings, slot
     settings = next;
     if (shared.status) followGeneration(shared.status, fresh);
     if (scopeChanged) {
+      opened.checker?.start();
       shared.eventLog.follow(fresh.index);
       shared.eventLog.resync(`the console now watches ${describeScope(next)}: re-read the list`);
       old.checker?.stop();
