@@ -81,13 +81,17 @@ export async function openIndexedStore(
 ): Promise<IndexedStore> {
   const store = backend.openStore(scope);
   const index = new ResourceIndex(scope.sidecar);
+  // The store's first list arrives as puts too: indexed from summaries until start() is done.
+  let loading = true;
   store.subscribe((change) => {
     metrics.storeEvents.inc({ type: change.type });
-    if (change.type === 'put') index.put(change.container);
+    if (change.type === 'put' && loading) index.load(change.container);
+    else if (change.type === 'put') index.put(change.container);
     else if (change.type === 'remove') index.remove(change.containerKey);
     else index.emitStatus(change);
   });
   await store.start();
+  loading = false;
   // Containers loaded before subscribers existed are indexed here, silently.
   for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.load(c);
   // Started by the caller once the console serves (see IndexChecker).
