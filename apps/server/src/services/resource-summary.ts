@@ -115,7 +115,9 @@ export function summarizeContainer(
   const resources = container.entries.flatMap((entry) => {
     // The entry's text may be costly to read (inflated from a compressed copy): read it once.
     const text = entry.text;
-    const head = isProvisionedFile(entry.key) ? headSummary(text) : null;
+    // ConfigMaps only: a chart file's placement names the line a document starts on.
+    const head =
+      entry.origin.type === 'configmap' && isProvisionedFile(entry.key) ? headSummary(text) : null;
     if (!head) return indexEntry(entry, text, sidecar);
     pending = true;
     const doc = {
