@@ -11,6 +11,7 @@ import { allowAll, type Identity } from './domain/identity.ts';
 import { EventLog } from './services/event-log.ts';
 import { createMetrics } from './services/metrics.ts';
 import type { ResourceIndex } from './services/resource-index.ts';
+import type { IndexChecker } from './services/index-checker.ts';
 import type { ResourceService } from './services/resource-service.ts';
 import type { ImportService } from './services/import/import-service.ts';
 import { DirectoryStore } from './stores/directory/directory-store.ts';
@@ -44,6 +45,8 @@ export interface Runtime {
   app: Express;
   readonly store: ResourceStore;
   readonly index: ResourceIndex;
+  /** The background check of what the current store's load indexed from summaries. */
+  readonly checker: IndexChecker | undefined;
   readonly resources: ResourceService;
   /** Import previews and applies, as the console's routes run them. */
   readonly importer: ImportService;
@@ -108,9 +111,14 @@ function localUserName(): string {
   }
 }
 
+/**
+ * `checkWhenServing`: the caller starts the background check of the load once it serves (a
+ * server, after listen); otherwise it starts at once (a command that reads and exits).
+ */
 export async function createRuntime(
   config: ServerConfig,
   options: RuntimeOptions = {},
+  { checkWhenServing = false }: { checkWhenServing?: boolean } = {},
 ): Promise<Runtime> {
   const backend = await backendFor(config, options);
   let current: Generation | null = null;
@@ -172,6 +180,7 @@ export async function createRuntime(
     access: options.identify ? { ...parts.access, identify: options.identify } : parts.access,
   };
   current = buildGeneration(shared, opened, persesClientFor(settings.perses));
+  if (!checkWhenServing) opened.checker?.start();
   if (status) {
     followGeneration(status, current);
     await status.start();
@@ -199,6 +208,9 @@ export async function createRuntime(
     get index() {
       return view().index;
     },
+    get checker() {
+      return view().checker;
+    },
     get resources() {
       return view().resources;
     },
@@ -215,6 +227,7 @@ export async function createRuntime(
     close: async () => {
       parts.access.sessions?.close();
       await status?.close();
+      view().checker?.stop();
       await view().store.stop();
     },
   };
@@ -229,12 +242,14 @@ export async function startServer(
   config: ServerConfig,
   options: RuntimeOptions = {},
 ): Promise<RunningServer> {
-  const runtime = await createRuntime(config, options);
+  const runtime = await createRuntime(config, options, { checkWhenServing: true });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = runtime.app.listen(config.port, config.host, (err?: Error) =>
       err ? reject(err) : resolve(s),
     );
   });
+  // Ready first: the check of what the load indexed from summaries runs while it serves.
+  runtime.checker?.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

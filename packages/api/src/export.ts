@@ -40,7 +40,9 @@ export function matchesFilters(r: ResourceSummary, f: FilterValues): boolean {
   if (f.namespace && (r.namespace ?? '') !== f.namespace) return false;
   if (f.findings === 'errors' && r.findings.errors === 0) return false;
   if (f.findings === 'warnings' && r.findings.warnings === 0) return false;
-  if (f.findings === 'clean' && r.findings.errors + r.findings.warnings > 0) return false;
+  // Not checked yet: not known to be clean.
+  if (f.findings === 'clean' && (r.findings.errors + r.findings.warnings > 0 || r.findings.pending))
+    return false;
   const needle = f.q?.trim().toLowerCase();
   if (!needle) return true;
   return (

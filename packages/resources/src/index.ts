@@ -42,3 +42,4 @@ export * from './cross-rules.ts';
 export * from './neighbourhood.ts';
 export type { LintEntry, LintOptions, FileEntry } from './lint-entries.ts';
 export type { ConfigMapEntry, KeyPosition } from './manifest.ts';
+export { headSummary, type HeadSummary } from './head-summary.ts';

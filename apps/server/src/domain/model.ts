@@ -29,6 +29,7 @@ export {
   chartFilePath,
   configMapSizeBytes,
   crossFindings,
+  headSummary,
   describeLocation,
   kindWithCaseFixed,
   persesProblems,

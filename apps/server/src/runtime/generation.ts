@@ -15,6 +15,8 @@ import { CapabilitiesService } from '../services/capabilities.ts';
 import type { EventLog } from '../services/event-log.ts';
 import type { Metrics } from '../services/metrics.ts';
 import { ResourceIndex } from '../services/resource-index.ts';
+import { IndexChecker } from '../services/index-checker.ts';
+import { backgroundWork } from './background-work.ts';
 import { ResourceService } from '../services/resource-service.ts';
 import { UnlabeledResources } from '../services/unlabeled-resources.ts';
 import { ImportService } from '../services/import/import-service.ts';
@@ -38,6 +40,8 @@ export interface RuntimeSettings extends StoreScope {
 export interface IndexedStore {
   store: ResourceStore;
   index: ResourceIndex;
+  /** Checks what the load indexed from a summary; stopped with the store. */
+  checker?: IndexChecker;
 }
 
 export interface Generation extends IndexedStore {
@@ -66,7 +70,10 @@ export interface Shared {
   relabel?: Relabel | null;
 }
 
-/** Opens a store over `scope`, waits for its first full list, and indexes it without events. */
+/**
+ * Opens a store over `scope`, waits for its first full list, and indexes it without events: large
+ * dashboards from their head, to be checked fully in the background by `checker` once started.
+ */
 export async function openIndexedStore(
   backend: Backend,
   scope: StoreScope & { sidecar?: SidecarSettings },
@@ -74,16 +81,21 @@ export async function openIndexedStore(
 ): Promise<IndexedStore> {
   const store = backend.openStore(scope);
   const index = new ResourceIndex(scope.sidecar);
+  // The store's first list arrives as puts too: indexed from summaries until start() is done.
+  let loading = true;
   store.subscribe((change) => {
     metrics.storeEvents.inc({ type: change.type });
-    if (change.type === 'put') index.put(change.container);
+    if (change.type === 'put' && loading) index.load(change.container);
+    else if (change.type === 'put') index.put(change.container);
     else if (change.type === 'remove') index.remove(change.containerKey);
     else index.emitStatus(change);
   });
   await store.start();
+  loading = false;
   // Containers loaded before subscribers existed are indexed here, silently.
-  for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.put(c);
-  return { store, index };
+  for (const c of store.containers()) if (index.idsOfContainer(c.key).length === 0) index.load(c);
+  // Started by the caller once the console serves (see IndexChecker).
+  return { store, index, checker: new IndexChecker(index, backgroundWork) };
 }
 
 export function persesClientFor(perses: RuntimeSettings['perses']): PersesClient | null {
@@ -152,5 +164,13 @@ export function buildGeneration(
     settings: shared.settings ?? null,
     relabel: shared.relabel ?? null,
   });
-  return { store, index, resources, perses, app, importer };
+  return {
+    store,
+    index,
+    resources,
+    perses,
+    app,
+    importer,
+    ...(opened.checker ? { checker: opened.checker } : {}),
+  };
 }

@@ -52,13 +52,16 @@ export function createReconfigure(shared: Shared, initial: RuntimeSettings, slot
       throw badRequest('a chart directory has no label or namespaces to change');
     const opened = scopeChanged
       ? await openIndexedStore(shared.backend, next, shared.metrics)
-      : { store: old.store, index: old.index };
+      : { store: old.store, index: old.index, checker: old.checker };
     const perses = next.perses === settings.perses ? old.perses : persesClientFor(next.perses);
     let fresh: Generation;
     try {
       fresh = buildGeneration(shared, opened, perses);
     } catch (err) {
-      if (scopeChanged) await opened.store.stop();
+      if (scopeChanged) {
+        opened.checker?.stop();
+        await opened.store.stop();
+      }
       throw err;
     }
     // The swap: from here every request, every gauge and every event comes from `fresh`.
@@ -66,8 +69,10 @@ export function createReconfigure(shared: Shared, initial: RuntimeSettings, slot
     settings = next;
     if (shared.status) followGeneration(shared.status, fresh);
     if (scopeChanged) {
+      opened.checker?.start();
       shared.eventLog.follow(fresh.index);
       shared.eventLog.resync(`the console now watches ${describeScope(next)}: re-read the list`);
+      old.checker?.stop();
       await old.store.stop();
     }
     return settings;

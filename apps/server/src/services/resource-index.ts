@@ -1,10 +1,17 @@
 // The shared, indexed view of everything a store holds: each container is parsed and linted once
 // per change into precomputed summaries, indexed by kind, namespace, project and identity, and
 // diffed into resource events. Lists read these summaries; nothing deep-copies the cache.
+// At load, large dashboards are indexed from their head (pending) and checked later, in slices
+// (IndexChecker) or at once when someone needs their findings (`checked`).
 import type { ListResourcesQuery, ResourceEvent } from '@perses-cm/api';
 import type { Container } from '../stores/store.ts';
 import { CHART_SIDECAR, crossFindings, type SidecarSettings } from '../domain/model.ts';
-import { indexContainer, withCross, type IndexedResource } from './resource-summary.ts';
+import {
+  indexContainer,
+  summarizeContainer,
+  withCross,
+  type IndexedResource,
+} from './resource-summary.ts';
 
 export { resourceId, type IndexedResource } from './resource-summary.ts';
 
@@ -20,6 +27,10 @@ export class ResourceIndex {
   private bySidecarPath = new Map<string, Set<string>>();
   private byDefaultSlot = new Map<string, Set<string>>();
   private sorted: IndexedResource[] | null = null;
+  /** Containers loaded with pending resources, in load order: what the check still has to do. */
+  private unchecked = new Map<string, Container>();
+  /** Pending resources and their container. */
+  private pendingIds = new Map<string, string>();
   /** Bumped on every change, so callers can cache what they derived from a list. */
   generation = 0;
   private listeners = new Set<Listener>();
@@ -51,11 +62,52 @@ export class ResourceIndex {
 
   /** Replaces a container's resources and emits added / modified / deleted events. */
   put(container: Container): void {
+    this.unchecked.delete(container.key);
     this.replace(container.key, indexContainer(container, this.sidecar));
   }
 
+  /**
+   * Indexes a container of the initial load: large dashboards from their head, as pending
+   * resources, the rest fully. Emits like put (at load, nobody listens yet).
+   */
+  load(container: Container): void {
+    const { resources, pending } = summarizeContainer(container, this.sidecar);
+    if (pending) this.unchecked.set(container.key, container);
+    else this.unchecked.delete(container.key);
+    this.replace(container.key, resources);
+  }
+
   remove(containerKey: string): void {
+    this.unchecked.delete(containerKey);
     this.replace(containerKey, []);
+  }
+
+  /** How many resources wait for their check. */
+  get pendingCount(): number {
+    return this.pendingIds.size;
+  }
+
+  /** The resource with its own findings known: checks it (its whole container) now if pending. */
+  checked(id: string): IndexedResource | undefined {
+    const containerKey = this.pendingIds.get(id);
+    if (containerKey !== undefined) this.check(containerKey);
+    return this.byId.get(id);
+  }
+
+  /** Checks the container loaded longest ago; false when none is left. */
+  checkNext(): boolean {
+    const next = this.unchecked.keys().next();
+    if (next.done) return false;
+    this.check(next.value);
+    return true;
+  }
+
+  /** Parses and validates a pending container fully; a changed summary is emitted as modified. */
+  private check(containerKey: string): void {
+    const container = this.unchecked.get(containerKey);
+    if (!container) return;
+    this.unchecked.delete(containerKey);
+    this.replace(containerKey, indexContainer(container, this.sidecar));
   }
 
   private replace(containerKey: string, fresh: IndexedResource[]): void {
@@ -65,8 +117,14 @@ export class ResourceIndex {
         return r ? [[id, r] as const] : [];
       }),
     );
-    for (const r of before.values()) this.unlink(r);
-    for (const r of fresh) this.link(r);
+    for (const r of before.values()) {
+      this.unlink(r);
+      this.pendingIds.delete(r.summary.id);
+    }
+    for (const r of fresh) {
+      this.link(r);
+      if (r.pending) this.pendingIds.set(r.summary.id, containerKey);
+    }
     if (fresh.length > 0)
       this.byContainer.set(
         containerKey,
@@ -93,7 +151,8 @@ export class ResourceIndex {
       if (!old) this.emit({ type: 'added', resource: r.summary });
       else if (
         old.summary.version !== r.summary.version ||
-        old.entry.text !== r.entry.text ||
+        // The same entry (a check) has the same text: texts may be costly to read.
+        (old.entry !== r.entry && old.entry.text !== r.entry.text) ||
         old.json !== r.json
       ) {
         this.emit({ type: 'modified', resource: r.summary });

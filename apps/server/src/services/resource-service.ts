@@ -213,7 +213,13 @@ export class ResourceService {
     return this.applyNow ? this.applyNow.remove(gone) : skipped(NO_APPLY);
   }
 
-  detail(r: IndexedResource): ResourceDetail {
+  /** Resources with their own findings known: pending ones (see ResourceIndex) are checked now. */
+  checked(resources: IndexedResource[]): IndexedResource[] {
+    return resources.map((r) => (r.pending ? (this.index.checked(r.summary.id) ?? r) : r));
+  }
+
+  detail(indexed: IndexedResource): ResourceDetail {
+    const [r = indexed] = this.checked([indexed]);
     const parsed = parse(r.entry.text, r.entry.key);
     const document = parsed.documents[r.docIndex] ?? null;
     // Where the resource starts when the text holds more than it: the editor opens there.
@@ -231,7 +237,8 @@ export class ResourceService {
   }
 
   private async readable(who: Identity, id: string, verb: Verb): Promise<IndexedResource> {
-    const r = this.index.get(id);
+    // One resource is read for its findings (the editor) or written: checked first.
+    const r = this.index.checked(id);
     if (!r) {
       // Ids from an `unlabeled=true` list resolve too, re-read and checked there.
       const other = await this.unlabeled?.find(who, id, verb);

@@ -6,6 +6,7 @@ import type { Container, StoreEntry } from '../stores/store.ts';
 import {
   configMapOwner,
   describeLocation,
+  headSummary,
   identity,
   isProvisionedFile,
   neighbourKeys,
@@ -27,8 +28,13 @@ export interface IndexedResource {
   entry: StoreEntry;
   /** Position of the document in a list file or key; 0 for a single document. */
   docIndex: number;
-  /** Findings of the document alone (parse and resource rules). */
+  /**
+   * Findings of the document alone (parse and resource rules). While `pending`, only those known
+   * without parsing it (where it is stored): the check fills in the rest.
+   */
   own: Finding[];
+  /** Indexed from its head at load; the full parse and validation (the check) is still due. */
+  pending: boolean;
   /** Findings of the placement rules (where it is stored and what else is there). */
   cross: Finding[];
   findings: Finding[];
@@ -42,7 +48,7 @@ export interface IndexedResource {
 /** The resource with other cross-resource findings: counts, summary and JSON follow. */
 export function withCross(r: IndexedResource, cross: Finding[]): IndexedResource {
   const findings = [...r.own, ...cross];
-  const summary = { ...r.summary, ...findingsSummary(findings) };
+  const summary = { ...r.summary, ...findingsSummary(findings, r.pending) };
   return { ...r, cross, findings, summary, json: JSON.stringify(summary) };
 }
 
@@ -54,12 +60,16 @@ export function withSummary(r: IndexedResource, summary: ResourceSummary): Index
 /** Rules the list names on a row, not only counts. */
 const FLAGGED_RULES = new Set(['plaintext-secret']);
 
-function findingsSummary(findings: Finding[]): Pick<ResourceSummary, 'findings' | 'flags'> {
+function findingsSummary(
+  findings: Finding[],
+  pending: boolean,
+): Pick<ResourceSummary, 'findings' | 'flags'> {
   const flags = [...new Set(findings.map((f) => f.rule).filter((r) => FLAGGED_RULES.has(r)))];
   return {
     findings: {
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      ...(pending ? { pending: true as const } : {}),
     },
     ...(flags.length > 0 ? { flags } : {}),
   };
@@ -89,16 +99,64 @@ export function indexContainer(
   container: Container,
   sidecar: SidecarSettings = CHART_SIDECAR,
 ): IndexedResource[] {
+  return container.entries.flatMap((entry) => indexEntry(entry, entry.text, sidecar));
+}
+
+/**
+ * Like indexContainer, but a Dashboard whose head says who it is gets a pending resource built
+ * from that head: no full parse, no validation (see headSummary). Anything else is indexed fully.
+ * The second result says whether any resource is pending.
+ */
+export function summarizeContainer(
+  container: Container,
+  sidecar: SidecarSettings = CHART_SIDECAR,
+): { resources: IndexedResource[]; pending: boolean } {
+  let pending = false;
+  const resources = container.entries.flatMap((entry) => {
+    // The entry's text may be costly to read (inflated from a compressed copy): read it once.
+    const text = entry.text;
+    // ConfigMaps only: a chart file's placement names the line a document starts on.
+    const head =
+      entry.origin.type === 'configmap' && isProvisionedFile(entry.key) ? headSummary(text) : null;
+    if (!head) return indexEntry(entry, text, sidecar);
+    pending = true;
+    const doc = {
+      kind: head.kind,
+      metadata: { name: head.name, ...(head.project !== null ? { project: head.project } : {}) },
+      spec: { display: head.displayName !== null ? { name: head.displayName } : {} },
+    };
+    return [
+      build(
+        entry,
+        0,
+        null,
+        doc,
+        head.format,
+        storageFindings(entry),
+        placementFor(entry, sidecar, doc),
+        {
+          bytes: Buffer.byteLength(text),
+          pending: true,
+        },
+      ),
+    ];
+  });
+  return { resources, pending };
+}
+
+function indexEntry(entry: StoreEntry, text: string, sidecar: SidecarSettings): IndexedResource[] {
   const out: IndexedResource[] = [];
-  for (const entry of container.entries) {
-    const parsed = parse(entry.text, entry.key);
+  {
+    const parsed = parse(text, entry.key);
     const docs = parsed.documents;
     const several = docs.length > 1;
     if (docs.length === 0) {
       out.push(
-        build(entry, 0, null, null, parsed.format, parsed.findings, placementFor(entry, sidecar)),
+        build(entry, 0, null, null, parsed.format, parsed.findings, placementFor(entry, sidecar), {
+          bytes: Buffer.byteLength(text),
+        }),
       );
-      continue;
+      return out;
     }
     docs.forEach((doc, i) => {
       // A file's line tells two resources of one list file apart in messages.
@@ -117,19 +175,12 @@ export function indexContainer(
       const own = parsed.contexts[i];
       const inList = several || (own?.pointer?.length ?? 0) > 0;
       const span = inList && own ? parsed.span(own.pointer ?? [], own.docIndex) : undefined;
-      const bytes = span ? utf8Length(entry.text.slice(span.start, span.end)) : undefined;
+      const bytes = span ? utf8Length(text.slice(span.start, span.end)) : Buffer.byteLength(text);
       out.push(
-        build(
-          entry,
-          i,
-          several ? i : null,
-          doc,
-          parsed.format,
-          findings,
-          placement,
+        build(entry, i, several ? i : null, doc, parsed.format, findings, placement, {
           readOnly,
           bytes,
-        ),
+        }),
       );
     });
   }
@@ -153,9 +204,9 @@ function build(
   format: 'json' | 'yaml',
   findings: Finding[],
   placement: Placement,
-  readOnly: string | null = null,
-  bytes?: number,
+  more: { bytes: number; readOnly?: string | null; pending?: boolean },
 ): IndexedResource {
+  const pending = more.pending ?? false;
   const id = doc === null ? null : identity(doc);
   const display = displayNameOf(doc);
   // A kind Perses does not provision (EphemeralDashboard) still has a name and a project.
@@ -174,10 +225,10 @@ function build(
     configMapName: entry.configMapName,
     key: entry.key,
     version: entry.version,
-    sizeBytes: bytes ?? Buffer.byteLength(entry.text, 'utf8'),
+    sizeBytes: more.bytes,
     format,
-    ...findingsSummary(findings),
-    readOnly: entry.readOnly ?? readOnly,
+    ...findingsSummary(findings, pending),
+    readOnly: entry.readOnly ?? more.readOnly ?? null,
     ...(entry.lastChange ? { lastChange: entry.lastChange } : {}),
     ...(owner ? { owner: { tool: owner.tool, source: owner.source, message: owner.message } } : {}),
   };
@@ -196,6 +247,7 @@ function build(
     entry,
     docIndex,
     own,
+    pending,
     cross: [],
     findings: own,
     placement: place,

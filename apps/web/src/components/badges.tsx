@@ -4,9 +4,18 @@ export function KindBadge({ kind }: { kind: string }) {
   return <span className={`kind kind-${kind.toLowerCase()}`}>{kind}</span>;
 }
 
-/** Lint findings as compact badges; nothing when clean. */
+/** Lint findings as compact badges; a check mark when clean, "checking" while not known yet. */
 export function FindingBadges({ findings }: { findings: FindingCounts }) {
+  const checking = findings.pending === true && (
+    <span
+      className="badge badge-muted badge-checking"
+      title="The console has not checked this resource yet: its findings are not known"
+    >
+      checking
+    </span>
+  );
   if (findings.errors === 0 && findings.warnings === 0) {
+    if (checking) return <span className="badges">{checking}</span>;
     return (
       <span className="badge badge-ok" aria-label="No findings">
         ✓
@@ -15,6 +24,7 @@ export function FindingBadges({ findings }: { findings: FindingCounts }) {
   }
   return (
     <span className="badges">
+      {checking}
       {findings.errors > 0 && (
         <span className="badge badge-error" title={`${findings.errors} lint error(s)`}>
           {findings.errors} error{findings.errors === 1 ? '' : 's'}

@@ -38,8 +38,11 @@ export async function selectResources(
     ]);
   // Kind and namespace are exact in the index too; the rest is the list's predicate.
   const list = await service.list(who, { kind: q.kind, namespace: q.namespace });
+  // The findings filter and the plan's reasons need every selected resource checked.
   let resources = withStates(
-    list.resources.filter((r) => matchesFilters(r.summary, { ...q, status: undefined })),
+    service
+      .checked(list.resources)
+      .filter((r) => matchesFilters(r.summary, { ...q, status: undefined })),
     status,
     q.status,
   );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FindingBadges } from '../../../components/badges.tsx';
+import { checkProgress } from '../hooks/check-progress.ts';
 import { API, type ErrorBody, type ListResourcesResponse } from '@perses-cm/api';
 import { fakeApi, type FakeResponse } from '../../../test/fake-api.ts';
 import { KUBE_TARGET, summary, whoami } from '../../../test/fixtures.ts';
@@ -66,5 +68,43 @@ describe('ResourceListPage', () => {
     renderAt('/?group=none');
     expect(await screen.findByRole('link', { name: 'Dashboard perses/alpha' })).toBeTruthy();
     expect(screen.getByText('namespace team-b')).toBeTruthy();
+  });
+
+  it('shows rows not checked yet as checking, with the progress, and never as clean', async () => {
+    const pending = { errors: 0, warnings: 0, pending: true as const };
+    serve({
+      body: {
+        items: [
+          summary({ name: 'alpha', findings: pending }),
+          summary({ name: 'beta', findings: { errors: 1, warnings: 0, pending: true } }),
+          summary({ name: 'gamma', findings: pending }),
+          summary({ name: 'clean' }),
+        ],
+        errors: [],
+      },
+    });
+    renderAt('/?group=none&findings=clean');
+    expect(await screen.findByRole('link', { name: 'Dashboard perses/clean' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /alpha|gamma/ })).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/Checking 0 of 3 resources/);
+  });
+});
+
+describe('checkProgress', () => {
+  it('counts down the pending rows against the most seen pending', () => {
+    const p = (pending: boolean) =>
+      summary({ findings: { errors: 0, warnings: 0, ...(pending ? { pending: true } : {}) } });
+    expect(checkProgress([p(true), p(true), p(false)], 0)).toEqual({ checked: 0, total: 2 });
+    expect(checkProgress([p(true), p(false), p(false)], 2)).toEqual({ checked: 1, total: 2 });
+    expect(checkProgress([p(false)], 2)).toBeNull();
+  });
+});
+
+describe('FindingBadges', () => {
+  it('says checking for a pending resource, with what is known already', () => {
+    render(<FindingBadges findings={{ errors: 2, warnings: 0, pending: true }} />);
+    expect(screen.getByText('checking')).toBeTruthy();
+    expect(screen.getByText('2 errors')).toBeTruthy();
+    expect(screen.queryByLabelText('No findings')).toBeNull();
   });
 });

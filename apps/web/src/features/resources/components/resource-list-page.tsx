@@ -12,6 +12,8 @@ import {
   type Sorted,
 } from '../hooks/filter-resources.ts';
 import { useListItems } from '../hooks/use-list-items.ts';
+import { useCheckProgress } from '../hooks/check-progress.ts';
+import { CheckProgressBar } from './check-progress-bar.tsx';
 import { useListState } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
@@ -40,6 +42,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
   }, [items, deferred.sort, deferred.dir]);
   const { rows, total } = useMemo(() => rowsOf(sorted, deferred), [sorted, deferred]);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
+  const checking = useCheckProgress(items);
   // What the filters select, never the sort or grouping.
   const { kind, project, namespace, q, findings, status } = deferred;
   const filters = useMemo(
@@ -66,6 +69,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
         unlabeledAvailable={unlabeledAvailable}
         loadingUnlabeled={loadingUnlabeled}
       />
+      {checking && <CheckProgressBar progress={checking} />}
       {errors.length > 0 && (
         <div className="banner banner-warn" role="alert">
           <strong>Part of the list could not be read.</strong>

@@ -56,7 +56,8 @@ function sortValue(r: ResourceSummary, key: SortKey): string | number {
     case 'size':
       return r.sizeBytes;
     case 'findings':
-      return r.findings.errors * 100_000 + r.findings.warnings;
+      // Not checked yet sorts after the clean ones: it may still have findings.
+      return r.findings.errors * 100_000 + r.findings.warnings + (r.findings.pending ? 0.5 : 0);
     case 'status':
       // Worst first; rows without a status last.
       return r.status ? STATE_INFO[r.status.state].rank : 99;
