@@ -147,13 +147,13 @@ describe('proxy mode', () => {
     expect(readerTag).toMatch(/^W\//);
     expect(list.headers.get('etag')).not.toBe(readerTag);
     const held = await fetch(`${srv.url}${API.resources}`, {
-      headers: { ...DEV_A, 'if-none-match': readerTag!, 'cache-control': 'max-age=0' },
+      headers: { ...DEV_A.headers, 'if-none-match': readerTag!, 'cache-control': 'max-age=0' },
     });
     expect(held.status).toBe(200);
     expect(await held.text()).not.toContain('team-b');
     const own = await fetch(`${srv.url}${API.resources}`, {
       headers: {
-        ...DEV_A,
+        ...DEV_A.headers,
         'if-none-match': list.headers.get('etag')!,
         'cache-control': 'max-age=0',
       },
