@@ -103,6 +103,14 @@ function targets(e: ProvisioningEvent, all: Candidate[]): { ids: Candidate[]; in
   }
 }
 
+/**
+ * Whether any event is about this candidate: one no event names changes nobody's evidence by
+ * coming, going or changing.
+ */
+export function namedByAny(events: readonly ProvisioningEvent[], c: Candidate): boolean {
+  return events.some((e) => targets(e, [c]).ids.length > 0);
+}
+
 /** Evidence per resource (the newest event wins) and the events no resource matched. */
 export function attribute(events: readonly ProvisioningEvent[], all: Candidate[]): Attribution {
   const byId = new Map<string, LogEvidence>();

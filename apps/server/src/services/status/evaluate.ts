@@ -35,6 +35,8 @@ export interface EvalResult {
 export interface Shared {
   identities: Set<string>;
   shadows: Map<string, Shadowing>;
+  /** Resources sharing a sidecar file or a Perses identity with another: they decide together. */
+  grouped: Set<string>;
   scope: Scope;
 }
 
@@ -66,6 +68,21 @@ export function servesThis(t: Tracked): boolean {
   );
 }
 
+/** What log lines may be matched to: a resource Perses does not serve as it is (else null). */
+export function candidateOf(t: Tracked, folder: string): Candidate | null {
+  if (servesThis(t)) return null;
+  const path = sidecarPathOf(t, folder);
+  return {
+    id: t.r.summary.id,
+    kind: t.r.summary.kind,
+    name: t.r.placement.id?.name.toLowerCase() ?? null,
+    identityKey: t.r.keys.identity,
+    relPath: path === null ? null : (relativeTo(folder, path) ?? path),
+    parseFailed: unparseable(t) !== null,
+    refusal: refusalOf(t)?.message ?? null,
+  };
+}
+
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 export function evaluate(input: EvalInput): EvalResult {
@@ -74,23 +91,13 @@ export function evaluate(input: EvalInput): EvalResult {
   const identities = new Set(all.flatMap((t) => (t.r.keys.identity ? [t.r.keys.identity] : [])));
   const paths = new Map(all.map((t) => [t, sidecarPathOf(t, folder)] as const));
 
-  const open = all.filter((t) => !servesThis(t));
-  const candidates: Candidate[] = open.map((t) => {
-    const path = paths.get(t) ?? null;
-    return {
-      id: t.r.summary.id,
-      kind: t.r.summary.kind,
-      name: t.r.placement.id?.name.toLowerCase() ?? null,
-      identityKey: t.r.keys.identity,
-      relPath: path === null ? null : (relativeTo(folder, path) ?? path),
-      parseFailed: unparseable(t) !== null,
-      refusal: refusalOf(t)?.message ?? null,
-    };
-  });
+  const candidates = all.flatMap((t) => candidateOf(t, folder) ?? []);
   const attribution = attribute(logs.provisioningEvents(), candidates);
+  const members = shadowCandidates(all, paths, snapshot, world.timing);
   const shared: Shared = {
     identities,
-    shadows: shadowedMembers(shadowCandidates(all, paths, snapshot, world.timing)),
+    shadows: shadowedMembers(members),
+    grouped: new Set(members.map((m) => m.id)),
     scope: {
       ...world.scope,
       stalled: null,
@@ -159,7 +166,7 @@ export function refusalOf(t: Tracked): { message: string; at: number } | null {
   return v && !v.valid ? { message: v.message ?? 'refused', at: v.at } : null;
 }
 
-function unparseable(t: Tracked): string | null {
+export function unparseable(t: Tracked): string | null {
   const parse = t.r.own.find((f) => f.severity === 'error' && f.rule === 'parse-error');
   return parse ? parse.message : null;
 }

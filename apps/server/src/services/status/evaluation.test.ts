@@ -24,14 +24,19 @@ const cm = (ref: string): V1ConfigMap => {
   return configMap(namespace ?? 'a', name ?? ref);
 };
 
-const configMap = (namespace: string, name: string): V1ConfigMap => ({
+const configMap = (
+  namespace: string,
+  name: string,
+  text = projectText(name),
+  resourceVersion = '1',
+): V1ConfigMap => ({
   metadata: {
     namespace,
     name,
-    resourceVersion: '1',
+    resourceVersion,
     labels: { 'perses.dev/resource': 'true' },
   },
-  data: { [`${name}.json`]: projectText(name) },
+  data: { [`${name}.json`]: text },
 });
 
 function setup(names: string[], logs = new LogWatch(null, null)) {
@@ -58,8 +63,12 @@ function setup(names: string[], logs = new LogWatch(null, null)) {
     },
   });
   const byName = (n: string) =>
-    [...tracker.byId.values()].find((t) => t.r.summary.name === n) ?? expect.fail(n);
-  return { tracker, snapshot, input, byName };
+    [...tracker.byId.values()].find((t) => t.r.summary.configMapName === n) ?? expect.fail(n);
+  index.subscribe((e) => tracker.apply(e, (id) => index.get(id), T0));
+  /** An edit of ConfigMap `a/<name>` as the watch delivers it. */
+  const edit = (name: string, text: string, rv: string) =>
+    index.put(toContainer(configMap('a', name, text, rv)));
+  return { tracker, snapshot, input, byName, edit };
 }
 
 describe('Evaluation', () => {
@@ -103,6 +112,59 @@ describe('Evaluation', () => {
     // Once `two` is among the looked-at (or anything shared moves), its status follows.
     expect(evaluation.run(input(T0 + 1000), 'k1', [two])).toEqual([two]);
     expect(two.status?.state).not.toBe('synced');
+  });
+
+  it('decides an edited resource alone unless another shares its identity or file', () => {
+    const { input, byName, snapshot, tracker, edit } = setup(['one', 'two', 'three']);
+    const served = (n: string) => {
+      const t = byName(n);
+      snapshot.items.set(t.r.keys.identity ?? '', {
+        kind: 'Project',
+        project: null,
+        name: t.r.summary.name,
+        createdAt: T0,
+        updatedAt: T0 + 500,
+        version: 2,
+      });
+      t.check = { equal: true, ignoredOnly: false, at: T0 + 600, servedUpdatedAt: T0 + 500 };
+    };
+    ['one', 'two', 'three'].forEach(served);
+    const evaluation = new Evaluation();
+    const run = (now: number) =>
+      evaluation.run(input(now), `k ${tracker.structure}`, tracker.drainChanged());
+    run(T0 + 700);
+    expect(byName('two').status?.state).toBe('synced');
+    // Perses's copy of `two` moved unseen: only a full evaluation shows it.
+    byName('two').check = {
+      equal: false,
+      ignoredOnly: false,
+      at: T0 + 800,
+      servedUpdatedAt: T0 + 500,
+    };
+
+    // A new display name for `one`: its own status only.
+    edit('one', projectText('one', 'One, renamed'), '2');
+    expect(run(T0 + 900)).toEqual([byName('one')]);
+    expect(byName('one').status?.state).not.toBe('synced');
+    expect(byName('two').status?.state).toBe('synced');
+
+    // `three` now says it is Project `one`: two ConfigMaps define one identity, all are decided.
+    edit('three', projectText('one'), '3');
+    const changed = run(T0 + 1000);
+    expect(changed).toContain(byName('two'));
+    expect(byName('two').status?.state).not.toBe('synced');
+    expect(byName('three').status?.reason?.code).toBeDefined();
+
+    // An edit of one of the two sharing that identity decides everything again too.
+    byName('two').check = {
+      equal: true,
+      ignoredOnly: false,
+      at: T0 + 1050,
+      servedUpdatedAt: T0 + 500,
+    };
+    edit('three', projectText('one', 'Still one'), '4');
+    expect(run(T0 + 1100)).toContain(byName('two'));
+    expect(byName('two').status?.state).toBe('synced');
   });
 
   it('counts the Stale resources with no file written per namespace, never across them', async () => {

@@ -11,14 +11,14 @@ import { staleAt } from './cycle.ts';
 import {
   decideSome,
   evaluate,
-  refusalOf,
-  servesThis,
+  candidateOf,
   settle,
   type Decided,
   type EvalInput,
   type Shared,
 } from './evaluate.ts';
 import type { Tracked } from './tracker.ts';
+import { namedByAny, type Candidate } from './attribution.ts';
 
 export class Evaluation {
   /** The Stale resources with no file written, at the last full evaluation. */
@@ -28,8 +28,11 @@ export class Evaluation {
   private key = '';
   /** When the next Pending one turns Stale, unless served first. */
   private dueAt = Infinity;
-  /** What each resource told the others at the last full evaluation (log matching uses it). */
-  private told = new WeakMap<Tracked, string>();
+  /**
+   * What each resource told the others at the last full evaluation (log matching uses it), by id:
+   * an edited resource is a new tracked object.
+   */
+  private told = new Map<string, Candidate | null>();
 
   /**
    * Decides statuses; returns the resources whose status changed. `key` names what all statuses
@@ -41,7 +44,7 @@ export class Evaluation {
     const shared = this.shared;
     if (shared === null || key !== this.key || input.world.now >= this.dueAt)
       return this.all(input, key);
-    if (some.some((t) => this.spills(t, shared))) return this.all(input, key);
+    if (some.some((t) => this.spills(t, shared, input))) return this.all(input, key);
     const decided = decideSome(input, shared, some);
     // A new Stale one may make several: whether the sidecar stalled is a question about all.
     if (decided.some((x) => x.d.state === 'stale')) return this.all(input, key);
@@ -56,17 +59,25 @@ export class Evaluation {
     this.unwritten = result.unwritten;
     this.unattributed = result.unattributed;
     this.dueAt = dueOf(result.decided, input);
-    for (const { t } of result.decided) this.told.set(t, toldOf(t));
+    this.told = new Map(
+      result.decided.map(({ t }) => [t.r.summary.id, candidateOf(t, input.folder)]),
+    );
     return result.changed;
   }
 
   /** Whether a change of this resource moves others' statuses too. */
-  private spills(t: Tracked, shared: Shared): boolean {
-    return (
-      this.told.get(t) !== toldOf(t) ||
-      shared.shadows.has(t.r.summary.id) ||
-      t.status?.state === 'stale'
-    );
+  private spills(t: Tracked, shared: Shared, input: EvalInput): boolean {
+    const id = t.r.summary.id;
+    if (shared.grouped.has(id) || shared.shadows.has(id) || t.status?.state === 'stale')
+      return true;
+    if (!this.told.has(id)) return true;
+    // What it tells the matching of log lines changed: others' evidence moves only if a line
+    // names it, before or now.
+    const before = this.told.get(id) ?? null;
+    const now = candidateOf(t, input.folder);
+    if (JSON.stringify(before) === JSON.stringify(now)) return false;
+    const events = input.logs.provisioningEvents();
+    return [before, now].some((c) => c !== null && namedByAny(events, c));
   }
 }
 
@@ -80,11 +91,6 @@ export class ObjectIds {
     if (id === undefined) this.ids.set(o, (id = this.next++));
     return id;
   }
-}
-
-/** What a resource brings to the matching of log lines: whether it is still open, and why. */
-function toldOf(t: Tracked): string {
-  return servesThis(t) ? 'served' : `open ${refusalOf(t)?.message ?? ''}`;
 }
 
 /** The earliest time one of these Pending decisions turns Stale. */

@@ -27,7 +27,7 @@ export class OrphanViews extends MonitorState {
       cached?.link === link &&
       cached.snapshot === snapshot &&
       cached.revision === snapshot?.revision &&
-      cached.tracked === this.tracker.revision
+      cached.tracked === this.tracker.structure
     )
       return cached.list;
     const known = new Set<string>();
@@ -37,7 +37,7 @@ export class OrphanViews extends MonitorState {
       link,
       snapshot,
       revision: snapshot?.revision,
-      tracked: this.tracker.revision,
+      tracked: this.tracker.structure,
       list,
     };
     return list;

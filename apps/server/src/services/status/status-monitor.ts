@@ -338,13 +338,16 @@ export class StatusMonitor extends MonitorViews implements DirectWrites {
       this.lastCycleAt,
       this.folder(),
       snapshot?.revision ?? -1,
-      this.tracker.revision,
+      this.tracker.structure,
       this.ids.of(this.logs),
       this.logs.revision,
       this.resets,
       JSON.stringify(world.scope),
     ].join('\n');
+    // A resource whose content changed is decided again on its own unless others depend on it
+    // (Evaluation.spills); resources coming or going move the key.
     const touched = this.touched;
+    for (const t of this.tracker.drainChanged()) touched.add(t);
     this.touched = new Set();
     const input = {
       tracker: this.tracker,

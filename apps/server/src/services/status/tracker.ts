@@ -68,6 +68,13 @@ export class Tracker {
   readonly gone = new Map<string, LastSeen>();
   /** Moves whenever a resource is added, replaced or forgotten. */
   revision = 0;
+  /**
+   * Moves when resources come or go or one's Perses identity changes: what all statuses and the
+   * orphans share. A change of content alone leaves it and is among `drainChanged()`.
+   */
+  structure = 0;
+  /** Resources replaced or given a new index entry since the last `drainChanged()`. */
+  private changed = new Set<string>();
 
   /** Starts tracking what an index holds; tracking of unchanged resources is kept. */
   seed(resources: Iterable<IndexedResource>, now: number): void {
@@ -80,6 +87,7 @@ export class Tracker {
       else {
         this.byId.set(r.summary.id, fresh(r, r.entry.changedAt ?? null, false, true));
         this.revision++;
+        this.structure++;
       }
     }
     for (const [id, t] of this.byId) if (!seen.has(id)) this.forget(id, t, now);
@@ -111,7 +119,16 @@ export class Tracker {
     this.byId.set(r.summary.id, fresh(r, changedAt, true, false));
     if (r.keys.identity !== null) this.gone.delete(r.keys.identity);
     this.revision++;
+    if (old?.r.keys.identity === r.keys.identity) this.changed.add(r.summary.id);
+    else this.structure++;
     return true;
+  }
+
+  /** The resources replaced or re-entered since the last call (still tracked). */
+  drainChanged(): Tracked[] {
+    const out = [...this.changed].flatMap((id) => this.byId.get(id) ?? []);
+    this.changed.clear();
+    return out;
   }
 
   /** The same content in a new index entry (its ConfigMap changed elsewhere). */
@@ -119,11 +136,14 @@ export class Tracker {
     if (t.r === r) return;
     t.r = r;
     this.revision++;
+    this.changed.add(r.summary.id);
   }
 
   private forget(id: string, t: Tracked, now: number): void {
     this.byId.delete(id);
+    this.changed.delete(id);
     this.revision++;
+    this.structure++;
     const key = t.r.keys.identity;
     if (key === null) return;
     const s = t.r.summary;
