@@ -14,7 +14,7 @@ import {
 import { useListItems } from '../hooks/use-list-items.ts';
 import { useCheckProgress } from '../hooks/check-progress.ts';
 import { CheckProgressBar } from './check-progress-bar.tsx';
-import { useListState } from '../hooks/use-list-state.ts';
+import { DEFAULT_STATE, useListStateTyped } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
@@ -24,7 +24,8 @@ interface Props {
 }
 
 export function ResourceListPage({ headerActions }: Props = {}) {
-  const [state, update] = useListState();
+  // The search box's text filters at once; the URL takes it when typing pauses.
+  const [state, update, typeSearch] = useListStateTyped();
   const { data: who } = useWhoAmI();
   // A chart directory has no label to lack: the toggle is for Kubernetes targets only.
   const unlabeledAvailable = who?.target.type === 'kubernetes';
@@ -40,15 +41,23 @@ export function ResourceListPage({ headerActions }: Props = {}) {
     lastSort.current = sortItems(items ?? [], deferred.sort, deferred.dir, lastSort.current);
     return lastSort.current.sorted;
   }, [items, deferred.sort, deferred.dir]);
-  const { rows, total } = useMemo(() => rowsOf(sorted, deferred), [sorted, deferred]);
+  // What the filters select, never the sort or grouping.
+  const { kind, project, namespace, q, findings, status, group } = deferred;
+  // On the fields, not the state object: a URL write of text already shown filters nothing again.
+  const { rows, total } = useMemo(
+    () =>
+      rowsOf(sorted, { ...DEFAULT_STATE, kind, project, namespace, q, findings, status, group }),
+    [sorted, kind, project, namespace, q, findings, status, group],
+  );
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
   const checking = useCheckProgress(items);
-  // What the filters select, never the sort or grouping.
-  const { kind, project, namespace, q, findings, status } = deferred;
   const filters = useMemo(
     () => ({ kind, project, namespace, q, findings, status }),
     [kind, project, namespace, q, findings, status],
   );
+  // The rows' links carry the list's state (back returns to it), with the text shown even before
+  // the URL takes it.
+  const search = useMemo(() => withQ(location.search, q), [location.search, q]);
   // Read once per visit: drafts only change on the editor page.
   const [drafts] = useState(draftIds);
 
@@ -63,6 +72,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
       <ResourceFilters
         state={state}
         update={update}
+        typeSearch={typeSearch}
         facets={facets}
         total={items?.length ?? 0}
         shown={total}
@@ -114,13 +124,22 @@ export function ResourceListPage({ headerActions }: Props = {}) {
           rows={rows}
           state={state}
           update={update}
-          search={location.search}
+          search={search}
           showNamespace={facets.namespaces.length > 0}
           drafts={drafts}
         />
       )}
     </section>
   );
+}
+
+function withQ(search: string, q: string): string {
+  const p = new URLSearchParams(search);
+  if ((p.get('q') ?? '') === q) return search;
+  if (q) p.set('q', q);
+  else p.delete('q');
+  const s = p.toString();
+  return s ? `?${s}` : '';
 }
 
 /** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */

@@ -33,6 +33,14 @@ describe('buildRows', () => {
     expect(names({ q: 'project-pay' })).toEqual(['payments']);
   });
 
+  it('matches the text within one field, never across two, alone or with other filters', () => {
+    expect(names({ q: 'exporternode' })).toEqual([]);
+    expect(names({ q: 'exporter\u0000node' })).toEqual([]);
+    expect(names({ q: 'node-exporter\u0000node' })).toEqual([]);
+    expect(names({ q: 'latency', project: 'payments' })).toEqual(['api-latency']);
+    expect(names({ q: 'latency', project: 'perses' })).toEqual([]);
+  });
+
   it('filters by kind, project, namespace and findings', () => {
     expect(names({ kind: 'Project' })).toEqual(['payments']);
     expect(names({ project: 'payments' })).toEqual(['api-latency']);

@@ -34,9 +34,33 @@ export function matches(r: ResourceSummary, s: ListState, needle: string): boole
 function matcher(s: ListState, needle: string): (r: ResourceSummary) => boolean {
   // The export applies the same states on the server (matchesFilters leaves status to each side).
   const states = s.status ? new Set(s.status.split(',')) : null;
-  const filters = { ...s, q: needle };
+  // The text is matched apart, on each row's search key; matchesFilters then sees no text.
+  const text = needle.includes(SEP) ? null : needle;
+  const filters = { ...s, q: text === null ? needle : '' };
+  const plain = !states && !s.kind && !s.project && !s.namespace && !s.findings;
+  if (plain && text !== null) return text ? (r) => searchKey(r).includes(text) : () => true;
   return (r) =>
-    (!states || (!!r.status && states.has(r.status.state))) && matchesFilters(r, filters);
+    (!states || (!!r.status && states.has(r.status.state))) &&
+    (!text || searchKey(r).includes(text)) &&
+    matchesFilters(r, filters);
+}
+
+// Between the fields of a search key: no typed text holds it, so no match spans two fields.
+const SEP = '\u0000';
+const searchKeys = new WeakMap<ResourceSummary, string>();
+
+/**
+ * The texts `matchesFilters` searches (name, display name, ConfigMap name, key), lower-cased and
+ * joined once per summary object: typing then costs one `includes` per row, and a live event's new
+ * copy of a row gets its own key.
+ */
+function searchKey(r: ResourceSummary): string {
+  let k = searchKeys.get(r);
+  if (k === undefined) {
+    k = [r.name, r.displayName ?? '', r.configMapName ?? '', r.key].join(SEP).toLowerCase();
+    searchKeys.set(r, k);
+  }
+  return k;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -140,12 +164,24 @@ function reorder(previous: Sorted, items: ResourceSummary[], sort: SortKey) {
   return sorted;
 }
 
+const itemRows = new WeakMap<ResourceSummary, Row>();
+
+/** The row of one summary, the same object from key to key (built once per summary). */
+function itemRow(item: ResourceSummary): Row {
+  let row = itemRows.get(item);
+  if (!row) {
+    row = { type: 'item', item };
+    itemRows.set(item, row);
+  }
+  return row;
+}
+
 /** Filtered rows of `sorted` (in its order), with a header row before each group when grouping. */
 export function rowsOf(sorted: ResourceSummary[], s: ListState): { rows: Row[]; total: number } {
   const needle = s.q.trim().toLowerCase();
   const filtered = sorted.filter(matcher(s, needle));
   if (s.group === 'none') {
-    return { rows: filtered.map((item) => ({ type: 'item', item })), total: filtered.length };
+    return { rows: filtered.map(itemRow), total: filtered.length };
   }
   const groups = new Map<string, ResourceSummary[]>();
   for (const r of filtered) {
@@ -158,7 +194,7 @@ export function rowsOf(sorted: ResourceSummary[], s: ListState): { rows: Row[]; 
   for (const k of [...groups.keys()].sort(collator.compare)) {
     const list = groups.get(k) ?? [];
     rows.push({ type: 'group', key: k, label: groupLabel(s.group, k), count: list.length });
-    for (const item of list) rows.push({ type: 'item', item });
+    for (const item of list) rows.push(itemRow(item));
   }
   return { rows, total: filtered.length };
 }
