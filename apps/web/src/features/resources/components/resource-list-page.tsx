@@ -1,11 +1,12 @@
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { FilterValues } from '@perses-cm/api';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FilterValues, ResourceSummary } from '@perses-cm/api';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
 import { draftIds } from '../hooks/drafts.ts';
 import {
+  buildSearchKeys,
   facets as computeFacets,
   rowsOf,
   sortItems,
@@ -43,12 +44,26 @@ export function ResourceListPage({ headerActions }: Props = {}) {
   }, [items, deferred.sort, deferred.dir]);
   // What the filters select, never the sort or grouping.
   const { kind, project, namespace, q, findings, status, group } = deferred;
+  // Every row, kept apart: clearing a filter shows them again without a pass over the list.
+  const all = useMemo(() => rowsOf(sorted, { ...DEFAULT_STATE, group }), [sorted, group]);
   // On the fields, not the state object: a URL write of text already shown filters nothing again.
   const { rows, total } = useMemo(
     () =>
-      rowsOf(sorted, { ...DEFAULT_STATE, kind, project, namespace, q, findings, status, group }),
-    [sorted, kind, project, namespace, q, findings, status, group],
+      !kind && !project && !namespace && !q.trim() && !findings && !status
+        ? all
+        : rowsOf(sorted, {
+            ...DEFAULT_STATE,
+            kind,
+            project,
+            namespace,
+            q,
+            findings,
+            status,
+            group,
+          }),
+    [all, sorted, kind, project, namespace, q, findings, status, group],
   );
+  useSearchKeysWhenIdle(items);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
   const checking = useCheckProgress(items);
   const filters = useMemo(
@@ -131,6 +146,33 @@ export function ResourceListPage({ headerActions }: Props = {}) {
       )}
     </section>
   );
+}
+
+/** Builds the rows' search keys in idle time once a list arrives, a slice at a time. */
+function useSearchKeysWhenIdle(items: readonly ResourceSummary[] | undefined) {
+  useEffect(() => {
+    if (!items) return;
+    const idle = window.requestIdleCallback?.bind(window);
+    const cancelIdle = window.cancelIdleCallback?.bind(window);
+    let handle: number | undefined;
+    let at = 0;
+    const step = (deadline?: IdleDeadline) => {
+      const until = performance.now() + 8;
+      at = buildSearchKeys(items, at, () =>
+        deadline ? deadline.timeRemaining() > 1 : performance.now() < until,
+      );
+      if (at < items.length) schedule();
+    };
+    const schedule = () => {
+      handle = idle ? idle(step, { timeout: 1000 }) : window.setTimeout(step, 0);
+    };
+    schedule();
+    return () => {
+      if (handle === undefined) return;
+      if (cancelIdle) cancelIdle(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [items]);
 }
 
 function withQ(search: string, q: string): string {

@@ -65,6 +65,55 @@ function searchKey(r: ResourceSummary): string {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
+// Where the collator's language orders a-z as English does, names of ASCII letters and digits
+// (most resource names) are compared here: as the collator does (case ignored, digit runs by
+// value), ten times faster. Sorting 20,000 rows by locale took a third of a second.
+const PLAIN = /^[a-zA-Z0-9]{0,64}$/;
+const plainOrder = /^en\b/.test(collator.resolvedOptions().locale);
+
+/** `collator.compare`, on its fast path for plain names. */
+export function compareText(a: string, b: string): number {
+  return plainOrder && PLAIN.test(a) && PLAIN.test(b) ? comparePlain(a, b) : collator.compare(a, b);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Two strings of ASCII letters and digits, in the order of the collator above. */
+function comparePlain(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    let ca = a.charCodeAt(i);
+    let cb = b.charCodeAt(j);
+    const da = isDigit(ca);
+    const db = isDigit(cb);
+    if (da && db) {
+      // A run of digits against another: by value (leading zeros ignored, then longer is more).
+      while (a.charCodeAt(i) === 48) i++;
+      while (b.charCodeAt(j) === 48) j++;
+      let ei = i;
+      let ej = j;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      if (ei - i !== ej - j) return ei - i < ej - j ? -1 : 1;
+      for (; i < ei; i++, j++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(j);
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      continue;
+    }
+    // Digits before letters; letters without case.
+    if (da !== db) return da ? -1 : 1;
+    if (ca >= 65 && ca <= 90) ca += 32;
+    if (cb >= 65 && cb <= 90) cb += 32;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    i++;
+    j++;
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
+}
+
 function sortValue(r: ResourceSummary, key: SortKey): string | number {
   switch (key) {
     case 'name':
@@ -101,8 +150,8 @@ function compareKeyed(
   const c =
     typeof va === 'number' && typeof vb === 'number'
       ? va - vb
-      : collator.compare(String(va), String(vb));
-  return c !== 0 ? c : collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+      : compareText(String(va), String(vb));
+  return c !== 0 ? c : compareText(a.name, b.name) || collator.compare(a.id, b.id);
 }
 
 function groupValue(r: ResourceSummary, g: GroupKey): string {
@@ -162,6 +211,25 @@ function reorder(previous: Sorted, items: ResourceSummary[], sort: SortKey) {
     sorted.push(r);
   }
   return sorted;
+}
+
+/**
+ * Builds the search keys of `items` from `from` on until `more()` says to stop; returns where it
+ * stopped (`items.length` when done). Run in idle time after a list arrives, so the first key
+ * typed finds them built.
+ */
+export function buildSearchKeys(
+  items: readonly ResourceSummary[],
+  from: number,
+  more: () => boolean,
+): number {
+  let i = from;
+  while (i < items.length) {
+    const r = items[i++];
+    if (r) searchKey(r);
+    if (i % 500 === 0 && !more()) break;
+  }
+  return i;
 }
 
 const itemRows = new WeakMap<ResourceSummary, Row>();
