@@ -37,6 +37,8 @@ export async function startConsole(
   bundle: string,
   kubeconfig: string,
   label: string,
+  /** Node's own flags for the console's process (a profile: `--cpu-prof`). */
+  nodeArgs: readonly string[] = [],
 ): Promise<ConsoleProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -44,6 +46,7 @@ export async function startConsole(
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       bundle,
       'serve',
       '--kubeconfig',
