@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { GroupKey, ListState } from '../hooks/filter-resources.ts';
 import { StatusFilter } from './status-filter.tsx';
 
 interface Props {
   state: ListState;
   update: (patch: Partial<ListState>) => void;
+  /** The search box's text as typed (the list filters on it; the URL follows later). */
+  typeSearch: (q: string) => void;
   facets: { kinds: string[]; projects: string[]; namespaces: string[] };
   total: number;
   shown: number;
@@ -15,12 +17,9 @@ interface Props {
 
 /** Search box and filter menus; every value lives in the URL (see use-list-state). */
 export function ResourceFilters(props: Props) {
-  const { state, update, facets, total, shown, unlabeledAvailable, loadingUnlabeled } = props;
-  const [q, setQ] = useState(state.q);
+  const { state, update, typeSearch, facets, total, shown } = props;
+  const { unlabeledAvailable, loadingUnlabeled } = props;
   const search = useRef<HTMLInputElement>(null);
-
-  // Follow back/forward navigation; local state keeps typing responsive.
-  useEffect(() => setQ(state.q), [state.q]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,11 +46,8 @@ export function ResourceFilters(props: Props) {
         placeholder="Search name, display name, ConfigMap…"
         title="Search (press / to focus)"
         aria-label="Search resources"
-        value={q}
-        onChange={(e) => {
-          setQ(e.target.value);
-          update({ q: e.target.value });
-        }}
+        value={state.q}
+        onChange={(e) => typeSearch(e.target.value)}
       />
       <Select
         label="Kind"
@@ -124,10 +120,9 @@ export function ResourceFilters(props: Props) {
         <button
           type="button"
           className="btn btn-ghost"
-          onClick={() => {
-            setQ('');
-            update({ kind: '', project: '', namespace: '', q: '', findings: '', status: '' });
-          }}
+          onClick={() =>
+            update({ kind: '', project: '', namespace: '', q: '', findings: '', status: '' })
+          }
         >
           Clear filters
         </button>

@@ -46,6 +46,49 @@ describe('ResourceListPage', () => {
     expect(screen.getByRole('link', { name: 'Dashboard perses/beta' })).toBeTruthy();
   });
 
+  it('filters on the typed text before the URL takes it, and links carry it', async () => {
+    serve({ body: { items: [summary({ name: 'alpha' }), summary({ name: 'beta' })], errors: [] } });
+    const router = renderAt('/?group=none');
+    await screen.findByRole('link', { name: 'Dashboard perses/alpha' });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search resources' }), {
+      target: { value: 'bet' },
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'Dashboard perses/alpha' })).toBeNull(),
+    );
+    // The URL waits for typing to pause; the row's link already holds the text shown.
+    expect(router.state.location.search).toBe('?group=none');
+    const beta = screen.getByRole('link', { name: 'Dashboard perses/beta' });
+    expect(beta.getAttribute('href')).toMatch(/\?group=none&q=bet$/);
+    await waitFor(() => expect(router.state.location.search).toBe('?group=none&q=bet'));
+  });
+
+  it('writes pending text with another filter at once, and follows the URL back', async () => {
+    serve({
+      body: {
+        items: [
+          summary({ name: 'alpha' }),
+          summary({ name: 'beta', kind: 'Project', project: null }),
+        ],
+        errors: [],
+      },
+    });
+    const router = renderAt('/?group=none');
+    await screen.findByRole('link', { name: 'Dashboard perses/alpha' });
+    const box = screen.getByRole('searchbox', { name: 'Search resources' });
+    fireEvent.change(box, { target: { value: 'bet' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), {
+      target: { value: 'Project' },
+    });
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?group=none&kind=Project&q=bet'),
+    );
+    await router.navigate('/?group=none&q=alp');
+    await waitFor(() => expect((box as HTMLInputElement).value).toBe('alp'));
+    expect(await screen.findByRole('link', { name: 'Dashboard perses/alpha' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Project beta' })).toBeNull();
+  });
+
   it('shows the server message when the list fails', async () => {
     serve({
       status: 403,

@@ -1,11 +1,12 @@
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { FilterValues } from '@perses-cm/api';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { FilterValues, ResourceSummary } from '@perses-cm/api';
 import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states.tsx';
 import { useWhoAmI } from '../../../lib/session/get-whoami.ts';
 import { creatableNamespaces, permission } from '../../../lib/session/capabilities.ts';
 import { draftIds } from '../hooks/drafts.ts';
 import {
+  buildSearchKeys,
   facets as computeFacets,
   rowsOf,
   sortItems,
@@ -14,7 +15,7 @@ import {
 import { useListItems } from '../hooks/use-list-items.ts';
 import { useCheckProgress } from '../hooks/check-progress.ts';
 import { CheckProgressBar } from './check-progress-bar.tsx';
-import { useListState } from '../hooks/use-list-state.ts';
+import { DEFAULT_STATE, useListStateTyped } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
@@ -24,7 +25,8 @@ interface Props {
 }
 
 export function ResourceListPage({ headerActions }: Props = {}) {
-  const [state, update] = useListState();
+  // The search box's text filters at once; the URL takes it when typing pauses.
+  const [state, update, typeSearch] = useListStateTyped();
   const { data: who } = useWhoAmI();
   // A chart directory has no label to lack: the toggle is for Kubernetes targets only.
   const unlabeledAvailable = who?.target.type === 'kubernetes';
@@ -32,7 +34,9 @@ export function ResourceListPage({ headerActions }: Props = {}) {
     unlabeledAvailable && state.unlabeled === '1',
   );
   const location = useLocation();
-  // Filtering 20,000 rows is cheap, but typing must never wait for it.
+  // A sort or another filter may wait for typing. The typed text filters in the key's own render:
+  // with the rows' search keys built, 20,000 rows take a few ms, and a deferred render yields to
+  // the browser every few ms, which showed the answer later than the work took.
   const deferred = useDeferredValue(state);
   // Sorted apart from filtering: typing filters the sorted list, never sorts it again.
   const lastSort = useRef<Sorted | undefined>(undefined);
@@ -40,15 +44,38 @@ export function ResourceListPage({ headerActions }: Props = {}) {
     lastSort.current = sortItems(items ?? [], deferred.sort, deferred.dir, lastSort.current);
     return lastSort.current.sorted;
   }, [items, deferred.sort, deferred.dir]);
-  const { rows, total } = useMemo(() => rowsOf(sorted, deferred), [sorted, deferred]);
+  // What the filters select, never the sort or grouping.
+  const { kind, project, namespace, findings, status, group } = deferred;
+  const { q } = state;
+  // Every row, kept apart: clearing a filter shows them again without a pass over the list.
+  const all = useMemo(() => rowsOf(sorted, { ...DEFAULT_STATE, group }), [sorted, group]);
+  // On the fields, not the state object: a URL write of text already shown filters nothing again.
+  const { rows, total } = useMemo(
+    () =>
+      !kind && !project && !namespace && !q.trim() && !findings && !status
+        ? all
+        : rowsOf(sorted, {
+            ...DEFAULT_STATE,
+            kind,
+            project,
+            namespace,
+            q,
+            findings,
+            status,
+            group,
+          }),
+    [all, sorted, kind, project, namespace, q, findings, status, group],
+  );
+  useSearchKeysWhenIdle(items);
   const facets = useMemo(() => computeFacets(items ?? []), [items]);
   const checking = useCheckProgress(items);
-  // What the filters select, never the sort or grouping.
-  const { kind, project, namespace, q, findings, status } = deferred;
   const filters = useMemo(
     () => ({ kind, project, namespace, q, findings, status }),
     [kind, project, namespace, q, findings, status],
   );
+  // The rows' links carry the list's state (back returns to it), with the text shown even before
+  // the URL takes it.
+  const search = useMemo(() => withQ(location.search, q), [location.search, q]);
   // Read once per visit: drafts only change on the editor page.
   const [drafts] = useState(draftIds);
 
@@ -63,6 +90,7 @@ export function ResourceListPage({ headerActions }: Props = {}) {
       <ResourceFilters
         state={state}
         update={update}
+        typeSearch={typeSearch}
         facets={facets}
         total={items?.length ?? 0}
         shown={total}
@@ -114,13 +142,49 @@ export function ResourceListPage({ headerActions }: Props = {}) {
           rows={rows}
           state={state}
           update={update}
-          search={location.search}
+          search={search}
           showNamespace={facets.namespaces.length > 0}
           drafts={drafts}
         />
       )}
     </section>
   );
+}
+
+/** Builds the rows' search keys in idle time once a list arrives, a slice at a time. */
+function useSearchKeysWhenIdle(items: readonly ResourceSummary[] | undefined) {
+  useEffect(() => {
+    if (!items) return;
+    const idle = window.requestIdleCallback?.bind(window);
+    const cancelIdle = window.cancelIdleCallback?.bind(window);
+    let handle: number | undefined;
+    let at = 0;
+    const step = (deadline?: IdleDeadline) => {
+      const until = performance.now() + 8;
+      at = buildSearchKeys(items, at, () =>
+        deadline ? deadline.timeRemaining() > 1 : performance.now() < until,
+      );
+      if (at < items.length) schedule();
+    };
+    const schedule = () => {
+      handle = idle ? idle(step, { timeout: 1000 }) : window.setTimeout(step, 0);
+    };
+    schedule();
+    return () => {
+      if (handle === undefined) return;
+      if (cancelIdle) cancelIdle(handle);
+      else window.clearTimeout(handle);
+    };
+  }, [items]);
+}
+
+function withQ(search: string, q: string): string {
+  const p = new URLSearchParams(search);
+  if ((p.get('q') ?? '') === q) return search;
+  if (q) p.set('q', q);
+  else p.delete('q');
+  const s = p.toString();
+  return s ? `?${s}` : '';
 }
 
 /** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../../test/fixtures.ts';
-import { buildRows, facets, rowsOf, sortItems } from './filter-resources.ts';
+import { buildRows, compareText, facets, rowsOf, sortItems } from './filter-resources.ts';
 import { DEFAULT_STATE, parseListState } from './use-list-state.ts';
 
 const items = [
@@ -31,6 +31,14 @@ describe('buildRows', () => {
     expect(names({ q: 'EXPORTER FULL' })).toEqual(['node-exporter']);
     expect(names({ q: 'cm-api' })).toEqual(['api-latency']);
     expect(names({ q: 'project-pay' })).toEqual(['payments']);
+  });
+
+  it('matches the text within one field, never across two, alone or with other filters', () => {
+    expect(names({ q: 'exporternode' })).toEqual([]);
+    expect(names({ q: 'exporter\u0000node' })).toEqual([]);
+    expect(names({ q: 'node-exporter\u0000node' })).toEqual([]);
+    expect(names({ q: 'latency', project: 'payments' })).toEqual(['api-latency']);
+    expect(names({ q: 'latency', project: 'perses' })).toEqual([]);
   });
 
   it('filters by kind, project, namespace and findings', () => {
@@ -112,5 +120,29 @@ describe('parseListState', () => {
       dir: 'desc',
       group: 'project',
     });
+  });
+});
+
+describe('compareText', () => {
+  it('orders as the collator does: case ignored, digit runs by value, digits first', () => {
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    const alphabet = 'aAbBmzZ0019x-._é';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () =>
+      Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * 16)]).join(
+        '',
+      );
+    for (let n = 0; n < 20_000; n++) {
+      const a = word();
+      const b = word();
+      expect([a, b, Math.sign(compareText(a, b))]).toEqual([
+        a,
+        b,
+        Math.sign(collator.compare(a, b)),
+      ]);
+    }
+    expect(compareText('dash9', 'Dash10')).toBeLessThan(0);
+    expect(compareText('a007', 'A7')).toBe(0);
   });
 });

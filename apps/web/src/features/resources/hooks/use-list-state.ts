@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SYNC_STATES } from '@perses-cm/api';
 import type { GroupKey, ListState, SortKey } from './filter-resources.ts';
@@ -77,4 +77,64 @@ export function useListState(): [ListState, (patch: Partial<ListState>) => void]
     [setParams],
   );
   return [state, update];
+}
+
+/** How long the URL waits for the next key before it takes the typed text. */
+export const SEARCH_URL_DELAY_MS = 250;
+
+/**
+ * The list's state with the search box's text as typed: the list filters on that text at once,
+ * while the URL takes it once typing pauses (each URL change re-renders the whole route). Any
+ * other change, and a `q` set through `update` (a "Clear filters" button), goes to the URL at
+ * once, taking the pending text with it; back/forward replaces the typed text with the URL's.
+ */
+export function useListStateTyped(): [
+  ListState,
+  (patch: Partial<ListState>) => void,
+  (q: string) => void,
+] {
+  const [url, updateUrl] = useListState();
+  const [typed, setTyped] = useState(url.q);
+  // The text last written to the URL (or read from it): another one came from elsewhere.
+  const written = useRef(url.q);
+  const timer = useRef<number | undefined>(undefined);
+  const pendingQ = useRef<string | null>(null);
+
+  const flush = useCallback(
+    (patch: Partial<ListState>) => {
+      window.clearTimeout(timer.current);
+      const q = 'q' in patch ? (patch.q ?? '') : pendingQ.current;
+      pendingQ.current = null;
+      if (q === null) return updateUrl(patch);
+      written.current = q;
+      setTyped(q);
+      updateUrl({ ...patch, q });
+    },
+    [updateUrl],
+  );
+
+  const type = useCallback(
+    (q: string) => {
+      setTyped(q);
+      pendingQ.current = q;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => flush({}), SEARCH_URL_DELAY_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    if (url.q === written.current) return;
+    // Back/forward or a link: the URL's text replaces what was typed, pending or not.
+    written.current = url.q;
+    window.clearTimeout(timer.current);
+    pendingQ.current = null;
+    setTyped(url.q);
+  }, [url.q]);
+
+  // Leaving the page drops a pending write (the URL it was for is gone).
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const state = useMemo(() => (typed === url.q ? url : { ...url, q: typed }), [url, typed]);
+  return [state, flush, type];
 }
