@@ -131,6 +131,8 @@ for (const [k, tg] of targets.entries()) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+// As after the load: the work the edits left (compaction, the collection after a burst) is done.
+await c.settled();
 await settle();
 const rssEdited = c.rssBytes();
 

@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig, usage } from '../config.ts';
 import { startServer } from '../main.ts';
 import { backgroundWork } from '../runtime/background-work.ts';
-import { collectGarbage } from '../runtime/release-memory.ts';
+import { collectGarbage, memoryReturn } from '../runtime/release-memory.ts';
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
@@ -49,9 +49,14 @@ export async function run(argv: string[]): Promise<number> {
   if (!config.webDist)
     console.log('  web app not built: API only (pnpm --filter @perses-cm/web build)');
   console.log(`  listening on ${running.url}`);
-  // The load's leftovers go once the work it left running is done, not at some later collection
-  // (runtime/release-memory.ts).
-  void backgroundWork.whenSettled().then(() => setImmediate(collectGarbage));
+  // The load's leftovers go once the work it left running is done, not at some later collection;
+  // from then on, so do those of each large burst of changes (runtime/release-memory.ts).
+  void backgroundWork.whenSettled().then(() =>
+    setImmediate(() => {
+      collectGarbage();
+      memoryReturn.enable();
+    }),
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -1,6 +1,6 @@
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import { describe, expect, it } from 'vitest';
-import { collectGarbage } from './release-memory.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryReturn, collectGarbage } from './release-memory.ts';
 
 const oldSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!;
 
@@ -30,5 +30,62 @@ describe('collectGarbage', () => {
     const old = oldSpace();
     expect(old.space_size).toBeLessThan(old.space_used_size * 1.5 + 8 * 2 ** 20);
     expect(heap.kept).toHaveLength(300_000);
+  });
+});
+
+describe('MemoryReturn', () => {
+  const MiB = 2 ** 20;
+  function setup() {
+    let now = 0;
+    let collections = 0;
+    const r = new MemoryReturn(
+      () => collections++,
+      { burstBytes: 8 * MiB, minGapMs: 30_000 },
+      () => now,
+    );
+    return {
+      r,
+      collections: () => collections,
+      advance: (ms: number) => {
+        now += ms;
+        vi.advanceTimersByTime(ms);
+      },
+    };
+  }
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('collects once after a large burst is done, no sooner than the gap after the last', () => {
+    const { r, collections, advance } = setup();
+    r.note(20 * MiB); // before it is turned on (the load): the load has its own collection
+    r.settled();
+    advance(60_000);
+    expect(collections()).toBe(0);
+
+    r.enable();
+    for (let i = 0; i < 300; i++) r.note(35_000);
+    r.settled();
+    advance(29_999);
+    expect(collections()).toBe(0);
+    advance(1);
+    expect(collections()).toBe(1);
+
+    // Another burst at once waits out the gap, and its end: what arrives meanwhile puts it off.
+    for (let i = 0; i < 300; i++) r.note(35_000);
+    r.settled();
+    advance(29_000);
+    r.note(35_000);
+    advance(5_000);
+    expect(collections()).toBe(1);
+    r.settled();
+    advance(999);
+    expect(collections()).toBe(1);
+    advance(1);
+    expect(collections()).toBe(2);
+    // A small one is not worth a pause.
+    r.note(MiB);
+    r.settled();
+    advance(60_000);
+    expect(collections()).toBe(2);
   });
 });

@@ -5,6 +5,7 @@
 // at run time and taking `gc` from a fresh context is the pattern Jest's leak detector uses.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { backgroundWork } from './background-work.ts';
 
 export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
@@ -22,3 +23,64 @@ export function collectGarbage(): void {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
 }
+
+export interface ReturnOptions {
+  /** Bytes of new texts that make a burst worth a collection. */
+  burstBytes: number;
+  /** The least time between two collections (each pauses the console ~0.1 s at 5,000). */
+  minGapMs: number;
+}
+
+/**
+ * A burst of changes (a sync from Git rewriting a thousand dashboards) leaves its garbage in the
+ * heap as the load did, and V8 may keep those pages for hours. Once the work such a burst made is
+ * done (its texts compacted), one collection returns them: at most one per `minGapMs`, and only
+ * for bursts of `burstBytes` or more. Off until the serving process turns it on.
+ */
+export class MemoryReturn {
+  private churn = 0;
+  private lastAt = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+  private enabled = false;
+
+  constructor(
+    private readonly collect: () => void = collectGarbage,
+    private readonly options: ReturnOptions = { burstBytes: 8 * 2 ** 20, minGapMs: 30_000 },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Turns it on; readiness shows a collection that is due (`settling: {collecting: 1}`). */
+  enable(): void {
+    if (this.enabled) return;
+    this.enabled = true;
+    this.lastAt = this.now();
+    backgroundWork.track('collecting', () => (this.timer ? 1 : 0));
+  }
+
+  /** New text of `bytes` arrived: the burst goes on, a collection waits for its end. */
+  note(bytes: number): void {
+    if (!this.enabled) return;
+    this.churn += bytes;
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    backgroundWork.progress();
+  }
+
+  /** The work the arrivals made is done: collect once the burst was large enough. */
+  settled(): void {
+    if (!this.enabled || this.timer || this.churn < this.options.burstBytes) return;
+    const wait = Math.max(1000, this.lastAt + this.options.minGapMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.churn = 0;
+      this.lastAt = this.now();
+      this.collect();
+      backgroundWork.progress();
+    }, wait);
+    this.timer.unref();
+  }
+}
+
+/** The process's one: stores report arrivals and compaction here. */
+export const memoryReturn = new MemoryReturn();

@@ -6,6 +6,7 @@
 // holder, so compacting it frees the string everywhere at once.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { backgroundWork } from '../runtime/background-work.ts';
+import { memoryReturn } from '../runtime/release-memory.ts';
 
 // Level 3 on real-shape dashboards: 13.9x at 60-90 MiB/s, as fast as level 1 (11.9x) and twice
 // level 6 (16x); inflating a 35 KB dashboard takes about 0.2 ms (bench/compaction.ts).
@@ -75,7 +76,10 @@ export class TextCompactor {
     const t = new StoredText(text);
     if (this.stopped) return t;
     this.queue.add(t);
-    if (this.started) this.schedule(this.idleMs);
+    if (this.started) {
+      memoryReturn.note(text.length);
+      this.schedule(this.idleMs);
+    }
     return t;
   }
 
@@ -138,6 +142,7 @@ export class TextCompactor {
         backgroundWork.progress();
         await new Promise((r) => setImmediate(r));
       }
+      if (this.queue.size === 0) memoryReturn.settled();
     } finally {
       this.running = false;
     }
