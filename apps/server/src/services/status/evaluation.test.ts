@@ -13,7 +13,7 @@ import type { EvalInput } from './evaluate.ts';
 import { Evaluation } from './evaluation.ts';
 import { LogWatch } from './log-watch.ts';
 import type { ServedSnapshot } from './served-snapshot.ts';
-import { Tracker } from './tracker.ts';
+import { Tracker, type Tracked } from './tracker.ts';
 
 const T0 = Date.parse('2026-12-02T06:00:00Z');
 const INTERVAL = 60_000;
@@ -65,10 +65,22 @@ function setup(names: string[], logs = new LogWatch(null, null)) {
   const byName = (n: string) =>
     [...tracker.byId.values()].find((t) => t.r.summary.configMapName === n) ?? expect.fail(n);
   index.subscribe((e) => tracker.apply(e, (id) => index.get(id), T0));
+  /** Perses serves exactly this content, as checked at T0 + 600. */
+  const served = (t: Tracked) => {
+    snapshot.items.set(t.r.keys.identity ?? '', {
+      kind: 'Project',
+      project: null,
+      name: t.r.summary.name,
+      createdAt: T0,
+      updatedAt: T0 + 500,
+      version: 2,
+    });
+    t.check = { equal: true, ignoredOnly: false, at: T0 + 600, servedUpdatedAt: T0 + 500 };
+  };
   /** An edit of ConfigMap `a/<name>` as the watch delivers it. */
   const edit = (name: string, text: string, rv: string) =>
     index.put(toContainer(configMap('a', name, text, rv)));
-  return { tracker, snapshot, input, byName, edit };
+  return { tracker, snapshot, input, byName, edit, served };
 }
 
 describe('Evaluation', () => {
@@ -88,19 +100,9 @@ describe('Evaluation', () => {
   });
 
   it('decides the resources a poll looked at alone, and all of them when what they share moves', () => {
-    const { input, byName, snapshot } = setup(['one', 'two']);
+    const { input, byName, served } = setup(['one', 'two']);
     const [one, two] = [byName('one'), byName('two')];
-    for (const t of [one, two]) {
-      snapshot.items.set(t.r.keys.identity ?? '', {
-        kind: 'Project',
-        project: null,
-        name: t.r.summary.name,
-        createdAt: T0,
-        updatedAt: T0 + 500,
-        version: 2,
-      });
-      t.check = { equal: true, ignoredOnly: false, at: T0 + 600, servedUpdatedAt: T0 + 500 };
-    }
+    [one, two].forEach(served);
     const evaluation = new Evaluation();
     evaluation.run(input(T0 + 700), 'k1', []);
     expect([one.status?.state, two.status?.state]).toEqual(['synced', 'synced']);
@@ -115,32 +117,17 @@ describe('Evaluation', () => {
   });
 
   it('decides an edited resource alone unless another shares its identity or file', () => {
-    const { input, byName, snapshot, tracker, edit } = setup(['one', 'two', 'three']);
-    const served = (n: string) => {
-      const t = byName(n);
-      snapshot.items.set(t.r.keys.identity ?? '', {
-        kind: 'Project',
-        project: null,
-        name: t.r.summary.name,
-        createdAt: T0,
-        updatedAt: T0 + 500,
-        version: 2,
-      });
-      t.check = { equal: true, ignoredOnly: false, at: T0 + 600, servedUpdatedAt: T0 + 500 };
-    };
-    ['one', 'two', 'three'].forEach(served);
+    const { input, byName, tracker, edit, served } = setup(['one', 'two', 'three']);
+    ['one', 'two', 'three'].map(byName).forEach(served);
     const evaluation = new Evaluation();
     const run = (now: number) =>
       evaluation.run(input(now), `k ${tracker.structure}`, tracker.drainChanged());
+    /** What Perses serves of `two` changes unseen (no poll touched it): only a full run shows it. */
+    const twoServes = (equal: boolean, at: number) =>
+      (byName('two').check = { equal, ignoredOnly: false, at, servedUpdatedAt: T0 + 500 });
     run(T0 + 700);
     expect(byName('two').status?.state).toBe('synced');
-    // Perses's copy of `two` moved unseen: only a full evaluation shows it.
-    byName('two').check = {
-      equal: false,
-      ignoredOnly: false,
-      at: T0 + 800,
-      servedUpdatedAt: T0 + 500,
-    };
+    twoServes(false, T0 + 800);
 
     // A new display name for `one`: its own status only.
     edit('one', projectText('one', 'One, renamed'), '2');
@@ -156,12 +143,7 @@ describe('Evaluation', () => {
     expect(byName('three').status?.reason?.code).toBeDefined();
 
     // An edit of one of the two sharing that identity decides everything again too.
-    byName('two').check = {
-      equal: true,
-      ignoredOnly: false,
-      at: T0 + 1050,
-      servedUpdatedAt: T0 + 500,
-    };
+    twoServes(true, T0 + 1050);
     edit('three', projectText('one', 'Still one'), '4');
     expect(run(T0 + 1100)).toContain(byName('two'));
     expect(byName('two').status?.state).toBe('synced');

@@ -15,17 +15,21 @@ function serve(list: FakeResponse & { body: ListResourcesResponse | ErrorBody })
   });
 }
 
+/** A Dashboard `alpha` and a Project `beta`. */
+const serveDashboardAndProject = () =>
+  serve({
+    body: {
+      items: [
+        summary({ name: 'alpha' }),
+        summary({ name: 'beta', kind: 'Project', project: null }),
+      ],
+      errors: [],
+    },
+  });
+
 describe('ResourceListPage', () => {
   it('renders rows and filters from the URL', async () => {
-    serve({
-      body: {
-        items: [
-          summary({ name: 'alpha' }),
-          summary({ name: 'beta', kind: 'Project', project: null }),
-        ],
-        errors: [],
-      },
-    });
+    serveDashboardAndProject();
     renderAt('/?kind=Project&group=none');
     expect(await screen.findByRole('link', { name: 'Project beta' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: /alpha/ })).toBeNull();
@@ -64,15 +68,7 @@ describe('ResourceListPage', () => {
   });
 
   it('writes pending text with another filter at once, and follows the URL back', async () => {
-    serve({
-      body: {
-        items: [
-          summary({ name: 'alpha' }),
-          summary({ name: 'beta', kind: 'Project', project: null }),
-        ],
-        errors: [],
-      },
-    });
+    serveDashboardAndProject();
     const router = renderAt('/?group=none');
     await screen.findByRole('link', { name: 'Dashboard perses/alpha' });
     const box = screen.getByRole('searchbox', { name: 'Search resources' });
