@@ -25,7 +25,7 @@ export function collectGarbage(): void {
 }
 
 export interface ReturnOptions {
-  /** Bytes of new texts that make a burst worth a collection. */
+  /** Size of new texts (their length: bytes for ASCII) that makes a burst worth a collection. */
   burstBytes: number;
   /** The least time between two collections (each pauses the console ~0.1 s at 5,000). */
   minGapMs: number;
@@ -57,10 +57,10 @@ export class MemoryReturn {
     backgroundWork.track('collecting', () => (this.timer ? 1 : 0));
   }
 
-  /** New text of `bytes` arrived: the burst goes on, a collection waits for its end. */
-  note(bytes: number): void {
+  /** New text of `length` arrived: the burst goes on, a collection waits for its end. */
+  note(length: number): void {
     if (!this.enabled) return;
-    this.churn += bytes;
+    this.churn += length;
     if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = null;

@@ -29,6 +29,8 @@ export interface EvalResult {
   /** What deciding one resource needs of the others, for re-deciding a few (`decideSome`). */
   shared: Shared;
   decided: Decided[];
+  /** Each resource as log matching saw it (`candidateOf`), by id. */
+  told: Map<string, Candidate | null>;
 }
 
 /** The facts about one resource that come from all of them. */
@@ -91,7 +93,8 @@ export function evaluate(input: EvalInput): EvalResult {
   const identities = new Set(all.flatMap((t) => (t.r.keys.identity ? [t.r.keys.identity] : [])));
   const paths = new Map(all.map((t) => [t, sidecarPathOf(t, folder)] as const));
 
-  const candidates = all.flatMap((t) => candidateOf(t, folder) ?? []);
+  const told = new Map(all.map((t) => [t.r.summary.id, candidateOf(t, folder)] as const));
+  const candidates = [...told.values()].filter((c): c is Candidate => c !== null);
   const attribution = attribute(logs.provisioningEvents(), candidates);
   const members = shadowCandidates(all, paths, snapshot, world.timing);
   const shared: Shared = {
@@ -109,7 +112,7 @@ export function evaluate(input: EvalInput): EvalResult {
   const decided = decideSome(input, shared, all);
   const unwritten = markStalled(decided, shared.scope, world.startedAt);
   const changed = settle(decided, world.now);
-  return { changed, unwritten, unattributed: attribution.unattributed, shared, decided };
+  return { changed, unwritten, unattributed: attribution.unattributed, shared, decided, told };
 }
 
 /**

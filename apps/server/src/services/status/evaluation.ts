@@ -59,17 +59,15 @@ export class Evaluation {
     this.unwritten = result.unwritten;
     this.unattributed = result.unattributed;
     this.dueAt = dueOf(result.decided, input);
-    this.told = new Map(
-      result.decided.map(({ t }) => [t.r.summary.id, candidateOf(t, input.folder)]),
-    );
+    this.told = result.told;
     return result.changed;
   }
 
   /** Whether a change of this resource moves others' statuses too. */
   private spills(t: Tracked, shared: Shared, input: EvalInput): boolean {
     const id = t.r.summary.id;
-    if (shared.grouped.has(id) || shared.shadows.has(id) || t.status?.state === 'stale')
-      return true;
+    // Shadowed ones are among the grouped.
+    if (shared.grouped.has(id) || t.status?.state === 'stale') return true;
     if (!this.told.has(id)) return true;
     // What it tells the matching of log lines changed: others' evidence moves only if a line
     // names it, before or now.
