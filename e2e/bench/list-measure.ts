@@ -1,5 +1,5 @@
-// The list's figures in Chromium, the same steps for every list bench: interactive after a first
-// visit, a typed filter answered, the filter cleared (all rows again), a jump to the last row.
+// The list's figures in Chromium, the same steps for every list bench: interactive (the first row
+// drawn) after a first visit, a typed filter answered, the filter cleared (all rows again), a jump to the last row.
 import { expect, type Page } from '@playwright/test';
 import { timeToFrame } from './list-timing.ts';
 
@@ -10,12 +10,32 @@ export interface ListFigures {
   scrolled: number;
 }
 
-export async function measureList(page: Page, url: string, count: number): Promise<ListFigures> {
-  const started = Date.now();
+/**
+ * Opens `url` and resolves with the ms from the start of the navigation to the frame after the
+ * one that first drew a row of the list, timed in the page: Playwright's waits poll with a
+ * growing backoff, and run their own scripts in the page while it loads.
+ */
+export async function timeToFirstRow(page: Page, url: string): Promise<number> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstRow?: Promise<number> };
+    w.__firstRow = new Promise<number>((resolve) => {
+      const tick = () => {
+        const grid = document.querySelector('[role="grid"][aria-label="Resources"]');
+        // The header row, then the first row of resources.
+        if (grid && grid.querySelectorAll('[role="row"]').length > 1)
+          requestAnimationFrame(() => resolve(performance.now()));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  });
   await page.goto(url);
+  return page.evaluate(() => (window as unknown as { __firstRow: Promise<number> }).__firstRow);
+}
+
+export async function measureList(page: Page, url: string, count: number): Promise<ListFigures> {
+  const interactive = await timeToFirstRow(page, url);
   const grid = page.getByRole('grid', { name: 'Resources' });
-  await expect(grid.getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
-  const interactive = Date.now() - started;
   await expect(page.getByText(`${count} resources`)).toBeVisible({ timeout: 60_000 });
 
   const search = page.getByRole('searchbox', { name: 'Search resources' });

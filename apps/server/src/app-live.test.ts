@@ -3,6 +3,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
+import { EVENT_ID_HEADER } from '@perses-cm/api';
 import { project, projectText } from './testing/documents.ts';
 import { it } from './testing/server-test.ts';
 import { eventually, openSse } from './testing/sse.ts';
@@ -49,6 +50,35 @@ describe('live events', () => {
         'added',
       );
       expect(e.type).toBe('added');
+    } finally {
+      sse.close();
+    }
+  });
+});
+
+describe('a list and the stream after it', () => {
+  it('tells the position of a list, and a stream opened later from it replays what changed since', async ({
+    srv,
+    api,
+  }) => {
+    const listed = await api.list();
+    const at = listed.headers.get(EVENT_ID_HEADER);
+    expect(at).toMatch(/^[0-9a-f]+\.\d+$/);
+    expect(listed.body.items.some((i) => i.name === 'iota')).toBe(false);
+    // A change between the list and the stream: a browser that read the list before opening
+    // the stream must still see it.
+    const created = await api.create({ text: projectText('iota') });
+    const sse = await openSse(`${srv.url}/api/v1/events?lastEventId=${at}`);
+    try {
+      await sse.waitFor(
+        (e) => e.type === 'added' && e.resource.id === created.body.id,
+        2000,
+        'replayed',
+      );
+      // A list read now reflects the change and tells a later position.
+      const again = await api.list();
+      expect(again.body.items.some((i) => i.id === created.body.id)).toBe(true);
+      expect(again.headers.get(EVENT_ID_HEADER)).not.toBe(at);
     } finally {
       sse.close();
     }

@@ -126,7 +126,14 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(
     '/v1/resources',
-    resourcesRouter(deps.resources, deps.writes, identify, deps.limits.writes, deps.status ?? null),
+    resourcesRouter(
+      deps.resources,
+      deps.writes,
+      identify,
+      deps.limits.writes,
+      deps.status ?? null,
+      () => deps.eventLog.latestId(),
+    ),
   );
   if (deps.status) api.use('/v1/status', statusRouter(deps.status, deps.authorizer, identify));
   api.use('/v1/validate', validateRouter(deps.validation));

@@ -3,8 +3,10 @@ import '@perses-cm/api/browser';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/theme.css';
+import { fetchFirstRequests } from './lib/early-requests.ts';
 import { initTheme } from './lib/theme.ts';
 
+fetchFirstRequests();
 initTheme();
 
 const root = document.getElementById('root');

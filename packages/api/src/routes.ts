@@ -34,3 +34,10 @@ export const API = {
   readyz: '/readyz',
   metrics: '/metrics',
 } as const;
+
+/**
+ * Sent with the list of resources: the id of the newest event the list already reflects. An
+ * event stream opened with it as `lastEventId` replays what changed after the list was read, so a
+ * list fetched before the stream opens misses nothing.
+ */
+export const EVENT_ID_HEADER = 'x-perses-cm-event-id';

@@ -25,6 +25,7 @@ import {
   SplitRequest,
   SplitResponse,
   TARGET_HEADER,
+  EVENT_ID_HEADER,
   UpdateResourceRequest,
   ValidateRequest,
   ValidateResponse,
@@ -72,6 +73,13 @@ export function openApiDocument(): Json {
           responses: {
             '200': {
               description: 'Summaries and per-source errors',
+              headers: {
+                [EVENT_ID_HEADER]: {
+                  description:
+                    'The position of the newest event the list reflects: open the event stream with it as `lastEventId` to miss no change made after the list was read',
+                  schema: { type: 'string' },
+                },
+              },
               ...json(ListResourcesResponse),
             },
             ...errors,

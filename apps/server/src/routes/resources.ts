@@ -5,6 +5,7 @@ import {
   CreateResourceRequest,
   DeleteResourceQuery,
   DeleteResourceResponse,
+  EVENT_ID_HEADER,
   ListResourcesQuery,
   ListResourcesResponse,
   ResourceDetail,
@@ -46,6 +47,8 @@ export function resourcesRouter(
   identify: IdentityResolver,
   writeLimit: RequestHandler,
   status: ListStatus | null = null,
+  /** The id of the newest event of the stream (EventLog.latestId). */
+  latestEventId: () => string = () => '',
 ): Router {
   const r = Router();
   const cache = new ListBodyCache();
@@ -73,14 +76,16 @@ export function resourcesRouter(
       view.errors,
     ]);
     const generation = `${service.generation}:${status?.generation ?? 0}`;
-    sendCachedList(
-      req,
-      res,
-      cache.get(generation, key, () => {
-        const resources = withStates(service.labeled(view, query), status, query.status);
-        return listBody({ resources, errors: view.errors }, status);
-      }),
-    );
+    const body = cache.get(generation, key, () => {
+      const resources = withStates(service.labeled(view, query), status, query.status);
+      return listBody({ resources, errors: view.errors }, status);
+    });
+    // The index and the statuses move their generation and log their event in one tick, and a
+    // body is rebuilt whenever a generation moved: in this tick the body reflects every event
+    // logged so far, so a stream resumed from this id misses nothing the body lacks.
+    const eventId = latestEventId();
+    if (eventId) res.setHeader(EVENT_ID_HEADER, eventId);
+    sendCachedList(req, res, body);
   });
   r.get('/:id', async (req, res) => {
     const { id } = ResourceIdParam.parse(req.params);

@@ -91,6 +91,18 @@ export async function request<T>(
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network', `The server cannot be reached (${(err as Error).message}).`);
   }
+  return readResponse(res, url.pathname, schema);
+}
+
+/**
+ * Reads a response as `request` does: the body parsed with `schema`, or an ApiError carrying the
+ * server's envelope (a 401 also tells the unauthorized listeners).
+ */
+export async function readResponse<T>(
+  res: Response,
+  path: string,
+  schema: Schema<T> | null,
+): Promise<T> {
   lastTarget = res.headers.get(TARGET_HEADER) ?? lastTarget;
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : undefined;
@@ -113,7 +125,7 @@ export async function request<T>(
     throw new ApiError(
       res.status,
       'internal',
-      `Unexpected response from ${url.pathname}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      `Unexpected response from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
     );
   }
   return parsed.data;

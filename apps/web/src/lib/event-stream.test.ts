@@ -73,4 +73,26 @@ describe('event stream', () => {
     stop();
     vi.useRealTimers();
   });
+
+  it('opens first from the position of a list read before it, and where the server is without one', async () => {
+    for (const [start, url] of [
+      [() => Promise.resolve('ab12.40'), '/api/v1/events?lastEventId=ab12.40'],
+      [() => Promise.resolve(null), '/api/v1/events'],
+      [() => Promise.reject(new Error('lost')), '/api/v1/events'],
+    ] as const) {
+      vi.resetModules();
+      const { openEventsAfter, subscribeEvents } = await import('./event-stream.ts');
+      FakeEventSource.last = undefined;
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      openEventsAfter(held.then(start));
+      const stop = subscribeEvents(() => {});
+      // Nothing opens before the list's position is known.
+      await Promise.resolve();
+      expect(FakeEventSource.last).toBeUndefined();
+      release();
+      await vi.waitFor(() => expect(FakeEventSource.last?.url).toBe(url));
+      stop();
+    }
+  });
 });

@@ -85,11 +85,36 @@ function open() {
   es.onmessage = (m: MessageEvent<string>) => dispatch('message', m.data, m.lastEventId);
 }
 
+/** Set while the first connection waits for the position to start from. */
+let held: Promise<void> | null = null;
+
+/**
+ * Holds the stream's first connection until `start` settles with the id of the newest event a
+ * list already in the cache reflects: the stream then replays what changed after that list was
+ * read, however long before the stream it was fetched. A null id (or a failure) starts the stream
+ * where the server is, as without a hold.
+ */
+export function openEventsAfter(start: Promise<string | null>): void {
+  const hold: Promise<void> = start
+    .then(
+      (id) => {
+        if (id && !lastEventId) lastEventId = id;
+      },
+      () => {},
+    )
+    .finally(() => {
+      if (held !== hold) return;
+      held = null;
+      if (handlers.size > 0 && !source) open();
+    });
+  held = hold;
+}
+
 /** Starts the stream on first subscriber; returns an unsubscribe function. */
 export function subscribeEvents(onEvent: Handler, onResync?: ResyncHandler): () => void {
   handlers.add(onEvent);
   if (onResync) resyncHandlers.add(onResync);
-  if (!source) open();
+  if (!source && !held) open();
   return () => {
     handlers.delete(onEvent);
     if (onResync) resyncHandlers.delete(onResync);

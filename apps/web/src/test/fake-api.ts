@@ -13,6 +13,7 @@ export interface FakeRequest {
 export interface FakeResponse {
   status?: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /** `'GET /api/v1/whoami'` → the answer (or a function of the request for dynamic ones). */
@@ -44,7 +45,7 @@ export function fakeApi(routes: Routes): FakeRequest[] {
     const res = typeof route === 'function' ? route(req) : route;
     return new Response(res.body === undefined ? null : JSON.stringify(res.body), {
       status: res.status ?? 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...res.headers },
     });
   };
   vi.stubGlobal('fetch', vi.fn(fn));

@@ -3,10 +3,14 @@
 // page cannot read.
 import { useQuery } from '@tanstack/react-query';
 import { API, SessionResponse } from '@perses-cm/api';
-import { request } from '../api-client.ts';
+import { readResponse, request } from '../api-client.ts';
+import { takeEarly } from '../early-requests.ts';
 import { sessionKeys } from './get-whoami.ts';
 
-export function getSession(signal?: AbortSignal): Promise<SessionResponse> {
+/** The first time, the answer main.tsx asked for as the page started (early-requests). */
+export async function getSession(signal?: AbortSignal): Promise<SessionResponse> {
+  const early = await takeEarly(API.session);
+  if (early) return readResponse(early, API.session, SessionResponse);
   return request(API.session, SessionResponse, { signal });
 }
 
