@@ -21,6 +21,8 @@ export interface RawList {
   items: number;
   documentBytes: number;
   listBytes: number;
+  /** 1: one GET; more: read in pages of 500, one body being beyond V8's longest string. */
+  pages: number;
   /** RSS of the process still holding the parsed list, after a full collection. */
   rssBytes: number;
 }

@@ -77,6 +77,7 @@ const kubectlRss: number[] = [];
 const starts: number[] = [];
 let documentBytes = seed.documentBytes;
 let listBytes = 0;
+let listPages = 1;
 let app: ConsoleProcess | undefined;
 for (let r = 0; r < RUNS; r++) {
   const raw = await rawList(admin, BENCH_SELECTOR);
@@ -85,6 +86,7 @@ for (let r = 0; r < RUNS; r++) {
   floorRss.push(raw.rssBytes);
   documentBytes = raw.documentBytes;
   listBytes = raw.listBytes;
+  listPages = raw.pages;
   const k = await kubectlGet(kubectl, admin, BENCH_SELECTOR);
   kubectlTimes.push(k.ms);
   kubectlRss.push(k.peakRssBytes);
@@ -180,7 +182,10 @@ const flRss = median(floorRss);
 const kcRss = median(kubectlRss);
 const rows: Row[] = [
   {
-    measure: `raw LIST (one GET, JSON.parse), ${N} ConfigMaps, ${mib(listBytes)}`,
+    measure:
+      listPages === 1
+        ? `raw LIST (one GET, JSON.parse), ${N} ConfigMaps, ${mib(listBytes)}`
+        : `raw LIST (${listPages} GETs of 500: one body is beyond V8's longest string), ${N} ConfigMaps, ${mib(listBytes)}`,
     value: ms(fl),
     number: fl,
     note: 'the floor',
