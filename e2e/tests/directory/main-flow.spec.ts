@@ -52,6 +52,25 @@ test('lists the chart, filters by kind and text, keeps filters in the URL', asyn
   void env;
 });
 
+test('keeps the text typed just before a row is opened for back', async ({ page, env }) => {
+  const list = new ListPage(page, env.directory.url);
+  await list.goto();
+  await expect(list.row('Dashboard', 'NodeExporter', 'perses')).toBeVisible();
+  // The URL takes typed text once typing pauses; with the page's clock stopped, the row is opened
+  // before it does.
+  await page.clock.install();
+  await list.filter('node exporter');
+  await expect(list.row('Dashboard', 'Demo', 'perses')).toBeHidden();
+  await expect(page).not.toHaveURL(/q=/);
+  await list.grid.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/resources\//);
+  await page.goBack();
+  await expect(list.search).toHaveValue('node exporter');
+  await expect(page).toHaveURL(/q=node\+exporter/);
+  await expect(list.row('Dashboard', 'Demo', 'perses')).toBeHidden();
+});
+
 test('edits a panel title, reviews the diff, saves to the file', async ({ page, env, shot }) => {
   const r = await findResource(env.directory.url, 'Dashboard', 'Demo');
   const before = await getResource(env.directory.url, r.id);

@@ -158,6 +158,15 @@ test('a session that ends while editing leads to sign-in and back, the draft kep
     await expect(row).toContainText('update');
     await expect(row).toContainText('ok');
     await shot('token-audit-log');
+    // A phone: every link of the header stays on the screen (what does not fit goes to a second
+    // row), and the log reads there too.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const name of ['Resources', 'Settings', 'Audit log']) {
+      const box = await page.getByRole('link', { name, exact: true }).boundingBox();
+      expect(box && box.x + box.width, name).toBeLessThanOrEqual(390);
+    }
+    await expect(row).toBeVisible();
+    await shot('token-audit-log-390');
   } finally {
     await kube.delete(TOKEN_WRITABLE_NAMESPACE, configMapNameFor({ kind: 'Project', name }));
   }

@@ -255,7 +255,10 @@ export class KubernetesStore implements ResourceStore {
     const loop = this.loopFor(namespace);
     try {
       const current = await this.client.readConfigMap(namespace, name);
-      loop?.apply(current);
+      // Without the label it is no longer ours: the watch, filtered by the label, may already
+      // have dropped it, and would never tell of it again if it were put back here.
+      if (matchesLabel(current.metadata?.labels, this.label)) loop?.apply(current);
+      else loop?.forget(`${namespace}/${name}`);
     } catch (readErr) {
       if (readErr instanceof AppError && readErr.code === 'not_found')
         loop?.forget(`${namespace}/${name}`);

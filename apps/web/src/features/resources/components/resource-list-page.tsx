@@ -15,7 +15,7 @@ import {
 import { useListItems } from '../hooks/use-list-items.ts';
 import { useCheckProgress } from '../hooks/check-progress.ts';
 import { CheckProgressBar } from './check-progress-bar.tsx';
-import { DEFAULT_STATE, useListStateTyped } from '../hooks/use-list-state.ts';
+import { DEFAULT_STATE, useListStateTyped, withQ } from '../hooks/use-list-state.ts';
 import { ResourceFilters } from './resource-filters.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
@@ -26,7 +26,7 @@ interface Props {
 
 export function ResourceListPage({ headerActions }: Props = {}) {
   // The search box's text filters at once; the URL takes it when typing pauses.
-  const [state, update, typeSearch] = useListStateTyped();
+  const [state, update, typeSearch, keepTyped] = useListStateTyped();
   const { data: who } = useWhoAmI();
   // A chart directory has no label to lack: the toggle is for Kubernetes targets only.
   const unlabeledAvailable = who?.target.type === 'kubernetes';
@@ -138,14 +138,21 @@ export function ResourceListPage({ headerActions }: Props = {}) {
           </button>
         </EmptyState>
       ) : (
-        <ResourceTable
-          rows={rows}
-          state={state}
-          update={update}
-          search={search}
-          showNamespace={facets.namespaces.length > 0}
-          drafts={drafts}
-        />
+        // A row opened by a click or Enter right after typing: back returns to the text shown.
+        <div
+          className="list-table-wrap"
+          onClickCapture={keepTyped}
+          onKeyDownCapture={(e) => e.key === 'Enter' && keepTyped()}
+        >
+          <ResourceTable
+            rows={rows}
+            state={state}
+            update={update}
+            search={search}
+            showNamespace={facets.namespaces.length > 0}
+            drafts={drafts}
+          />
+        </div>
       )}
     </section>
   );
@@ -176,15 +183,6 @@ function useSearchKeysWhenIdle(items: readonly ResourceSummary[] | undefined) {
       else window.clearTimeout(handle);
     };
   }, [items]);
-}
-
-function withQ(search: string, q: string): string {
-  const p = new URLSearchParams(search);
-  if ((p.get('q') ?? '') === q) return search;
-  if (q) p.set('q', q);
-  else p.delete('q');
-  const s = p.toString();
-  return s ? `?${s}` : '';
 }
 
 /** Disabled, with the reason, when no namespace lets this identity create ConfigMaps. */

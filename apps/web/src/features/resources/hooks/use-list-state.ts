@@ -92,6 +92,7 @@ export function useListStateTyped(): [
   ListState,
   (patch: Partial<ListState>) => void,
   (q: string) => void,
+  () => void,
 ] {
   const [url, updateUrl] = useListState();
   const [typed, setTyped] = useState(url.q);
@@ -135,6 +136,26 @@ export function useListStateTyped(): [
   // Leaving the page drops a pending write (the URL it was for is gone).
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
+  // Before a row is opened: the text still waiting for the URL goes into this page's history
+  // entry as it is (no route render; the router takes it from there on back), so back returns to
+  // the list as it was shown. Once per opening, not per key: browsers limit history writes.
+  const keepTyped = useCallback(() => {
+    const q = pendingQ.current;
+    if (q === null) return;
+    const { pathname, search, hash } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${withQ(search, q)}${hash}`);
+  }, []);
+
   const state = useMemo(() => (typed === url.q ? url : { ...url, q: typed }), [url, typed]);
-  return [state, flush, type];
+  return [state, flush, type, keepTyped];
+}
+
+/** `search` (a URL's query, `?` included) with `q` as the search text. */
+export function withQ(search: string, q: string): string {
+  const p = new URLSearchParams(search);
+  if ((p.get('q') ?? '') === q) return search;
+  if (q) p.set('q', q);
+  else p.delete('q');
+  const s = p.toString();
+  return s ? `?${s}` : '';
 }
