@@ -1,5 +1,6 @@
 // The list's figures in Chromium, the same steps for every list bench: interactive (the first row
-// drawn) after a first visit, a typed filter answered, the filter cleared (all rows again), a jump to the last row.
+// drawn) after a first visit, a typed filter answered, the filter cleared (all rows again), a jump
+// to the last row.
 import { expect, type Page } from '@playwright/test';
 import { timeToFrame } from './list-timing.ts';
 

@@ -6,11 +6,13 @@ import { API } from '@perses-cm/api/routes';
 
 const early = new Map<string, Promise<Response | null>>();
 
+/** A GET of the server's API, to be read through readResponse; null when it did not arrive. */
+export function getResponse(path: string, signal?: AbortSignal): Promise<Response | null> {
+  return fetch(path, { headers: { accept: 'application/json' }, signal }).catch(() => null);
+}
+
 function fetchEarly(path: string): void {
-  early.set(
-    path,
-    fetch(path, { headers: { accept: 'application/json' } }).catch(() => null),
-  );
+  early.set(path, getResponse(path));
 }
 
 export function fetchFirstRequests(): void {

@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { API, EVENT_ID_HEADER, ListResourcesResponse } from '@perses-cm/api';
 import { ApiError, readResponse, request } from '../../../lib/api-client.ts';
-import { takeEarly } from '../../../lib/early-requests.ts';
+import { getResponse, takeEarly } from '../../../lib/early-requests.ts';
 import { resourceKeys } from './keys.ts';
 
 /** Every summary the server can see; filtering happens in the browser so typing stays instant. */
@@ -39,10 +39,7 @@ export async function primeList(qc: QueryClient): Promise<string | null> {
       let res = await early;
       // Lost or refused, but not for want of a session: asked once more at once, as the list
       // page would, still keeping the position of what it reads.
-      if (!res?.ok && res?.status !== 401)
-        res = await fetch(API.resources, { headers: { accept: 'application/json' }, signal }).catch(
-          () => null,
-        );
+      if (!res?.ok && res?.status !== 401) res = await getResponse(API.resources, signal);
       // Not signed in: the list page asks again once someone is (the session gate leads there).
       if (res?.status === 401)
         throw new ApiError(401, 'unauthorized', 'The list was asked for before sign-in.');
