@@ -17,6 +17,7 @@ import {
   jsonOrUndefined,
   readAnswer,
 } from './perses-answers.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { persesStatusError, messageOf } from './perses-errors.ts';
 import { PersesHttp, type HttpAnswer, type SendOptions } from './perses-http.ts';
 import {
@@ -62,6 +63,14 @@ export interface ClientOptions {
 const HEALTH_PATH = '/api/v1/health';
 const CONFIG_PATH = '/api/config';
 const MIGRATE_PATH = '/api/migrate';
+
+/**
+ * Pauses before a read answered 500 is asked again. Perses's file database rewrites a document in
+ * place (os.WriteFile truncates, then writes), so a read racing provisioning's or anyone's write
+ * finds a cut document and Perses answers 500 "internal server error" (its log: "unexpected end of
+ * JSON input"). The write takes microseconds; one more read sees the whole document.
+ */
+const READ_RETRY_PAUSES_MS = [10, 50, 200];
 
 export class PersesClient {
   private readonly http: PersesHttp;
@@ -189,20 +198,32 @@ export class PersesClient {
     return readAnswer(PersesConfig, res.text, 'config');
   }
 
-  /** A call with the session's token; one retry with a fresh login when Perses answers 401. */
+  /**
+   * A call with the session's token; one retry with a fresh login when Perses answers 401, and a
+   * read answered 500 asked again after a pause (see READ_RETRY_PAUSES_MS). Writes are never
+   * repeated: Perses may have done what a failed write asked.
+   */
   private async call(
     method: string,
     path: string,
     what: string,
     options: SendOptions = {},
   ): Promise<HttpAnswer> {
-    let token = await this.session.token();
-    let res = await this.http.send(method, path, { ...options, token });
-    if (res.status === 401 && (await this.session.renew(token))) {
-      token = await this.session.token();
-      res = await this.http.send(method, path, { ...options, token });
+    let res = await this.callOnce(method, path, options);
+    for (const pause of method === 'GET' ? READ_RETRY_PAUSES_MS : []) {
+      if (res.status !== 500) break;
+      await sleep(pause);
+      res = await this.callOnce(method, path, options);
     }
     if (res.status < 200 || res.status >= 300) throw persesStatusError(res.status, res.text, what);
+    return res;
+  }
+
+  private async callOnce(method: string, path: string, options: SendOptions): Promise<HttpAnswer> {
+    const token = await this.session.token();
+    const res = await this.http.send(method, path, { ...options, token });
+    if (res.status === 401 && (await this.session.renew(token)))
+      return this.http.send(method, path, { ...options, token: await this.session.token() });
     return res;
   }
 }
