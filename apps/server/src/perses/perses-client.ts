@@ -1,6 +1,7 @@
 // The only module that talks to Perses: resource reads and writes on the kinds table's paths,
 // validation with Perses's own plugin schemas, health and configuration. Every call has a deadline,
 // carries the console's credentials (never the browser's), and fails only with the app's AppError.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { badRequest } from '../domain/errors.ts';
 import {
   describeIdentity,
@@ -17,7 +18,6 @@ import {
   jsonOrUndefined,
   readAnswer,
 } from './perses-answers.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { persesStatusError, messageOf } from './perses-errors.ts';
 import { PersesHttp, type HttpAnswer, type SendOptions } from './perses-http.ts';
 import {
