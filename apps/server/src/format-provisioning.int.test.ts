@@ -12,6 +12,7 @@ import { apiClient } from './testing/api-client.ts';
 import { projectText } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq, type StackEnv } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
+import { persesGet } from './testing/status.ts';
 
 let env: StackEnv;
 let srv: RunningServer;
@@ -76,8 +77,8 @@ interface Served {
 }
 
 async function served(project: string, name: string): Promise<Served | undefined> {
-  const res = await fetch(`${env.persesUrl}/api/v1/projects/${project}/dashboards/${name}`);
-  return res.status === 200 ? ((await res.json()) as Served) : undefined;
+  const res = await persesGet(env.persesUrl, `/api/v1/projects/${project}/dashboards/${name}`);
+  return res.status === 200 ? (res.body as Served) : undefined;
 }
 
 function titles(d: Served | undefined): string[] {

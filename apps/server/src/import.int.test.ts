@@ -17,7 +17,7 @@ import { makeZip } from './testing/hostile-zip.ts';
 import { importApi } from './testing/import-api.ts';
 import { core, removeNamespace, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
 import { eventually } from './testing/sse.ts';
-import { dashboard } from './testing/status.ts';
+import { dashboard, persesGet } from './testing/status.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'testing/import');
 const ns = uniq('import-dst');
@@ -170,11 +170,8 @@ describe('import on the real stack', () => {
       items: picked.map((e) => ({ key: e.key })),
     });
     expect(report.counts.created).toBe(2);
-    const served = (await (
-      await fetch(`${perses.url}/api/v1/projects/${p}/dashboards/clicked`)
-    ).json()) as {
-      metadata: Record<string, unknown>;
-    };
+    const served = (await persesGet(perses.url, `/api/v1/projects/${p}/dashboards/clicked`))
+      .body as { metadata: Record<string, unknown> };
     const { createdAt: _c, updatedAt: _u, version: _v, ...metadata } = served.metadata;
     const dest = report.items.find((i) => i.kind === 'Dashboard')?.destination;
     if (dest?.type !== 'configmap') throw new Error('expected a ConfigMap destination');

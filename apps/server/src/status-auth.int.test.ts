@@ -18,7 +18,7 @@ import { project } from './testing/documents.ts';
 import { core, stackEnv, startKubeServer, uniq } from './testing/kube-fixture.ts';
 import { eventually, openSse, type SseClient } from './testing/sse.ts';
 import { DEV_A, PROXY_MODE, proxyModeAccount, proxyPerson } from './testing/proxy-mode.ts';
-import { putConfigMap } from './testing/status.ts';
+import { persesGet, putConfigMap } from './testing/status.ts';
 
 const OPS = proxyPerson('ops', 'ops-viewers', { 'team-a': 'view', 'team-b': 'view' });
 
@@ -185,7 +185,7 @@ describe('the status overview per person', () => {
     const orphan = (await ops.orphans()).body.items.find((o) => o.name === leftB);
     const refused = await devA.deleteOrphan(orphan?.id ?? '', leftB);
     expect(refused.status).toBe(404);
-    const still = await fetch(`${perses.url}/api/v1/projects/${leftB}`);
+    const still = await persesGet(perses.url, `/api/v1/projects/${leftB}`);
     expect(still.status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { freePort } from '@perses-cm/stack';
 import { configMapNameFor } from '@perses-cm/resources';
+import { persesGet } from '@perses-cm/stack/testing';
 import { expect, test } from '../../fixtures/test.ts';
 import { createResource, findResource, getResource, renameFirstPanel } from '../../fixtures/api.ts';
 import { dashboardDoc, projectDoc, runId } from '../../fixtures/docs.ts';
@@ -219,7 +220,7 @@ test('the overview counts statuses, says the worst case, draws the lag, and clea
     .fill('st-orphan');
   await confirm.click();
   await expect(orphan).toBeHidden();
-  const inPerses = await fetch(`${k.persesUrl}/api/v1/projects/${PROJECT}/dashboards/st-orphan`);
+  const inPerses = await persesGet(k.persesUrl, `/api/v1/projects/${PROJECT}/dashboards/st-orphan`);
   expect(inPerses.status).toBe(404);
 
   await page.setViewportSize({ width: 390, height: 844 });

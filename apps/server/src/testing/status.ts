@@ -7,6 +7,8 @@ import { API, type ResourcePipeline, type ResourceStatus } from '@perses-cm/api'
 import { PROVISIONING_LABEL, PROVISIONING_LABEL_VALUE } from '../../../../tools/stack/src/env.ts';
 import { eventually } from './sse.ts';
 
+export { persesGet } from '@perses-cm/stack/testing';
+
 export const dashboard = (name: string, project: string, panelPlugin = 'Markdown') => ({
   kind: 'Dashboard',
   metadata: { name, project },
@@ -110,13 +112,4 @@ export async function idOf(base: string, configMapName: string, key?: string): P
   );
   if (!id) throw new Error(`no id for ${configMapName}`);
   return id;
-}
-
-export async function persesGet(
-  url: string,
-  path: string,
-): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${url}${path}`);
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
 }

@@ -1,5 +1,6 @@
 // Helpers for integration tests: the Perses HTTP API of the stack.
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fixturePath } from '../shared.ts';
 
 export interface Resource {
@@ -8,11 +9,22 @@ export interface Resource {
   spec: Record<string, unknown>;
 }
 
+/**
+ * A GET of the Perses API, as the console's Perses client reads: an answer of 500 is asked again
+ * after 10, 50 and 200 ms, since Perses's file database rewrites a document in place (provisioning
+ * does, every cycle) and a read in between finds it cut ("unexpected end of JSON input").
+ */
 export async function persesGet(
   baseUrl: string,
   path: string,
 ): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${baseUrl}${path}`);
+  let res = await fetch(`${baseUrl}${path}`);
+  for (const pause of [10, 50, 200]) {
+    if (res.status !== 500) break;
+    await res.text();
+    await sleep(pause);
+    res = await fetch(`${baseUrl}${path}`);
+  }
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
